@@ -1,0 +1,51 @@
+import { etwPlugin } from '@etw/payload-plugin'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { createDatabaseAdapter, dataDir, resolveDatabaseTarget } from './database'
+import { onInit } from './init'
+import { resolveSecret } from './secret'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+// `next build` evaluates this module without serving anything; nothing is signed with this value.
+const isBuildPhase = process.env.NEXT_PHASE === 'phase-production-build'
+
+const databaseTarget = resolveDatabaseTarget(process.env.DATABASE_URL)
+
+const createConfig = async () =>
+  buildConfig({
+  admin: {
+    user: 'users',
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · eTwinning Hub' },
+  },
+  db: await createDatabaseAdapter(databaseTarget),
+  editor: lexicalEditor(),
+  secret:
+    isBuildPhase && !process.env.PAYLOAD_SECRET ? 'build-phase' : resolveSecret(dataDir, process.env),
+  sharp,
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, '../schema.graphql'),
+    disablePlaygroundInProduction: true,
+  },
+  typescript: {
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+  },
+  upload: {
+    limits: { fileSize: 20 * 1024 * 1024 },
+  },
+  plugins: [
+    etwPlugin({
+      media: { staticDir: path.join(dataDir, 'media') },
+      jobs: { autoRun: process.env.NODE_ENV !== 'test' },
+    }),
+  ],
+  onInit: (payload) => onInit(payload, databaseTarget),
+})
+
+// A promise: the database adapter is imported on demand, so only the chosen one is loaded.
+export default createConfig()
