@@ -30,7 +30,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['packages/*/src/**/*.spec.ts', 'cms/src/**/*.spec.ts', 'cms/test/**/*.unit.spec.ts'],
+          include: [
+            'packages/*/src/**/*.spec.ts',
+            'cms/src/**/*.spec.ts',
+            'cms/test/**/*.unit.spec.ts',
+          ],
         },
       },
       intProject('sqlite', {}),

@@ -1,13 +1,14 @@
 /**
- * Writes `cms/schema.graphql` from the Payload config, sorted so that diffs stay readable.
- * `test/generated.int.spec.ts` fails when the committed file differs from a fresh one.
+ * Writes `cms/schema.graphql` from the Payload config, types sorted so that diffs stay readable.
+ * `--out <file>` writes elsewhere (the staleness test compares that with the committed file).
  */
 import fs from 'node:fs'
 
 import { printGraphQLSchema } from '../src/graphql-schema'
 
+const outIndex = process.argv.indexOf('--out')
 const config = await (await import('../src/payload.config')).default
-const file = config.graphQL.schemaOutputFile
+const file = outIndex > 0 ? (process.argv[outIndex + 1] as string) : config.graphQL.schemaOutputFile
 fs.writeFileSync(file, printGraphQLSchema(config))
 console.log(`Wrote ${file}`)
 process.exit(0)

@@ -69,5 +69,5 @@ if (!built || process.argv.includes('--build')) {
   fs.writeFileSync(stampFile, hash)
 }
 
-process.env.NODE_ENV = 'production'
+Object.assign(process.env, { NODE_ENV: 'production' })
 await import('../src/server')

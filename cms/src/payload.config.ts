@@ -18,34 +18,36 @@ const databaseTarget = resolveDatabaseTarget(process.env.DATABASE_URL)
 
 const createConfig = async () =>
   buildConfig({
-  admin: {
-    user: 'users',
-    importMap: { baseDir: dirname },
-    meta: { titleSuffix: ' · eTwinning Hub' },
-  },
-  db: await createDatabaseAdapter(databaseTarget),
-  editor: lexicalEditor(),
-  secret:
-    isBuildPhase && !process.env.PAYLOAD_SECRET ? 'build-phase' : resolveSecret(dataDir, process.env),
-  sharp,
-  graphQL: {
-    schemaOutputFile: path.resolve(dirname, '../schema.graphql'),
-    disablePlaygroundInProduction: true,
-  },
-  typescript: {
-    outputFile: path.resolve(dirname, 'payload-types.ts'),
-  },
-  upload: {
-    limits: { fileSize: 20 * 1024 * 1024 },
-  },
-  plugins: [
-    etwPlugin({
-      media: { staticDir: path.join(dataDir, 'media') },
-      jobs: { autoRun: process.env.NODE_ENV !== 'test' },
-    }),
-  ],
-  onInit: (payload) => onInit(payload, databaseTarget),
-})
+    admin: {
+      user: 'users',
+      importMap: { baseDir: dirname },
+      meta: { titleSuffix: ' · eTwinning Hub' },
+    },
+    db: await createDatabaseAdapter(databaseTarget),
+    editor: lexicalEditor(),
+    secret:
+      isBuildPhase && !process.env.PAYLOAD_SECRET
+        ? 'build-phase'
+        : resolveSecret(dataDir, process.env),
+    sharp,
+    graphQL: {
+      schemaOutputFile: path.resolve(dirname, '../schema.graphql'),
+      disablePlaygroundInProduction: true,
+    },
+    typescript: {
+      outputFile: path.resolve(dirname, 'payload-types.ts'),
+    },
+    upload: {
+      limits: { fileSize: 20 * 1024 * 1024 },
+    },
+    plugins: [
+      etwPlugin({
+        media: { staticDir: path.join(dataDir, 'media') },
+        jobs: { autoRun: process.env.NODE_ENV !== 'test' },
+      }),
+    ],
+    onInit: (payload) => onInit(payload, databaseTarget),
+  })
 
 // A promise: the database adapter is imported on demand, so only the chosen one is loaded.
 export default createConfig()

@@ -24,7 +24,9 @@ const server = createServer((req, res) => {
 
 server.listen(port, hostname, () => {
   const base = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`
-  console.log(`eTwinning Hub is ready: admin ${base}/admin · REST ${base}/api · GraphQL ${base}/api/graphql`)
+  console.log(
+    `eTwinning Hub is ready: admin ${base}/admin · REST ${base}/api · GraphQL ${base}/api/graphql`,
+  )
 })
 
 const shutdown = (signal: string) => {

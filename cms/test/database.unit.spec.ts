@@ -71,7 +71,9 @@ describe('createDatabaseAdapter', () => {
   })
 
   it('should create the SQLite and PostgreSQL adapters without connecting', async () => {
-    expect((await createDatabaseAdapter({ kind: 'sqlite', url: 'file:/tmp/x.db' })).name).toBe('sqlite')
+    expect((await createDatabaseAdapter({ kind: 'sqlite', url: 'file:/tmp/x.db' })).name).toBe(
+      'sqlite',
+    )
     expect(
       (await createDatabaseAdapter({ kind: 'postgres', url: 'postgres://u@127.0.0.1/db' })).name,
     ).toBe('postgres')

@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node'
 
+import type { DatabaseProbe } from './helpers/databases'
 import { probeTestDatabase } from './helpers/databases'
 
 /**
@@ -18,6 +19,6 @@ export default async function setup(project: TestProject): Promise<void> {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    etwDatabase: import('./helpers/databases').DatabaseProbe
+    etwDatabase: DatabaseProbe
   }
 }

@@ -12,7 +12,7 @@ const validEvent = {
   timeZone: 'Asia/Baku',
   format: 'in-person',
   kind: 'seminar',
-}
+} as const
 
 describeDb('validation', () => {
   let ctx: IntContext
@@ -63,7 +63,11 @@ describeDb('validation', () => {
   })
 
   it('should refuse javascript: and data: links', async () => {
-    for (const sourceUrl of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://example.org']) {
+    for (const sourceUrl of [
+      'javascript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'ftp://example.org',
+    ]) {
       await expect(
         ctx.payload.create({
           collection: 'news',
@@ -107,7 +111,13 @@ describeDb('validation', () => {
   })
 
   it('should refuse a second snapshot for the same metric, scope and date', async () => {
-    const data = { metric: 'projects', value: 5103, asOf: '2024-06-01', scope: 'country', country: 'AZ' }
+    const data = {
+      metric: 'projects',
+      value: 5103,
+      asOf: '2024-06-01',
+      scope: 'country',
+      country: 'AZ',
+    } as const
     await ctx.payload.create({ collection: 'statistics', data, overrideAccess: true })
     await expect(
       ctx.payload.create({
@@ -138,7 +148,11 @@ describeDb('validation', () => {
         overrideAccess: true,
       }),
     ).rejects.toThrow()
-    const again = await ctx.payload.findByID({ collection: 'news', id: doc.id, overrideAccess: true })
+    const again = await ctx.payload.findByID({
+      collection: 'news',
+      id: doc.id,
+      overrideAccess: true,
+    })
     expect(again.title).toBe('Stable title')
   })
 

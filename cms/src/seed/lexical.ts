@@ -17,7 +17,7 @@ const textNode = (text: string): SerializedTextNode => ({
   text,
 })
 
-const paragraphNode = (text: string): SerializedParagraphNode => ({
+const paragraphNode = (text: string): SerializedParagraphNode<SerializedTextNode> => ({
   type: 'paragraph',
   version: 1,
   direction: 'ltr',

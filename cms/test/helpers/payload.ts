@@ -48,6 +48,10 @@ export const bootPayload = async (options: { seed?: boolean } = {}): Promise<Int
         })
       }
       await payload.destroy()
+      // Dropping the database terminates the PostgreSQL pool's idle clients; their errors are
+      // expected here and must not surface as unhandled.
+      const pool = (payload.db as { pool?: { on: (event: 'error', fn: () => void) => void } }).pool
+      pool?.on('error', () => undefined)
       await database.drop()
     },
   }
@@ -106,7 +110,10 @@ const createApiClient = (config: SanitizedConfig): ApiClient => {
     (method: keyof typeof handlers) =>
     async <T>(pathWithQuery: string, options: RequestOptions = {}) => {
       const url = new URL(`http://localhost:3000/api${pathWithQuery}`)
-      const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+      const slug = url.pathname
+        .replace(/^\/api\//, '')
+        .split('/')
+        .filter(Boolean)
       const hasBody = options.body !== undefined
       const request = new Request(url, {
         method,

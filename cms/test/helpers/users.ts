@@ -35,9 +35,7 @@ export const createTestUser = async (payload: Payload, role: TestRole): Promise<
 }
 
 /** One user per role, the administrator first (the first user of a database becomes admin). */
-export const createTestUsers = async (
-  payload: Payload,
-): Promise<Record<TestRole, TestUser>> => {
+export const createTestUsers = async (payload: Payload): Promise<Record<TestRole, TestUser>> => {
   const admin = await createTestUser(payload, 'admin')
   const editor = await createTestUser(payload, 'editor')
   const contributor = await createTestUser(payload, 'contributor')

@@ -1,0 +1,182 @@
+import type {
+  EventsQuery,
+  EventsResponse,
+  FeedErrorBody,
+  HealthResponse,
+  NewsQuery,
+  NewsResponse,
+  StatsHistoryQuery,
+  StatsHistoryResponse,
+  StatsQuery,
+  StatsResponse,
+} from './types'
+
+/** Path of the feed API under the CMS origin. */
+export const FEED_PATH = '/api/etw/v1'
+
+/** A non-2xx answer (or a network failure, `status` 0) of the feed API. */
+export class FeedError extends Error {
+  override name = 'FeedError'
+  /** HTTP status; 0 when no response arrived (network error, timeout, abort). */
+  readonly status: number
+  /** Parsed JSON error body when the server sent one. */
+  readonly body: FeedErrorBody | null
+  readonly url: string
+  /** Seconds from a `Retry-After` header, when present. */
+  readonly retryAfter: number | null
+
+  constructor(
+    message: string,
+    init: {
+      status: number
+      url: string
+      body?: FeedErrorBody | null
+      retryAfter?: number | null
+      cause?: unknown
+    },
+  ) {
+    super(message, { cause: init.cause })
+    this.status = init.status
+    this.url = init.url
+    this.body = init.body ?? null
+    this.retryAfter = init.retryAfter ?? null
+  }
+}
+
+export interface FeedClientOptions {
+  /** Origin of the CMS, e.g. `https://cms.example.org` (a trailing slash is fine). */
+  baseUrl: string
+  /**
+   * Milliseconds before a request is given up.
+   * @default 8000
+   */
+  timeout?: number
+  /**
+   * `fetch` to use.
+   * @default globalThis.fetch
+   */
+  fetch?: typeof fetch
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal
+}
+
+type QueryValue = boolean | number | string | string[] | undefined
+
+/** Serialises a query with sorted keys, so equal queries give equal URLs (and cache entries). */
+export const buildQuery = (query: Record<string, QueryValue> = {}): string => {
+  const params = new URLSearchParams()
+  for (const key of Object.keys(query).sort()) {
+    const value = query[key]
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue
+    params.set(key, Array.isArray(value) ? value.join(',') : String(value))
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
+
+const anySignal = (signals: AbortSignal[]): AbortSignal => {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals)
+  const controller = new AbortController()
+  for (const signal of signals) {
+    if (signal.aborted) {
+      controller.abort(signal.reason)
+      break
+    }
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true })
+  }
+  return controller.signal
+}
+
+const parseRetryAfter = (value: string | null): number | null => {
+  if (!value) return null
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds)
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? null : Math.max(0, Math.round((date - Date.now()) / 1000))
+}
+
+/**
+ * A typed client of the feed API with no runtime dependencies. It remembers each URL's `ETag` and
+ * body, sends `If-None-Match`, and reuses the body on `304 Not Modified`.
+ */
+export const createFeedClient = (options: FeedClientOptions) => {
+  const base = options.baseUrl.replace(/\/+$/, '')
+  const timeout = options.timeout ?? 8_000
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
+  const validators = new Map<string, { etag: string; body: unknown }>()
+
+  const url = (path: string, query?: Record<string, QueryValue>) =>
+    `${base}${FEED_PATH}/${path}${buildQuery(query)}`
+
+  const getJson = async <T>(target: string, request: RequestOptions = {}): Promise<T> => {
+    const signals = [AbortSignal.timeout(timeout)]
+    if (request.signal) signals.push(request.signal)
+    const known = validators.get(target)
+    let response: Response
+    try {
+      response = await doFetch(target, {
+        headers: known
+          ? { accept: 'application/json', 'if-none-match': known.etag }
+          : { accept: 'application/json' },
+        signal: anySignal(signals),
+        credentials: 'omit',
+      })
+    } catch (error) {
+      const reason =
+        (error as Error)?.name === 'TimeoutError' ? `timed out after ${timeout} ms` : String(error)
+      throw new FeedError(`Request to ${target} failed: ${reason}`, {
+        status: 0,
+        url: target,
+        cause: error,
+      })
+    }
+    if (response.status === 304 && known) return known.body as T
+    const text = await response.text()
+    let body: unknown = null
+    try {
+      body = text ? JSON.parse(text) : null
+    } catch {
+      body = null
+    }
+    if (!response.ok) {
+      const errorBody = body as FeedErrorBody | null
+      throw new FeedError(errorBody?.error?.message ?? `HTTP ${response.status} from ${target}`, {
+        status: response.status,
+        url: target,
+        body: errorBody,
+        retryAfter: parseRetryAfter(response.headers.get('retry-after')),
+      })
+    }
+    const etag = response.headers.get('etag')
+    if (etag) validators.set(target, { etag, body })
+    return body as T
+  }
+
+  return {
+    /** Latest value per metric for a scope (programme-wide without `country`/`organization`). */
+    stats: (query: StatsQuery = {}, request?: RequestOptions) =>
+      getJson<StatsResponse>(url('stats', { ...query }), request),
+    /** One metric's time series for a scope, oldest first. */
+    statsHistory: (query: StatsHistoryQuery, request?: RequestOptions) =>
+      getJson<StatsHistoryResponse>(url('stats/history', { ...query }), request),
+    /** Latest published news. */
+    news: (query: NewsQuery = {}, request?: RequestOptions) =>
+      getJson<NewsResponse>(url('news', { ...query }), request),
+    /** Events, upcoming by default. */
+    events: (query: EventsQuery = {}, request?: RequestOptions) =>
+      getJson<EventsResponse>(url('events', { ...query }), request),
+    /** Liveness and database reachability. */
+    health: (request?: RequestOptions) => getJson<HealthResponse>(`${base}/api/health`, request),
+    /** URL of the RSS 2.0 feed for these filters. */
+    newsRssUrl: (query: Omit<NewsQuery, 'cursor' | 'page'> = {}) => url('news.rss', { ...query }),
+    /** URL of the iCalendar feed for these filters. */
+    eventsIcsUrl: (query: Omit<EventsQuery, 'cursor' | 'page'> = {}) =>
+      url('events.ics', { ...query }),
+    /** URL of any feed path, for callers that build their own requests. */
+    url,
+  }
+}
+
+export type FeedClient = ReturnType<typeof createFeedClient>

@@ -1,0 +1,10 @@
+export type * from './types'
+export {
+  buildQuery,
+  createFeedClient,
+  FEED_PATH,
+  FeedError,
+  type FeedClient,
+  type FeedClientOptions,
+  type RequestOptions,
+} from './client'

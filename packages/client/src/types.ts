@@ -1,0 +1,200 @@
+/**
+ * Response types of the public feed API (`/api/etw/v1/…`). The CMS produces exactly these shapes;
+ * the widgets and third-party code consume them.
+ */
+
+/** ISO 3166-1 alpha-2 country code, upper case (`'AZ'`). */
+export type CountryCode = string
+
+/** Metric keys the CMS knows; custom metrics use their own key. */
+export type MetricKey =
+  'countries' | 'projects' | 'schools' | 'students' | 'teachers' | (string & {})
+
+/** What a statistic or a filter is about. */
+export type Scope =
+  | { kind: 'programme' }
+  | { kind: 'country'; country: CountryCode }
+  | { kind: 'organization'; organization: string }
+
+/** Where a figure comes from. */
+export interface Source {
+  title: string | null
+  url: string | null
+}
+
+/** One metric's latest value for a scope. */
+export interface StatMetric {
+  key: MetricKey
+  /** Label in the requested locale. */
+  label: string
+  value: number
+  /** Shown as "160,000+": the real value is at least this. */
+  approximate: boolean
+  /** ISO date (`YYYY-MM-DD`) the figure refers to. */
+  asOf: string
+  source: Source | null
+}
+
+/** `GET /api/etw/v1/stats` */
+export interface StatsResponse {
+  scope: Scope
+  locale: string
+  metrics: StatMetric[]
+}
+
+/** One point of a metric's history. */
+export interface StatPoint {
+  value: number
+  approximate: boolean
+  asOf: string
+  source: Source | null
+}
+
+/** `GET /api/etw/v1/stats/history` — oldest first. */
+export interface StatsHistoryResponse {
+  scope: Scope
+  locale: string
+  metric: { key: MetricKey; label: string }
+  points: StatPoint[]
+}
+
+/** An image ready for `<img width height alt>`. */
+export interface FeedImage {
+  url: string
+  width: number | null
+  height: number | null
+  alt: string
+}
+
+/** An organization as the feeds show it. */
+export interface FeedOrganization {
+  name: string
+  slug: string
+  country: CountryCode | null
+}
+
+/** One news item, flattened for display. */
+export interface NewsItem {
+  id: string
+  title: string
+  slug: string
+  summary: string | null
+  /** ISO date-time. */
+  publishedAt: string
+  image: FeedImage | null
+  organization: FeedOrganization | null
+  country: CountryCode | null
+  tags: string[]
+  /** Where to read the item: its source link, else the CMS's REST document. */
+  link: string
+}
+
+/** Paging of list responses: `page`, or `cursor` from the previous page's `nextCursor`. */
+export interface Page {
+  limit: number
+  page: number
+  totalDocs: number
+  hasNextPage: boolean
+  /** Opaque cursor for the next page, `null` on the last one. */
+  nextCursor: string | null
+}
+
+/** `GET /api/etw/v1/news` */
+export interface NewsResponse extends Page {
+  locale: string
+  items: NewsItem[]
+}
+
+export type EventFormat = 'hybrid' | 'in-person' | 'online'
+export type EventKind = 'conference' | 'meeting' | 'seminar' | 'training' | 'webinar'
+export type EventsWhen = 'all' | 'past' | 'upcoming'
+
+/** One event. `start` and `end` are ISO instants; show them in `timeZone`. */
+export interface EventItem {
+  id: string
+  title: string
+  slug: string
+  summary: string | null
+  start: string
+  end: string
+  /** IANA time zone of the event (`'Asia/Baku'`). */
+  timeZone: string
+  format: EventFormat
+  kind: EventKind
+  venue: string | null
+  city: string | null
+  country: CountryCode | null
+  participatingCountries: CountryCode[]
+  registrationUrl: string | null
+  /** ISO date-time, or `null`. */
+  registrationDeadline: string | null
+  image: FeedImage | null
+  organizers: FeedOrganization[]
+  /** iCalendar file with just this event. */
+  icsUrl: string
+}
+
+/** `GET /api/etw/v1/events` */
+export interface EventsResponse extends Page {
+  locale: string
+  when: EventsWhen
+  items: EventItem[]
+}
+
+/** `GET /api/health` */
+export interface HealthResponse {
+  status: 'ok' | 'degraded'
+  database: 'ok' | 'unreachable'
+  /** Seconds since the process started. */
+  uptime: number
+}
+
+/** Body of every 4xx/5xx answer of the feed API. */
+export interface FeedErrorBody {
+  error: {
+    /** Machine-readable: `invalid_parameter`, `unknown_parameter`, `not_found`, `method_not_allowed`, `internal`. */
+    code: string
+    message: string
+    /** The query parameter at fault, for `invalid_parameter` and `unknown_parameter`. */
+    parameter?: string
+  }
+}
+
+/** Query parameters of `stats`. */
+export interface StatsQuery {
+  country?: CountryCode
+  organization?: string
+  metrics?: MetricKey[]
+  locale?: string
+}
+
+/** Query parameters of `stats/history`. */
+export interface StatsHistoryQuery {
+  country?: CountryCode
+  organization?: string
+  metric: MetricKey
+  locale?: string
+}
+
+/** Query parameters of `news` and `news.rss`. */
+export interface NewsQuery {
+  limit?: number
+  page?: number
+  cursor?: string
+  locale?: string
+  country?: CountryCode
+  organization?: string
+  tag?: string
+}
+
+/** Query parameters of `events` and `events.ics`. */
+export interface EventsQuery {
+  when?: EventsWhen
+  from?: string
+  to?: string
+  limit?: number
+  page?: number
+  cursor?: string
+  locale?: string
+  country?: CountryCode
+}

@@ -1,0 +1,24 @@
+import type { Access, Where } from 'payload'
+
+import { hasAnyRole, hasRole } from './roles'
+
+const PUBLISHED: Where = { _status: { equals: 'published' } }
+
+/**
+ * Read access of drafted content (news, events): members of the editorial team read everything,
+ * everyone else only published documents.
+ */
+export const readPublishedOrTeam: Access = ({ req }) => hasAnyRole(req.user) || PUBLISHED
+
+/**
+ * Create and update access of drafted content: editors and admins always; contributors only when
+ * the data does not publish. Payload asks for publish permission with `data: { _status: 'published' }`.
+ */
+export const writeDraftsOrPublish: Access = ({ data, req }) => {
+  if (hasRole(req.user, 'admin', 'editor')) return true
+  if (!hasRole(req.user, 'contributor')) return false
+  return (data as { _status?: unknown } | undefined)?._status !== 'published'
+}
+
+/** Version history: any member of the editorial team. */
+export const readVersionsTeam: Access = ({ req }) => hasAnyRole(req.user)

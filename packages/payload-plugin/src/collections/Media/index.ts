@@ -1,0 +1,76 @@
+import type { CollectionConfig } from 'payload'
+
+import type { ResolvedEtwPluginOptions } from '../../types'
+
+import { anyone, isContributor, isEditor } from '../../access/roles'
+import { ADMIN_GROUP, MEDIA_SLUG } from '../../slugs'
+
+/** Accepted upload types. SVG is left out on purpose: it can carry scripts. */
+export const MEDIA_MIME_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/avif',
+  'image/gif',
+  'application/pdf',
+]
+
+/** The `media` upload collection: images (three resized variants) and PDF documents. */
+export const generateMediaCollection = (options: ResolvedEtwPluginOptions): CollectionConfig => ({
+  slug: MEDIA_SLUG,
+  labels: {
+    singular: { az: 'Media faylı', en: 'Media item', uk: 'Медіафайл' },
+    plural: { az: 'Media', en: 'Media', uk: 'Медіа' },
+  },
+  graphQL: { singularName: 'MediaItem', pluralName: 'Media' },
+  access: {
+    create: isContributor,
+    delete: isEditor,
+    read: anyone,
+    update: isContributor,
+  },
+  admin: {
+    group: ADMIN_GROUP,
+    useAsTitle: 'alt',
+    defaultColumns: ['filename', 'alt', 'mimeType', 'updatedAt'],
+    listSearchableFields: ['alt', 'filename'],
+    description: {
+      az: 'Şəkillər (JPEG, PNG, WebP, AVIF, GIF) və PDF sənədləri.',
+      en: 'Images (JPEG, PNG, WebP, AVIF, GIF) and PDF documents.',
+      uk: 'Зображення (JPEG, PNG, WebP, AVIF, GIF) і PDF-документи.',
+    },
+  },
+  upload: {
+    ...(options.media.staticDir ? { staticDir: options.media.staticDir } : {}),
+    mimeTypes: MEDIA_MIME_TYPES,
+    focalPoint: true,
+    adminThumbnail: 'thumbnail',
+    imageSizes: [
+      { name: 'thumbnail', width: 400 },
+      { name: 'card', width: 768 },
+      { name: 'hero', width: 1600 },
+    ],
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      localized: true,
+      required: true,
+      label: { az: 'Alternativ mətn', en: 'Alt text', uk: 'Альтернативний текст' },
+      admin: {
+        description: {
+          az: 'Şəkli görə bilməyənlər üçün təsviri.',
+          en: 'Describes the image for people who cannot see it.',
+          uk: 'Опис зображення для тих, хто не може його побачити.',
+        },
+      },
+    },
+    {
+      name: 'caption',
+      type: 'text',
+      localized: true,
+      label: { az: 'İmza', en: 'Caption', uk: 'Підпис' },
+    },
+  ],
+})

@@ -1,0 +1,51 @@
+import type { SelectField, SelectFieldManyValidation, SelectFieldSingleValidation } from 'payload'
+
+import type { Localized } from '../utilities/labels'
+
+import { countryOptions } from '../utilities/countries'
+import { validateCountry } from './validators'
+
+type CountryFieldArgs = {
+  admin?: SelectField['admin']
+  hasMany?: boolean
+  index?: boolean
+  label?: Localized
+  name?: string
+  required?: boolean
+  /** Replaces the ISO-code check, e.g. to add a condition; call `validateCountry` from it. */
+  validate?: SelectFieldSingleValidation
+}
+
+const defaultLabel: Localized = { az: 'Ölkə', en: 'Country', uk: 'Країна' }
+
+/**
+ * A select of every ISO 3166-1 alpha-2 code (stored upper case, e.g. `'UA'`), each labelled with the
+ * country's name in the admin language. Unknown codes are refused with a message naming the code.
+ */
+export const countryField = ({
+  admin,
+  hasMany = false,
+  index,
+  label = defaultLabel,
+  name = 'country',
+  required,
+  validate,
+}: CountryFieldArgs = {}): SelectField => {
+  const base = {
+    name,
+    type: 'select' as const,
+    admin: { isClearable: true, ...admin },
+    index,
+    label,
+    options: countryOptions(),
+    required,
+  }
+  if (hasMany) {
+    const validateMany: SelectFieldManyValidation = (value, options) =>
+      validateCountry(value, options)
+    return { ...base, hasMany: true, validate: validateMany }
+  }
+  const validateOne: SelectFieldSingleValidation = (value, options) =>
+    validateCountry(value, options)
+  return { ...base, hasMany: false, validate: validate ?? validateOne }
+}

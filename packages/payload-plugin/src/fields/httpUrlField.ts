@@ -1,0 +1,27 @@
+import type { TextField } from 'payload'
+
+import type { Localized } from '../utilities/labels'
+
+import { validateHttpUrl } from './validators'
+
+export { validateHttpUrl } from './validators'
+
+/** A text field holding an absolute `http:`/`https:` URL; other schemes and relative links are refused. */
+export const httpUrlField = ({
+  admin,
+  label,
+  name,
+  required,
+}: {
+  admin?: TextField['admin']
+  label: Localized
+  name: string
+  required?: boolean
+}): TextField => ({
+  name,
+  type: 'text',
+  admin: { placeholder: 'https://', ...admin },
+  label,
+  required,
+  validate: validateHttpUrl,
+})

@@ -1,0 +1,30 @@
+import type { TextField } from 'payload'
+
+import type { Localized } from '../utilities/labels'
+
+import { normalizeTimeZone } from '../utilities/timeZone'
+import { validateTimeZone } from './validators'
+
+export { validateTimeZone } from './validators'
+
+/** A required text field holding an IANA time zone (`Asia/Baku`), validated with `Intl`. */
+export const timeZoneField = ({
+  defaultValue,
+  description,
+  label,
+  name = 'timeZone',
+}: {
+  defaultValue: string
+  description: Localized
+  label: Localized
+  name?: string
+}): TextField => ({
+  name,
+  type: 'text',
+  admin: { description, placeholder: defaultValue },
+  defaultValue,
+  hooks: { beforeValidate: [({ value }) => normalizeTimeZone(value)] },
+  label,
+  required: true,
+  validate: validateTimeZone,
+})

@@ -1,0 +1,27 @@
+export { etwPlugin } from './plugin'
+export type { EtwCollectionOptions, EtwLocale, EtwPluginOptions } from './types'
+
+export {
+  EVENTS_SLUG,
+  MEDIA_SLUG,
+  NEWS_SLUG,
+  ORGANIZATIONS_SLUG,
+  SETTINGS_SLUG,
+  STATISTICS_SLUG,
+  USERS_SLUG,
+} from './slugs'
+
+export { hasRole, isAdmin, isContributor, isEditor, ROLES } from './access/roles'
+export type { Role } from './access/roles'
+
+export { METRICS, STATISTIC_SCOPES } from './utilities/metrics'
+export type { Metric, StatisticScope } from './utilities/metrics'
+
+export { COUNTRY_CODES, countryName, isCountryCode } from './utilities/countries'
+export { slugify, slugify as transliterateSlug } from './utilities/slugify'
+export { isTimeZone } from './utilities/timeZone'
+export { isHttpUrl } from './utilities/url'
+export { snapshotKey, snapshotScopeKey } from './utilities/snapshot'
+
+export { EVENT_FORMATS, EVENT_KINDS } from './collections/Events'
+export { ORGANIZATION_KINDS } from './collections/Organizations'

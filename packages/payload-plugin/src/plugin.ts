@@ -1,0 +1,107 @@
+import type { CollectionConfig, Config, GlobalConfig, JobsConfig } from 'payload'
+
+import { az } from '@payloadcms/translations/languages/az'
+import { en } from '@payloadcms/translations/languages/en'
+import { uk } from '@payloadcms/translations/languages/uk'
+import { deepMergeSimple } from 'payload/shared'
+
+import type { EtwPluginOptions, ResolvedEtwPluginOptions } from './types'
+
+import { generateEventsCollection } from './collections/Events'
+import { generateMediaCollection } from './collections/Media'
+import { generateNewsCollection } from './collections/News'
+import { generateOrganizationsCollection } from './collections/Organizations'
+import { generateStatisticsCollection } from './collections/Statistics'
+import { augmentUsersCollection, generateUsersCollection } from './collections/Users'
+import { applyDefaults } from './defaults'
+import { generateSettingsGlobal } from './globals/Settings'
+import { USERS_SLUG } from './slugs'
+import { translations } from './translations'
+
+type CollectionKey = keyof NonNullable<EtwPluginOptions['collections']>
+
+const override = (
+  options: ResolvedEtwPluginOptions,
+  key: CollectionKey,
+  collection: CollectionConfig,
+): CollectionConfig => options.collections[key]?.override?.(collection) ?? collection
+
+const withJobs = (jobs: JobsConfig | undefined, options: ResolvedEtwPluginOptions): JobsConfig => {
+  const base: JobsConfig = { ...jobs, tasks: [...(jobs?.tasks ?? [])] }
+  if (options.disabled || !options.jobs.autoRun) return base
+
+  const ours = { cron: options.jobs.cron, limit: 100, queue: 'default' }
+  const hostAutoRun = jobs?.autoRun
+  const hostShouldAutoRun = jobs?.shouldAutoRun
+  return {
+    ...base,
+    autoRun:
+      typeof hostAutoRun === 'function'
+        ? async (payload) => [...(await hostAutoRun(payload)), ours]
+        : [...(hostAutoRun ?? []), ours],
+    // The host decides; without a host rule, `next build` must not process jobs.
+    shouldAutoRun: async (payload) =>
+      hostShouldAutoRun
+        ? hostShouldAutoRun(payload)
+        : process.env.NEXT_PHASE !== 'phase-production-build',
+  }
+}
+
+/**
+ * Adds the eTwinning content model to a Payload config: news, events, statistics, organizations,
+ * media and users collections, the `etw-settings` global, locales, admin translations and the job
+ * runner that carries out scheduled publishing. The host's own collections, globals, endpoints,
+ * jobs, `onInit` and translations are kept.
+ */
+export const etwPlugin =
+  (pluginOptions: EtwPluginOptions = {}) =>
+  (config: Config): Config => {
+    const options = applyDefaults(pluginOptions)
+    const hostCollections = config.collections ?? []
+
+    const usersSlug = options.users.collection ?? config.admin?.user ?? USERS_SLUG
+    const hostUsers = hostCollections.find((collection) => collection.slug === usersSlug)
+
+    const collections = hostCollections.map((collection) =>
+      collection === hostUsers
+        ? override(options, 'users', augmentUsersCollection(collection, options))
+        : collection,
+    )
+    collections.push(
+      override(options, 'news', generateNewsCollection(options)),
+      override(options, 'events', generateEventsCollection(options)),
+      override(options, 'statistics', generateStatisticsCollection(options)),
+      override(options, 'organizations', generateOrganizationsCollection(options)),
+      override(options, 'media', generateMediaCollection(options)),
+    )
+    if (!hostUsers) {
+      collections.push(override(options, 'users', generateUsersCollection(options, usersSlug)))
+    }
+
+    const settings = generateSettingsGlobal(options)
+    const globals: GlobalConfig[] = [
+      ...(config.globals ?? []),
+      options.globals.settings?.override?.(settings) ?? settings,
+    ]
+
+    return {
+      ...config,
+      admin: {
+        ...config.admin,
+        user: config.admin?.user ?? usersSlug,
+      },
+      collections,
+      globals,
+      i18n: {
+        ...config.i18n,
+        supportedLanguages: config.i18n?.supportedLanguages ?? { az, en, uk },
+        translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
+      },
+      jobs: withJobs(config.jobs, options),
+      localization: config.localization ?? {
+        defaultLocale: options.defaultLocale,
+        fallback: options.fallback,
+        locales: options.locales.map(({ code, label }) => ({ code, label })),
+      },
+    }
+  }

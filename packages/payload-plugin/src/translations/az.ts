@@ -1,0 +1,19 @@
+import type { EtwTranslationKey } from './en'
+
+export const az: Record<EtwTranslationKey, string> = {
+  contributorCannotPublish: 'Müəlliflər qaralama saxlayır; onları redaktor dərc edir.',
+  countryRequiredForScope: 'Ölkə və ya region üzrə qeyd üçün ölkə seçin.',
+  customKeyRequired: 'Fərdi göstərici üçün açar daxil edin.',
+  duplicateSnapshot:
+    '{{metric}} göstəricisi üçün {{scope}} üzrə {{date}} tarixli qeyd artıq mövcuddur. Başqa tarix seçin və ya mövcud qeydi düzəldin.',
+  endsBeforeStart: 'Bitmə vaxtı başlama vaxtından sonra olmalıdır.',
+  invalidCountry: '"{{value}}" ISO 3166-1 alpha-2 ölkə kodu deyil (məsələn, UA və ya AZ).',
+  invalidCustomKey: 'Yalnız kiçik latın hərfləri a–z, rəqəmlər və tək defislərdən istifadə edin.',
+  invalidTimeZone:
+    '"{{value}}" IANA saat qurşağı deyil. Europe/Kyiv, Asia/Baku və ya Europe/Brussels kimi ad daxil edin.',
+  invalidUrl: 'http:// və ya https:// ilə başlayan tam veb ünvanı daxil edin.',
+  negativeValue: 'Dəyər mənfi ola bilməz.',
+  organizationRequiredForScope: 'Təşkilat üzrə qeyd üçün təşkilatı seçin.',
+  regionRequiredForScope: 'Region üzrə qeyd üçün regionu daxil edin.',
+  wholeNumber: 'Tam ədəd daxil edin.',
+}

@@ -1,0 +1,20 @@
+export const en = {
+  contributorCannotPublish: 'Contributors save drafts; an editor publishes them.',
+  countryRequiredForScope: 'Choose a country for a country or region snapshot.',
+  customKeyRequired: 'Enter a key for a custom metric.',
+  duplicateSnapshot:
+    'A snapshot of {{metric}} for {{scope}} on {{date}} already exists. Record another date, or correct the existing snapshot.',
+  endsBeforeStart: 'The end must be after the start.',
+  invalidCountry: '"{{value}}" is not an ISO 3166-1 alpha-2 country code (for example UA or AZ).',
+  invalidCustomKey: 'Use lowercase letters a–z, digits and single hyphens only.',
+  invalidTimeZone:
+    '"{{value}}" is not an IANA time zone. Use a name such as Europe/Kyiv, Asia/Baku or Europe/Brussels.',
+  invalidUrl: 'Enter a full web address that starts with http:// or https://.',
+  negativeValue: 'The value cannot be negative.',
+  organizationRequiredForScope: 'Choose the organization for an organization snapshot.',
+  regionRequiredForScope: 'Enter the region for a region snapshot.',
+  wholeNumber: 'Enter a whole number.',
+}
+
+/** Keys of the plugin's `etw` translation namespace. */
+export type EtwTranslationKey = keyof typeof en

@@ -1,0 +1,19 @@
+import type { EtwTranslationKey } from './en'
+
+export const uk: Record<EtwTranslationKey, string> = {
+  contributorCannotPublish: 'Автори зберігають чернетки; публікує їх редактор.',
+  countryRequiredForScope: 'Оберіть країну для знімка за країною або регіоном.',
+  customKeyRequired: 'Вкажіть ключ для власного показника.',
+  duplicateSnapshot:
+    'Знімок показника {{metric}} для {{scope}} на {{date}} уже існує. Вкажіть іншу дату або виправте наявний знімок.',
+  endsBeforeStart: 'Завершення має бути пізніше за початок.',
+  invalidCountry: '«{{value}}» не є кодом країни ISO 3166-1 alpha-2 (наприклад, UA або AZ).',
+  invalidCustomKey: 'Використовуйте лише малі латинські літери a–z, цифри та поодинокі дефіси.',
+  invalidTimeZone:
+    '«{{value}}» не є часовим поясом IANA. Вкажіть назву на кшталт Europe/Kyiv, Asia/Baku або Europe/Brussels.',
+  invalidUrl: 'Введіть повну вебадресу, що починається з http:// або https://.',
+  negativeValue: 'Значення не може бути від’ємним.',
+  organizationRequiredForScope: 'Оберіть організацію для знімка за організацією.',
+  regionRequiredForScope: 'Вкажіть регіон для знімка за регіоном.',
+  wholeNumber: 'Введіть ціле число.',
+}

@@ -1,0 +1,119 @@
+import type { CollectionConfig, GlobalConfig } from 'payload'
+
+/** A content locale offered to editors. */
+export type EtwLocale = {
+  /** Locale code, e.g. `'uk'`. */
+  code: string
+  /** Name shown in the locale switcher: one string, or one per admin language. */
+  label: Record<string, string> | string
+}
+
+/** Per-collection customisation. */
+export type EtwCollectionOptions = {
+  /**
+   * Receives the generated collection and returns the one to use. Runs after every other option, so
+   * it sees the final fields, hooks and access.
+   * @default undefined
+   */
+  override?: (collection: CollectionConfig) => CollectionConfig
+}
+
+/** Options of {@link etwPlugin}. Every option is optional. */
+export type EtwPluginOptions = {
+  /**
+   * Per-collection overrides, keyed by collection slug.
+   * @default {}
+   */
+  collections?: {
+    events?: EtwCollectionOptions
+    media?: EtwCollectionOptions
+    news?: EtwCollectionOptions
+    organizations?: EtwCollectionOptions
+    statistics?: EtwCollectionOptions
+    users?: EtwCollectionOptions
+  }
+  /**
+   * Default IANA time zone of new events.
+   * @default 'Europe/Brussels'
+   */
+  defaultTimeZone?: string
+  /**
+   * Content locale used first, and for fallback. Used only when the host config has no `localization`.
+   * @default 'en'
+   */
+  defaultLocale?: string
+  /**
+   * Keep the collections and globals (so the database schema stays the same) but add no hooks, no
+   * job runner and no admin-user promotion. Access control and field validation still apply.
+   * @default false
+   */
+  disabled?: boolean
+  /**
+   * Whether a missing translation falls back to the default locale. Used only when the host config
+   * has no `localization`.
+   * @default true
+   */
+  fallback?: boolean
+  /**
+   * Settings global customisation.
+   * @default {}
+   */
+  globals?: {
+    settings?: { override?: (global: GlobalConfig) => GlobalConfig }
+  }
+  /**
+   * Job runner inside the CMS process, so scheduled publishing happens without another service.
+   * @default { autoRun: true, cron: '* * * * *' }
+   */
+  jobs?: {
+    /**
+     * Run queued jobs (scheduled publish and unpublish) on a cron in every CMS process.
+     * @default true
+     */
+    autoRun?: boolean
+    /**
+     * Cron expression of the runner; the default makes scheduled items go live within a minute.
+     * @default '* * * * *'
+     */
+    cron?: string
+  }
+  /**
+   * Content locales. Used only when the host config has no `localization`.
+   * @default [{ code: 'en', label: 'English' }, { code: 'uk', label: 'Українська' }, { code: 'az', label: 'Azərbaycanca' }]
+   */
+  locales?: EtwLocale[]
+  /**
+   * Media uploads.
+   * @default {}
+   */
+  media?: {
+    /**
+     * Directory where uploaded files are stored; Payload's default (`media` next to the config) when unset.
+     * @default undefined
+     */
+    staticDir?: string
+  }
+  /**
+   * Users. When the host already defines this auth collection, the plugin adds `roles` and API keys to
+   * it instead of adding its own `users` collection.
+   * @default { collection: config.admin.user ?? 'users' }
+   */
+  users?: {
+    /**
+     * Slug of the auth collection that holds editors.
+     * @default config.admin.user ?? 'users'
+     */
+    collection?: string
+  }
+}
+
+/** Options after defaults are applied. */
+export type ResolvedEtwPluginOptions = Required<
+  Pick<EtwPluginOptions, 'defaultLocale' | 'defaultTimeZone' | 'disabled' | 'fallback' | 'locales'>
+> & {
+  collections: NonNullable<EtwPluginOptions['collections']>
+  globals: NonNullable<EtwPluginOptions['globals']>
+  jobs: Required<NonNullable<EtwPluginOptions['jobs']>>
+  media: NonNullable<EtwPluginOptions['media']>
+  users: NonNullable<EtwPluginOptions['users']>
+}
