@@ -10,5 +10,7 @@ export const register = async (): Promise<void> => {
     import('payload'),
     import('./payload.config'),
   ])
-  await getPayload({ config })
+  // Under `src/server.ts` Payload is already running and this returns it; under `next start` it
+  // starts Payload with the job runner here.
+  await getPayload({ config, cron: true })
 }

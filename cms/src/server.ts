@@ -1,38 +1,90 @@
 import { createServer } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { getFeed } from '@etw/payload-plugin'
 import next from 'next'
+import { getPayload } from 'payload'
+
+import configPromise from './payload.config'
 
 /**
- * The production server: one Node HTTP server in front of Next's request handler, so that
- * latency-sensitive routes can be answered before they reach Next.
+ * The CMS's HTTP server: one Node server in front of Next's request handler. Payload starts here,
+ * with its job runner (scheduled publishing every minute); the public feed (`/api/etw/v1/…`) and
+ * `/api/health` are answered here from the feed's in-process cache, without Next's per-request
+ * work. Everything else (admin, REST, GraphQL) goes to Next, which reuses the same Payload.
  */
 const dev = process.env.NODE_ENV !== 'production'
 const port = Number(process.env.PORT ?? 3000)
 const hostname = process.env.HOST ?? '0.0.0.0'
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-const app = next({ dev, dir, hostname, port })
-const handle = app.getRequestHandler()
+const payload = await getPayload({ config: configPromise, cron: true })
+const feed = getFeed(payload)
 
+const app = next({ dev, dir, hostname, port })
+const handleWithNext = app.getRequestHandler()
 await app.prepare()
 
+const isFeedPath = (url: string) => url.startsWith('/api/etw/') || /^\/api\/health(\?|$)/.test(url)
+
+const handleFeed = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+  const result = await feed.handle({
+    method: req.method ?? 'GET',
+    url: req.url ?? '/',
+    headers: req.headers,
+  })
+  if (!result) return false
+  res.writeHead(result.status, result.headers)
+  res.end(req.method === 'HEAD' ? undefined : result.body)
+  return true
+}
+
 const server = createServer((req, res) => {
-  void handle(req, res)
+  if (isFeedPath(req.url ?? '')) {
+    handleFeed(req, res)
+      .then((handled) => {
+        if (!handled) void handleWithNext(req, res)
+      })
+      .catch((error: unknown) => {
+        payload.logger.error({ err: error }, 'feed request failed')
+        if (!res.headersSent) {
+          res.writeHead(500, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        }
+        res.end(JSON.stringify({ error: { code: 'internal', message: 'Internal server error' } }))
+      })
+    return
+  }
+  void handleWithNext(req, res)
 })
 
 server.listen(port, hostname, () => {
   const base = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`
   console.log(
-    `eTwinning Hub is ready: admin ${base}/admin · REST ${base}/api · GraphQL ${base}/api/graphql`,
+    [
+      `eTwinning Hub is ready (${dev ? 'development' : 'production'}):`,
+      `  admin    ${base}/admin`,
+      `  REST     ${base}/api   GraphQL ${base}/api/graphql`,
+      `  feed     ${base}/api/etw/v1/news   health ${base}/api/health`,
+    ].join('\n'),
   )
 })
 
+let stopping = false
 const shutdown = (signal: string) => {
-  console.log(`${signal} received: closing the server`)
-  server.close(() => process.exit(0))
-  setTimeout(() => process.exit(0), 10_000).unref()
+  if (stopping) return
+  stopping = true
+  console.log(`${signal}: finishing in-flight requests, then stopping`)
+  const force = setTimeout(() => process.exit(1), 15_000)
+  force.unref()
+  server.close(() => {
+    void payload
+      .destroy()
+      .catch(() => undefined)
+      .finally(() => process.exit(0))
+  })
+  server.closeIdleConnections()
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'))
 process.on('SIGINT', () => shutdown('SIGINT'))

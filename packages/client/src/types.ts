@@ -93,7 +93,6 @@ export interface NewsItem {
 export interface Page {
   limit: number
   page: number
-  totalDocs: number
   hasNextPage: boolean
   /** Opaque cursor for the next page, `null` on the last one. */
   nextCursor: string | null
