@@ -8,6 +8,9 @@ import { defineConfig } from 'vitest/config'
  * - `int-postgres`: the same suite on PostgreSQL (`ETW_TEST_POSTGRES_URL`, default the local server).
  *   Fails under `CI=true` when the server is unreachable; skips with the same message elsewhere.
  * - `int-mongodb`: the same suite on any MongoDB given as `ETW_TEST_MONGODB_URL`.
+ * - `browser`: the widgets' built bundle in the machine's Chromium, driven by playwright-core from
+ *   Node against a local fixture server. Fails under `CI=true` when Chromium is missing; skips with
+ *   the same message elsewhere.
  */
 const intProject = (name: string, env: Record<string, string>) => ({
   test: {
@@ -40,6 +43,16 @@ export default defineConfig({
       intProject('sqlite', {}),
       intProject('postgres', {}),
       intProject('mongodb', {}),
+      {
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['widgets/src/**/*.spec.ts', 'widgets/test/**/*.spec.ts'],
+          globalSetup: ['widgets/test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 })

@@ -21,6 +21,9 @@ const inputs = [
   path.join(cmsDir, 'next.config.ts'),
   path.join(cmsDir, 'package.json'),
   path.join(rootDir, 'packages', 'payload-plugin', 'src'),
+  path.join(rootDir, 'packages', 'client', 'src'),
+  path.join(rootDir, 'widgets', 'src'),
+  path.join(rootDir, 'widgets', 'vite.config.ts'),
   path.join(rootDir, 'pnpm-lock.yaml'),
 ]
 
@@ -56,15 +59,17 @@ const built =
   fs.readFileSync(stampFile, 'utf8') === hash
 
 if (!built || process.argv.includes('--build')) {
-  console.log('Building the CMS for production (first start or changed sources)…')
-  const result = spawnSync('pnpm', ['run', 'build'], {
-    cwd: cmsDir,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  })
-  if (result.status !== 0) {
-    console.error('The production build failed; see the output above.')
-    process.exit(result.status ?? 1)
+  console.log('Building the widgets and the CMS for production (first start or changed sources)…')
+  for (const cwd of [path.join(rootDir, 'widgets'), cmsDir]) {
+    const result = spawnSync('pnpm', ['run', 'build'], {
+      cwd,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
+    if (result.status !== 0) {
+      console.error(`The production build in ${path.relative(rootDir, cwd)} failed; see above.`)
+      process.exit(result.status ?? 1)
+    }
   }
   fs.writeFileSync(stampFile, hash)
 }

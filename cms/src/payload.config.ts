@@ -22,6 +22,9 @@ const createConfig = async () =>
       user: 'users',
       importMap: { baseDir: dirname },
       meta: { titleSuffix: ' · eTwinning Hub' },
+      components: {
+        afterNavLinks: ['/components/WidgetsDemoLink#WidgetsDemoLink'],
+      },
     },
     db: await createDatabaseAdapter(databaseTarget),
     editor: lexicalEditor(),

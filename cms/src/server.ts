@@ -1,5 +1,4 @@
 import { createServer } from 'node:http'
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -7,13 +6,15 @@ import { getFeed } from '@etw/payload-plugin'
 import next from 'next'
 import { getPayload } from 'payload'
 
+import { isFeedPath, serveFeed } from './feed-server'
 import configPromise from './payload.config'
+import { createWidgetAssets } from './widget-assets'
 
 /**
  * The CMS's HTTP server: one Node server in front of Next's request handler. Payload starts here,
  * with its job runner (scheduled publishing every minute); the public feed (`/api/etw/v1/…`) and
  * `/api/health` are answered here from the feed's in-process cache, without Next's per-request
- * work. Everything else (admin, REST, GraphQL) goes to Next, which reuses the same Payload.
+ * work, and so are the widget bundle and demo page under `/widgets/`. Everything else (admin, REST, GraphQL) goes to Next, which reuses the same Payload.
  */
 const dev = process.env.NODE_ENV !== 'production'
 const port = Number(process.env.PORT ?? 3000)
@@ -27,36 +28,19 @@ const app = next({ dev, dir, hostname, port })
 const handleWithNext = app.getRequestHandler()
 await app.prepare()
 
-const isFeedPath = (url: string) => url.startsWith('/api/etw/') || /^\/api\/health(\?|$)/.test(url)
-
-const handleFeed = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-  const result = await feed.handle({
-    method: req.method ?? 'GET',
-    url: req.url ?? '/',
-    headers: req.headers,
-  })
-  if (!result) return false
-  res.writeHead(result.status, result.headers)
-  res.end(req.method === 'HEAD' ? undefined : result.body)
-  return true
-}
+const serveWidgetAsset = createWidgetAssets()
 
 const server = createServer((req, res) => {
-  if (isFeedPath(req.url ?? '')) {
-    handleFeed(req, res)
-      .then((handled) => {
-        if (!handled) void handleWithNext(req, res)
-      })
-      .catch((error: unknown) => {
-        payload.logger.error({ err: error }, 'feed request failed')
-        if (!res.headersSent) {
-          res.writeHead(500, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-        }
-        res.end(JSON.stringify({ error: { code: 'internal', message: 'Internal server error' } }))
-      })
+  if (serveWidgetAsset(req, res)) return
+  if (!isFeedPath(req.url ?? '')) {
+    void handleWithNext(req, res)
     return
   }
-  void handleWithNext(req, res)
+  void serveFeed(feed, req, res, (error) =>
+    payload.logger.error({ err: error }, 'feed request failed'),
+  ).then((handled) => {
+    if (!handled) void handleWithNext(req, res)
+  })
 })
 
 server.listen(port, hostname, () => {
@@ -67,6 +51,7 @@ server.listen(port, hostname, () => {
       `  admin    ${base}/admin`,
       `  REST     ${base}/api   GraphQL ${base}/api/graphql`,
       `  feed     ${base}/api/etw/v1/news   health ${base}/api/health`,
+      `  widgets  ${base}/widgets/demo   bundle ${base}/widgets/etw-widgets.js`,
     ].join('\n'),
   )
 })

@@ -133,7 +133,17 @@ export const createFeedClient = (options: FeedClientOptions) => {
       })
     }
     if (response.status === 304 && known) return known.body as T
-    const text = await response.text()
+    let text: string
+    try {
+      text = await response.text()
+    } catch (error) {
+      // The timeout or the caller's signal can also fire while the body streams in.
+      throw new FeedError(`Reading ${target} failed: ${String(error)}`, {
+        status: 0,
+        url: target,
+        cause: error,
+      })
+    }
     let body: unknown = null
     try {
       body = text ? JSON.parse(text) : null

@@ -1,4 +1,4 @@
-import type { EtwLocale, EtwPluginOptions, ResolvedEtwPluginOptions } from './types'
+import type { EtwFeedOptions, EtwLocale, EtwPluginOptions, ResolvedEtwPluginOptions } from './types'
 
 /** Content locales used when neither the options nor the host config name any. */
 export const DEFAULT_LOCALES: EtwLocale[] = [
@@ -13,6 +13,34 @@ export const DEFAULT_TIME_ZONE = 'Europe/Brussels'
 /** Default cron of the job runner: every minute. */
 export const DEFAULT_JOBS_CRON = '* * * * *'
 
+/** Caching and limits of the public feed API, as documented on {@link EtwFeedOptions}. */
+export const DEFAULT_FEED_OPTIONS: Readonly<Required<EtwFeedOptions>> = Object.freeze({
+  cacheMaxBytes: 32 * 1024 * 1024,
+  cacheTtl: 60,
+  maxAge: 60,
+  maxLimit: 50,
+  sMaxAge: 300,
+  staleWhileRevalidate: 600,
+})
+
+/** The feed options with their defaults; `false` when the feed is off. */
+export const applyFeedDefaults = (
+  feed: EtwFeedOptions | false | undefined,
+  disabled = false,
+): Required<EtwFeedOptions> | false => {
+  if (feed === false || disabled) return false
+  const merged = { ...DEFAULT_FEED_OPTIONS }
+  for (const [key, value] of Object.entries(feed ?? {}) as [keyof EtwFeedOptions, unknown][]) {
+    if (value === undefined) continue
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new TypeError(`etwPlugin: feed.${key} must be a number ≥ 0`)
+    }
+    merged[key] = value
+  }
+  if (merged.maxLimit < 1) throw new TypeError('etwPlugin: feed.maxLimit must be at least 1')
+  return merged
+}
+
 /** Applies the defaults documented on {@link EtwPluginOptions}. */
 export const applyDefaults = (options: EtwPluginOptions = {}): ResolvedEtwPluginOptions => ({
   collections: options.collections ?? {},
@@ -20,6 +48,7 @@ export const applyDefaults = (options: EtwPluginOptions = {}): ResolvedEtwPlugin
   defaultTimeZone: options.defaultTimeZone ?? DEFAULT_TIME_ZONE,
   disabled: options.disabled ?? false,
   fallback: options.fallback ?? true,
+  feed: applyFeedDefaults(options.feed, options.disabled),
   globals: options.globals ?? {},
   jobs: {
     autoRun: options.jobs?.autoRun ?? true,

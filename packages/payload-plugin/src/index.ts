@@ -1,5 +1,8 @@
 export { etwPlugin } from './plugin'
-export type { EtwCollectionOptions, EtwLocale, EtwPluginOptions } from './types'
+export type { EtwCollectionOptions, EtwFeedOptions, EtwLocale, EtwPluginOptions } from './types'
+
+export { getFeed } from './feed/feed'
+export type { Feed, FeedRequest, FeedResponse } from './feed/types'
 
 export {
   EVENTS_SLUG,

@@ -3,6 +3,9 @@ import type { CollectionConfig, Config, Endpoint, Field } from 'payload'
 import { buildConfig } from 'payload'
 import { describe, expect, it, vi } from 'vitest'
 
+import { invalidateFeedAfterChange, invalidateFeedAfterDelete } from './feed/hooks'
+import { readFeedOptions } from './feed/options'
+import { FEED_ROUTES } from './feed/routes'
 import { etwPlugin } from './plugin'
 import {
   EVENTS_SLUG,
@@ -62,7 +65,7 @@ describe('etwPlugin', () => {
     )
     expect(config.collections?.[0]).toBe(pages)
     expect(config.globals?.map((g) => g.slug)).toEqual(['footer', SETTINGS_SLUG])
-    expect(config.endpoints).toEqual([endpoint])
+    expect(config.endpoints?.[0]).toBe(endpoint)
     expect(config.onInit).toBe(onInit)
   })
 
@@ -191,7 +194,12 @@ describe('etwPlugin', () => {
         .fields.flatMap((field) => ('fields' in field ? field.fields : [field]))
         .filter((field) => 'index' in field && field.index)
         .map((field) => ('name' in field ? field.name : ''))
-    expect(indexed(NEWS_SLUG)).toEqual(['slug', 'publishedAt', 'country'])
+    expect(indexed(NEWS_SLUG)).toEqual(['slug', 'publishedAt', 'country', 'tags'])
+    expect(collection(config, NEWS_SLUG).indexes).toEqual([
+      { fields: ['_status', 'publishedAt'] },
+      { fields: ['_status', 'country', 'publishedAt'] },
+      { fields: ['_status', 'organization', 'publishedAt'] },
+    ])
     expect(indexed(EVENTS_SLUG)).toEqual(expect.arrayContaining(['startsAt', 'country']))
     expect(collection(config, STATISTICS_SLUG).indexes).toEqual([
       { fields: ['key', 'scopeKey', 'asOf'], unique: true },
@@ -211,5 +219,51 @@ describe('etwPlugin', () => {
     )
     expect(sanitized.jobs.tasks?.map((task) => task.slug)).toContain('schedulePublish')
     expect(sanitized.localization && sanitized.localization.localeCodes).toEqual(['en', 'uk', 'az'])
+  })
+
+  it('should add GET, HEAD and OPTIONS endpoints for every feed path', () => {
+    const config = etwPlugin()(host())
+    const byPath = (path: string) =>
+      config.endpoints?.filter((e) => e.path === path).map((e) => e.method)
+    for (const path of Object.values(FEED_ROUTES)) {
+      expect(byPath(path)).toEqual(expect.arrayContaining(['get', 'head', 'options']))
+    }
+  })
+
+  it('should add no feed endpoints and no cache hooks with feed: false', () => {
+    const config = etwPlugin({ feed: false })(host())
+    expect(config.endpoints).toEqual([])
+    expect(collection(config, NEWS_SLUG).hooks?.afterChange).toBeUndefined()
+    expect(readFeedOptions(config as never)).toBe(false)
+  })
+
+  it('should add no feed endpoints when disabled', () => {
+    const config = etwPlugin({ disabled: true })(host())
+    expect(config.endpoints).toEqual([])
+    expect(readFeedOptions(config as never)).toBe(false)
+  })
+
+  it('should clear the feed cache after changes to every content collection', () => {
+    const config = etwPlugin()(host())
+    for (const slug of PLUGIN_SLUGS) {
+      expect(collection(config, slug).hooks?.afterChange).toContain(invalidateFeedAfterChange)
+      expect(collection(config, slug).hooks?.afterDelete).toContain(invalidateFeedAfterDelete)
+    }
+  })
+
+  it('should store the feed options with their defaults', () => {
+    const config = etwPlugin({ feed: { maxLimit: 20 } })(host())
+    expect(readFeedOptions(config as never)).toEqual({
+      cacheMaxBytes: 32 * 1024 * 1024,
+      cacheTtl: 60,
+      maxAge: 60,
+      maxLimit: 20,
+      sMaxAge: 300,
+      staleWhileRevalidate: 600,
+    })
+  })
+
+  it('should refuse a negative feed option', () => {
+    expect(() => etwPlugin({ feed: { maxAge: -1 } })(host())).toThrow(/feed\.maxAge/)
   })
 })

@@ -14,6 +14,9 @@ import { generateOrganizationsCollection } from './collections/Organizations'
 import { generateStatisticsCollection } from './collections/Statistics'
 import { augmentUsersCollection, generateUsersCollection } from './collections/Users'
 import { applyDefaults } from './defaults'
+import { feedEndpoints } from './feed/endpoints'
+import { withFeedInvalidation } from './feed/hooks'
+import { storeFeedOptions } from './feed/options'
 import { generateSettingsGlobal } from './globals/Settings'
 import { USERS_SLUG } from './slugs'
 import { translations } from './translations'
@@ -25,6 +28,14 @@ const override = (
   key: CollectionKey,
   collection: CollectionConfig,
 ): CollectionConfig => options.collections[key]?.override?.(collection) ?? collection
+
+/** A content collection: with the hooks that clear the feed cache when the feed is on, then overridden. */
+const content = (
+  options: ResolvedEtwPluginOptions,
+  key: Exclude<CollectionKey, 'users'>,
+  collection: CollectionConfig,
+): CollectionConfig =>
+  override(options, key, options.feed ? withFeedInvalidation(collection) : collection)
 
 const withJobs = (jobs: JobsConfig | undefined, options: ResolvedEtwPluginOptions): JobsConfig => {
   const base: JobsConfig = { ...jobs, tasks: [...(jobs?.tasks ?? [])] }
@@ -49,9 +60,10 @@ const withJobs = (jobs: JobsConfig | undefined, options: ResolvedEtwPluginOption
 
 /**
  * Adds the eTwinning content model to a Payload config: news, events, statistics, organizations,
- * media and users collections, the `etw-settings` global, locales, admin translations and the job
- * runner that carries out scheduled publishing. The host's own collections, globals, endpoints,
- * jobs, `onInit` and translations are kept.
+ * media and users collections, the `etw-settings` global, locales, admin translations, the job
+ * runner that carries out scheduled publishing, and the public feed (`/api/etw/v1/…`,
+ * `/api/health`) with the hooks that keep its cache fresh. The host's own collections, globals,
+ * endpoints, jobs, `onInit` and translations are kept.
  */
 export const etwPlugin =
   (pluginOptions: EtwPluginOptions = {}) =>
@@ -68,11 +80,11 @@ export const etwPlugin =
         : collection,
     )
     collections.push(
-      override(options, 'news', generateNewsCollection(options)),
-      override(options, 'events', generateEventsCollection(options)),
-      override(options, 'statistics', generateStatisticsCollection(options)),
-      override(options, 'organizations', generateOrganizationsCollection(options)),
-      override(options, 'media', generateMediaCollection(options)),
+      content(options, 'news', generateNewsCollection(options)),
+      content(options, 'events', generateEventsCollection(options)),
+      content(options, 'statistics', generateStatisticsCollection(options)),
+      content(options, 'organizations', generateOrganizationsCollection(options)),
+      content(options, 'media', generateMediaCollection(options)),
     )
     if (!hostUsers) {
       collections.push(override(options, 'users', generateUsersCollection(options, usersSlug)))
@@ -84,24 +96,28 @@ export const etwPlugin =
       options.globals.settings?.override?.(settings) ?? settings,
     ]
 
-    return {
-      ...config,
-      admin: {
-        ...config.admin,
-        user: config.admin?.user ?? usersSlug,
+    return storeFeedOptions(
+      {
+        ...config,
+        admin: {
+          ...config.admin,
+          user: config.admin?.user ?? usersSlug,
+        },
+        collections,
+        endpoints: [...(config.endpoints ?? []), ...(options.feed ? feedEndpoints() : [])],
+        globals,
+        i18n: {
+          ...config.i18n,
+          supportedLanguages: config.i18n?.supportedLanguages ?? { az, en, uk },
+          translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
+        },
+        jobs: withJobs(config.jobs, options),
+        localization: config.localization ?? {
+          defaultLocale: options.defaultLocale,
+          fallback: options.fallback,
+          locales: options.locales.map(({ code, label }) => ({ code, label })),
+        },
       },
-      collections,
-      globals,
-      i18n: {
-        ...config.i18n,
-        supportedLanguages: config.i18n?.supportedLanguages ?? { az, en, uk },
-        translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
-      },
-      jobs: withJobs(config.jobs, options),
-      localization: config.localization ?? {
-        defaultLocale: options.defaultLocale,
-        fallback: options.fallback,
-        locales: options.locales.map(({ code, label }) => ({ code, label })),
-      },
-    }
+      options.feed,
+    )
   }

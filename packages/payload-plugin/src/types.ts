@@ -18,6 +18,43 @@ export type EtwCollectionOptions = {
   override?: (collection: CollectionConfig) => CollectionConfig
 }
 
+/** Caching and limits of the public feed API. Every option is optional. */
+export type EtwFeedOptions = {
+  /**
+   * Seconds in the in-process cache of the feed. With several CMS instances, this bounds how long an
+   * instance that did not receive a change keeps serving the previous content.
+   * @default 60
+   */
+  cacheTtl?: number
+  /**
+   * Upper bound of the in-process cache in bytes (response bodies, compressed variants included);
+   * the least recently used entries are dropped first.
+   * @default 33554432 (32 MiB)
+   */
+  cacheMaxBytes?: number
+  /**
+   * `max-age` of `Cache-Control` on successful feed responses: seconds a browser reuses a response.
+   * @default 60
+   */
+  maxAge?: number
+  /**
+   * Largest `limit` a list request may ask for; a larger one is answered with a 400 error.
+   * @default 50
+   */
+  maxLimit?: number
+  /**
+   * `s-maxage` of `Cache-Control`: seconds a shared cache (CDN, reverse proxy) reuses a response.
+   * @default 300
+   */
+  sMaxAge?: number
+  /**
+   * `stale-while-revalidate` of `Cache-Control`: seconds a cache may serve a stale response while
+   * it fetches a fresh one.
+   * @default 600
+   */
+  staleWhileRevalidate?: number
+}
+
 /** Options of {@link etwPlugin}. Every option is optional. */
 export type EtwPluginOptions = {
   /**
@@ -78,6 +115,12 @@ export type EtwPluginOptions = {
     cron?: string
   }
   /**
+   * Public feed API (`/api/etw/v1/…` and `/api/health`): anonymous, read-only, cached JSON, RSS and
+   * iCalendar. `false` adds neither the endpoints nor the hooks that clear the feed cache.
+   * @default { maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 600, cacheTtl: 60, cacheMaxBytes: 33554432, maxLimit: 50 }
+   */
+  feed?: EtwFeedOptions | false
+  /**
    * Content locales. Used only when the host config has no `localization`.
    * @default [{ code: 'en', label: 'English' }, { code: 'uk', label: 'Українська' }, { code: 'az', label: 'Azərbaycanca' }]
    */
@@ -112,6 +155,8 @@ export type ResolvedEtwPluginOptions = Required<
   Pick<EtwPluginOptions, 'defaultLocale' | 'defaultTimeZone' | 'disabled' | 'fallback' | 'locales'>
 > & {
   collections: NonNullable<EtwPluginOptions['collections']>
+  /** `false` when the feed is off (`feed: false` or `disabled`). */
+  feed: Required<EtwFeedOptions> | false
   globals: NonNullable<EtwPluginOptions['globals']>
   jobs: Required<NonNullable<EtwPluginOptions['jobs']>>
   media: NonNullable<EtwPluginOptions['media']>

@@ -1,9 +1,9 @@
-import * as migration_20261124_010830 from './20261124_010830';
+import * as migration_20261124_013100_initial from './20261124_013100_initial';
 
 export const migrations = [
   {
-    up: migration_20261124_010830.up,
-    down: migration_20261124_010830.down,
-    name: '20261124_010830'
+    up: migration_20261124_013100_initial.up,
+    down: migration_20261124_013100_initial.down,
+    name: '20261124_013100_initial'
   },
 ];

@@ -1,9 +1,9 @@
-import * as migration_20261124_010823 from './20261124_010823';
+import * as migration_20261124_013052_initial from './20261124_013052_initial';
 
 export const migrations = [
   {
-    up: migration_20261124_010823.up,
-    down: migration_20261124_010823.down,
-    name: '20261124_010823'
+    up: migration_20261124_013052_initial.up,
+    down: migration_20261124_013052_initial.down,
+    name: '20261124_013052_initial'
   },
 ];

@@ -12,6 +12,11 @@ export const az: Record<EtwTranslationKey, string> = {
   invalidTimeZone:
     '"{{value}}" IANA saat qurşağı deyil. Europe/Kyiv, Asia/Baku və ya Europe/Brussels kimi ad daxil edin.',
   invalidUrl: 'http:// və ya https:// ilə başlayan tam veb ünvanı daxil edin.',
+  metricCountries: 'Ölkələr',
+  metricProjects: 'Layihələr',
+  metricSchools: 'Məktəblər',
+  metricStudents: 'Şagirdlər',
+  metricTeachers: 'Müəllimlər',
   negativeValue: 'Dəyər mənfi ola bilməz.',
   organizationRequiredForScope: 'Təşkilat üzrə qeyd üçün təşkilatı seçin.',
   regionRequiredForScope: 'Region üzrə qeyd üçün regionu daxil edin.',

@@ -10,6 +10,11 @@ export const en = {
   invalidTimeZone:
     '"{{value}}" is not an IANA time zone. Use a name such as Europe/Kyiv, Asia/Baku or Europe/Brussels.',
   invalidUrl: 'Enter a full web address that starts with http:// or https://.',
+  metricCountries: 'Countries',
+  metricProjects: 'Projects',
+  metricSchools: 'Schools',
+  metricStudents: 'Students',
+  metricTeachers: 'Teachers',
   negativeValue: 'The value cannot be negative.',
   organizationRequiredForScope: 'Choose the organization for an organization snapshot.',
   regionRequiredForScope: 'Enter the region for a region snapshot.',

@@ -12,6 +12,11 @@ export const uk: Record<EtwTranslationKey, string> = {
   invalidTimeZone:
     '«{{value}}» не є часовим поясом IANA. Вкажіть назву на кшталт Europe/Kyiv, Asia/Baku або Europe/Brussels.',
   invalidUrl: 'Введіть повну вебадресу, що починається з http:// або https://.',
+  metricCountries: 'Країни',
+  metricProjects: 'Проєкти',
+  metricSchools: 'Школи',
+  metricStudents: 'Учні',
+  metricTeachers: 'Учителі',
   negativeValue: 'Значення не може бути від’ємним.',
   organizationRequiredForScope: 'Оберіть організацію для знімка за організацією.',
   regionRequiredForScope: 'Вкажіть регіон для знімка за регіоном.',

@@ -1,3 +1,10 @@
+import type { EtwTranslationKey } from '../translations'
+import type { Localized } from './labels'
+
+import { az } from '../translations/az'
+import { en } from '../translations/en'
+import { uk } from '../translations/uk'
+
 /** Statistics metrics; `custom` takes its key from the snapshot's `customKey`. */
 export const METRICS = [
   'teachers',
@@ -10,6 +17,45 @@ export const METRICS = [
 
 /** One of {@link METRICS}. */
 export type Metric = (typeof METRICS)[number]
+
+/** The metrics with a fixed key, in the order counters show them. */
+export const BUILT_IN_METRICS = [
+  'teachers',
+  'schools',
+  'projects',
+  'students',
+  'countries',
+] as const
+
+/** One of {@link BUILT_IN_METRICS}. */
+export type BuiltInMetric = (typeof BUILT_IN_METRICS)[number]
+
+/** Whether `key` is a metric with a fixed key (not a custom one). */
+export const isBuiltInMetric = (key: unknown): key is BuiltInMetric =>
+  (BUILT_IN_METRICS as readonly unknown[]).includes(key)
+
+/** Syntax of a custom metric key: lowercase letters, digits and single hyphens (`partner-schools`). */
+export const CUSTOM_METRIC_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+const LABEL_KEYS: Record<BuiltInMetric, EtwTranslationKey> = {
+  countries: 'metricCountries',
+  projects: 'metricProjects',
+  schools: 'metricSchools',
+  students: 'metricStudents',
+  teachers: 'metricTeachers',
+}
+
+/** The label of a built-in metric in every language the plugin ships, from its translations. */
+export const metricLabels = (metric: BuiltInMetric): Localized => {
+  const key = LABEL_KEYS[metric]
+  return { az: az[key], en: en[key], uk: uk[key] }
+}
+
+/** The label of a built-in metric in `locale`, English when the plugin has no such language. */
+export const metricLabel = (metric: BuiltInMetric, locale: string): string => {
+  const labels = metricLabels(metric)
+  return locale in labels ? labels[locale as keyof Localized] : labels.en
+}
 
 /** What a statistics snapshot counts: the whole programme, a country, a region or an organization. */
 export const STATISTIC_SCOPES = ['programme', 'country', 'region', 'organization'] as const

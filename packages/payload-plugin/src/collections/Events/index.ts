@@ -70,6 +70,12 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
     },
   },
   defaultSort: '-startsAt',
+  // The public feed lists published events by start, upcoming (by end) or past, optionally by country.
+  indexes: [
+    { fields: ['_status', 'startsAt'] },
+    { fields: ['_status', 'endsAt', 'startsAt'] },
+    { fields: ['_status', 'country', 'startsAt'] },
+  ],
   versions: draftVersions,
   hooks: options.disabled
     ? {}

@@ -43,6 +43,12 @@ export const generateNewsCollection = (options: ResolvedEtwPluginOptions): Colle
     },
   },
   defaultSort: '-publishedAt',
+  // The public feed lists published news newest first, optionally by country or organization.
+  indexes: [
+    { fields: ['_status', 'publishedAt'] },
+    { fields: ['_status', 'country', 'publishedAt'] },
+    { fields: ['_status', 'organization', 'publishedAt'] },
+  ],
   versions: draftVersions,
   hooks: options.disabled
     ? {}
@@ -133,6 +139,7 @@ export const generateNewsCollection = (options: ResolvedEtwPluginOptions): Colle
       name: 'tags',
       type: 'text',
       hasMany: true,
+      index: true,
       label: { az: 'Teqlər', en: 'Tags', uk: 'Теги' },
       hooks: { beforeValidate: [normalizeTags] },
       admin: {

@@ -18,18 +18,13 @@ import { httpUrlField } from '../../fields/httpUrlField'
 import { validateCountry, validateHttpUrl, validateNonNegative } from '../../fields/validators'
 import { validateFormats } from '../../hooks/validateFormats'
 import { ADMIN_GROUP, ORGANIZATIONS_SLUG, STATISTICS_SLUG } from '../../slugs'
+import { BUILT_IN_METRICS, CUSTOM_METRIC_KEY, metricLabels } from '../../utilities/metrics'
 import { translate } from '../../utilities/translate'
 import { computeKeys } from './hooks/computeKeys'
 import { refuseDuplicateSnapshot } from './hooks/refuseDuplicateSnapshot'
 
-const CUSTOM_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-const metricLabels: Record<string, Localized> = {
-  teachers: { az: 'Müəllimlər', en: 'Teachers', uk: 'Учителі' },
-  schools: { az: 'Məktəblər', en: 'Schools', uk: 'Школи' },
-  projects: { az: 'Layihələr', en: 'Projects', uk: 'Проєкти' },
-  students: { az: 'Şagirdlər', en: 'Students', uk: 'Учні' },
-  countries: { az: 'Ölkələr', en: 'Countries', uk: 'Країни' },
+const metricOptionLabels: Record<string, Localized> = {
+  ...Object.fromEntries(BUILT_IN_METRICS.map((metric) => [metric, metricLabels(metric)])),
   custom: { az: 'Fərdi göstərici', en: 'Custom metric', uk: 'Власний показник' },
 }
 
@@ -77,7 +72,7 @@ const validateCustomKey: TextFieldSingleValidation = (value, options) => {
   if (metric !== 'custom') return true
   if (isBlank(value)) return translate(options.req.t, 'customKeyRequired')
   return (
-    (typeof value === 'string' && CUSTOM_KEY.test(value)) ||
+    (typeof value === 'string' && CUSTOM_METRIC_KEY.test(value)) ||
     translate(options.req.t, 'invalidCustomKey')
   )
 }
@@ -141,7 +136,7 @@ export const generateStatisticsCollection = (
           required: true,
           label: { az: 'Göstərici', en: 'Metric', uk: 'Показник' },
           admin: { width: '50%' },
-          options: Object.entries(metricLabels).map(([value, label]) => ({ label, value })),
+          options: Object.entries(metricOptionLabels).map(([value, label]) => ({ label, value })),
         },
         {
           name: 'customKey',

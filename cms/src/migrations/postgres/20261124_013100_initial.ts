@@ -504,8 +504,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "news_updated_at_idx" ON "news" USING btree ("updated_at");
   CREATE INDEX "news_created_at_idx" ON "news" USING btree ("created_at");
   CREATE INDEX "news__status_idx" ON "news" USING btree ("_status");
+  CREATE INDEX "_status_publishedAt_idx" ON "news" USING btree ("_status","published_at");
+  CREATE INDEX "_status_country_publishedAt_idx" ON "news" USING btree ("_status","country","published_at");
+  CREATE INDEX "_status_organization_publishedAt_idx" ON "news" USING btree ("_status","organization_id","published_at");
   CREATE UNIQUE INDEX "news_locales_locale_parent_id_unique" ON "news_locales" USING btree ("_locale","_parent_id");
+  CREATE INDEX "news_locales_parent_idx" ON "news_locales" USING btree ("_parent_id");
   CREATE INDEX "news_texts_order_parent" ON "news_texts" USING btree ("order","parent_id");
+  CREATE INDEX "news_texts_text_idx" ON "news_texts" USING btree ("text");
+  CREATE INDEX "news_texts_parent_idx" ON "news_texts" USING btree ("parent_id");
   CREATE INDEX "news_rels_order_idx" ON "news_rels" USING btree ("order");
   CREATE INDEX "news_rels_parent_idx" ON "news_rels" USING btree ("parent_id");
   CREATE INDEX "news_rels_path_idx" ON "news_rels" USING btree ("path");
@@ -525,6 +531,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_news_v_published_locale_idx" ON "_news_v" USING btree ("published_locale");
   CREATE INDEX "_news_v_latest_idx" ON "_news_v" USING btree ("latest");
   CREATE INDEX "_news_v_autosave_idx" ON "_news_v" USING btree ("autosave");
+  CREATE INDEX "version__status_version_publishedAt_idx" ON "_news_v" USING btree ("version__status","version_published_at");
+  CREATE INDEX "version__status_version_country_version_publishedAt_idx" ON "_news_v" USING btree ("version__status","version_country","version_published_at");
+  CREATE INDEX "version__status_version_organization_version_publishedAt_idx" ON "_news_v" USING btree ("version__status","version_organization_id","version_published_at");
   CREATE UNIQUE INDEX "_news_v_locales_locale_parent_id_unique" ON "_news_v_locales" USING btree ("_locale","_parent_id");
   CREATE INDEX "_news_v_texts_order_parent" ON "_news_v_texts" USING btree ("order","parent_id");
   CREATE INDEX "_news_v_rels_order_idx" ON "_news_v_rels" USING btree ("order");
@@ -536,6 +545,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "events_participant_groups_order_idx" ON "events_participant_groups" USING btree ("_order");
   CREATE INDEX "events_participant_groups_parent_id_idx" ON "events_participant_groups" USING btree ("_parent_id");
   CREATE UNIQUE INDEX "events_participant_groups_locales_locale_parent_id_unique" ON "events_participant_groups_locales" USING btree ("_locale","_parent_id");
+  CREATE INDEX "events_participant_groups_locales_parent_idx" ON "events_participant_groups_locales" USING btree ("_parent_id");
   CREATE UNIQUE INDEX "events_slug_idx" ON "events" USING btree ("slug");
   CREATE INDEX "events_starts_at_idx" ON "events" USING btree ("starts_at");
   CREATE INDEX "events_country_idx" ON "events" USING btree ("country");
@@ -543,7 +553,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "events_updated_at_idx" ON "events" USING btree ("updated_at");
   CREATE INDEX "events_created_at_idx" ON "events" USING btree ("created_at");
   CREATE INDEX "events__status_idx" ON "events" USING btree ("_status");
+  CREATE INDEX "_status_startsAt_idx" ON "events" USING btree ("_status","starts_at");
+  CREATE INDEX "_status_endsAt_startsAt_idx" ON "events" USING btree ("_status","ends_at","starts_at");
+  CREATE INDEX "_status_country_startsAt_idx" ON "events" USING btree ("_status","country","starts_at");
   CREATE UNIQUE INDEX "events_locales_locale_parent_id_unique" ON "events_locales" USING btree ("_locale","_parent_id");
+  CREATE INDEX "events_locales_parent_idx" ON "events_locales" USING btree ("_parent_id");
   CREATE INDEX "events_rels_order_idx" ON "events_rels" USING btree ("order");
   CREATE INDEX "events_rels_parent_idx" ON "events_rels" USING btree ("parent_id");
   CREATE INDEX "events_rels_path_idx" ON "events_rels" USING btree ("path");
@@ -568,6 +582,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_events_v_published_locale_idx" ON "_events_v" USING btree ("published_locale");
   CREATE INDEX "_events_v_latest_idx" ON "_events_v" USING btree ("latest");
   CREATE INDEX "_events_v_autosave_idx" ON "_events_v" USING btree ("autosave");
+  CREATE INDEX "version__status_version_startsAt_idx" ON "_events_v" USING btree ("version__status","version_starts_at");
+  CREATE INDEX "version__status_version_endsAt_version_startsAt_idx" ON "_events_v" USING btree ("version__status","version_ends_at","version_starts_at");
+  CREATE INDEX "version__status_version_country_version_startsAt_idx" ON "_events_v" USING btree ("version__status","version_country","version_starts_at");
   CREATE UNIQUE INDEX "_events_v_locales_locale_parent_id_unique" ON "_events_v_locales" USING btree ("_locale","_parent_id");
   CREATE INDEX "_events_v_rels_order_idx" ON "_events_v_rels" USING btree ("order");
   CREATE INDEX "_events_v_rels_parent_idx" ON "_events_v_rels" USING btree ("parent_id");
@@ -581,11 +598,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "statistics_created_at_idx" ON "statistics" USING btree ("created_at");
   CREATE UNIQUE INDEX "key_scopeKey_asOf_idx" ON "statistics" USING btree ("key","scope_key","as_of");
   CREATE UNIQUE INDEX "statistics_locales_locale_parent_id_unique" ON "statistics_locales" USING btree ("_locale","_parent_id");
+  CREATE INDEX "statistics_locales_parent_idx" ON "statistics_locales" USING btree ("_parent_id");
   CREATE UNIQUE INDEX "organizations_slug_idx" ON "organizations" USING btree ("slug");
   CREATE INDEX "organizations_logo_idx" ON "organizations" USING btree ("logo_id");
   CREATE INDEX "organizations_updated_at_idx" ON "organizations" USING btree ("updated_at");
   CREATE INDEX "organizations_created_at_idx" ON "organizations" USING btree ("created_at");
   CREATE UNIQUE INDEX "organizations_locales_locale_parent_id_unique" ON "organizations_locales" USING btree ("_locale","_parent_id");
+  CREATE INDEX "organizations_locales_parent_idx" ON "organizations_locales" USING btree ("_parent_id");
   CREATE INDEX "media_updated_at_idx" ON "media" USING btree ("updated_at");
   CREATE INDEX "media_created_at_idx" ON "media" USING btree ("created_at");
   CREATE UNIQUE INDEX "media_filename_idx" ON "media" USING btree ("filename");
@@ -593,6 +612,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "media_sizes_card_sizes_card_filename_idx" ON "media" USING btree ("sizes_card_filename");
   CREATE INDEX "media_sizes_hero_sizes_hero_filename_idx" ON "media" USING btree ("sizes_hero_filename");
   CREATE UNIQUE INDEX "media_locales_locale_parent_id_unique" ON "media_locales" USING btree ("_locale","_parent_id");
+  CREATE INDEX "media_locales_parent_idx" ON "media_locales" USING btree ("_parent_id");
   CREATE INDEX "users_roles_order_idx" ON "users_roles" USING btree ("order");
   CREATE INDEX "users_roles_parent_idx" ON "users_roles" USING btree ("parent_id");
   CREATE INDEX "users_sessions_order_idx" ON "users_sessions" USING btree ("_order");
@@ -633,7 +653,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_preferences_rels_users_id_idx" ON "payload_preferences_rels" USING btree ("users_id");
   CREATE INDEX "payload_migrations_updated_at_idx" ON "payload_migrations" USING btree ("updated_at");
   CREATE INDEX "payload_migrations_created_at_idx" ON "payload_migrations" USING btree ("created_at");
-  CREATE UNIQUE INDEX "etw_settings_locales_locale_parent_id_unique" ON "etw_settings_locales" USING btree ("_locale","_parent_id");`)
+  CREATE UNIQUE INDEX "etw_settings_locales_locale_parent_id_unique" ON "etw_settings_locales" USING btree ("_locale","_parent_id");
+  CREATE INDEX "etw_settings_locales_parent_idx" ON "etw_settings_locales" USING btree ("_parent_id");`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

@@ -1,0 +1,37 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import type { Feed } from '@etw/payload-plugin'
+
+/** Whether `url` (path and query) belongs to the public feed or the health check. */
+export const isFeedPath = (url: string): boolean =>
+  url.startsWith('/api/etw/') || /^\/api\/health(\?|$)/.test(url)
+
+/**
+ * Answers a feed request on a plain Node server. Resolves `false` when the feed does not know the
+ * path, so the caller can hand the request on (to Next). Failures become a JSON 500, never a
+ * dropped connection.
+ */
+export const serveFeed = async (
+  feed: Feed,
+  req: IncomingMessage,
+  res: ServerResponse,
+  onError: (error: unknown) => void = () => undefined,
+): Promise<boolean> => {
+  try {
+    const result = await feed.handle({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+    })
+    if (!result) return false
+    res.writeHead(result.status, result.headers)
+    res.end(req.method === 'HEAD' ? undefined : result.body)
+  } catch (error) {
+    onError(error)
+    if (!res.headersSent) {
+      res.writeHead(500, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+    }
+    res.end(JSON.stringify({ error: { code: 'internal', message: 'Internal server error' } }))
+  }
+  return true
+}

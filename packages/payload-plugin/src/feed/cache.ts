@@ -1,0 +1,120 @@
+import { LRUCache } from 'lru-cache'
+
+import type { EncodedBodies } from './compression'
+
+/** A cached feed answer: the body in every coding, with what the headers need. */
+export interface CacheEntry {
+  bodies: EncodedBodies
+  contentType: string
+  /** Hash of the uncompressed body, for the entity tags. */
+  hash: string
+}
+
+/**
+ * After a change, a database transaction may still be committing while the hooks have already
+ * cleared the cache; answers computed during this many milliseconds after a change are served but
+ * not stored, so a read that raced the commit cannot keep old content for a whole TTL.
+ */
+export const SETTLE_MS = 1000
+
+/**
+ * The cache key of a request: the route, its parameters with defaults applied in name order, and
+ * the origin absolute links are made with. Two requests that mean the same thing
+ * (`?limit=5&locale=en` and `?locale=en`) get the same key.
+ */
+export const cacheKey = (
+  route: string,
+  params: Readonly<
+    Record<string, boolean | number | string | readonly string[] | null | undefined>
+  >,
+  origin: string,
+): string => {
+  const parts = Object.keys(params)
+    .sort()
+    .flatMap((name) => {
+      const value = params[name]
+      if (value === undefined || value === null) return []
+      const text = Array.isArray(value) ? value.join(',') : String(value)
+      return [`${encodeURIComponent(name)}=${encodeURIComponent(text)}`]
+    })
+  return `${route}?${parts.join('&')} ${origin}`
+}
+
+const entrySize = (key: string, entry: CacheEntry): number =>
+  key.length * 2 +
+  entry.bodies.identity.byteLength +
+  (entry.bodies.br?.byteLength ?? 0) +
+  (entry.bodies.gzip?.byteLength ?? 0) +
+  256
+
+/** An in-process cache of feed answers, bounded in bytes, with a TTL. */
+export interface FeedCache {
+  /**
+   * The entry for `key`, computing it with `produce` when missing. Concurrent misses of one key
+   * share a single computation.
+   */
+  get(key: string, produce: () => Promise<CacheEntry>): Promise<CacheEntry>
+  /** Drops every entry; answers still being computed are not stored. */
+  clear(): void
+  /** Bytes held. */
+  readonly size: number
+}
+
+/** A {@link FeedCache} of at most `maxBytes`, whose entries live `ttlSeconds` (0: no caching). */
+export const createFeedCache = ({
+  maxBytes,
+  now = () => Date.now(),
+  ttlSeconds,
+}: {
+  maxBytes: number
+  now?: () => number
+  ttlSeconds: number
+}): FeedCache => {
+  const enabled = maxBytes > 0 && ttlSeconds > 0
+  const lru = enabled
+    ? new LRUCache<string, CacheEntry>({
+        maxSize: maxBytes,
+        sizeCalculation: (entry, key) => entrySize(key, entry),
+        ttl: ttlSeconds * 1000,
+        ttlAutopurge: false,
+        perf: { now },
+      })
+    : undefined
+  const inFlight = new Map<string, Promise<CacheEntry>>()
+  let generation = 0
+  let changedAt = Number.NEGATIVE_INFINITY
+
+  return {
+    get(key, produce) {
+      const hit = lru?.get(key)
+      if (hit) return Promise.resolve(hit)
+      const pending = inFlight.get(key)
+      if (pending) return pending
+      const startedGeneration = generation
+      const startedAt = now()
+      const promise = produce()
+        .then((entry) => {
+          const settled = startedAt - changedAt >= SETTLE_MS
+          if (lru && startedGeneration === generation && settled) {
+            // An entry larger than the whole cache is served but not kept.
+            if (entrySize(key, entry) <= maxBytes) lru.set(key, entry)
+          }
+          return entry
+        })
+        .finally(() => {
+          if (inFlight.get(key) === promise) inFlight.delete(key)
+        })
+      inFlight.set(key, promise)
+      return promise
+    },
+    clear() {
+      generation += 1
+      changedAt = now()
+      inFlight.clear()
+      lru?.clear()
+    },
+    get size() {
+      return lru?.calculatedSize ?? 0
+    },
+  }
+}

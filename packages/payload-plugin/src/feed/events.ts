@@ -1,0 +1,259 @@
+import type { EventFormat, EventItem, EventKind, EventsResponse, EventsWhen } from '@etw/client'
+import type { TypedLocale, Where } from 'payload'
+
+import type { Cursor } from './cursor'
+import type { NormalizedParams, RouteContext, RouteHandler } from './handler'
+
+import { EVENTS_SLUG } from '../slugs'
+import { encodeCursor } from './cursor'
+import { invalidParameter } from './errors'
+import { jsonBody } from './handler'
+import { parsePaging } from './news'
+import { parseCountry, parseEnum, parseIsoDate, parseLimit, parseLocale } from './params'
+import { loadImages, loadOrganizations, relationId } from './relations'
+import { FEED_ROUTES } from './routes'
+import { absoluteUrl } from './urls'
+
+/** Items of `events` when `limit` is absent. */
+export const DEFAULT_EVENTS_LIMIT = 5
+
+/** Values of `when`. */
+export const EVENTS_WHEN: readonly EventsWhen[] = ['upcoming', 'past', 'all']
+
+/** Parameters of `events` (and `events.ics`, which adds `id` and has no paging). */
+export interface EventsParams {
+  when: EventsWhen
+  from: Date | undefined
+  to: Date | undefined
+  limit: number
+  page: number
+  cursor: Cursor | undefined
+  locale: string
+  country: string | undefined
+  /** `events.ics` only: one event. */
+  id?: number | string | undefined
+}
+
+/** An event as the feeds show it, with what the iCalendar feed adds. */
+export interface EventRecord extends EventItem {
+  /** Plain-text summary for the iCalendar `DESCRIPTION`. */
+  description: string | null
+  /** Last change, the iCalendar `DTSTAMP`. */
+  updatedAt: string
+}
+
+/** One page of events. */
+export interface EventsPage {
+  items: EventRecord[]
+  page: number
+  hasNextPage: boolean
+  nextCursor: string | null
+}
+
+type EventDoc = {
+  city?: string | null
+  country?: string | null
+  cover?: unknown
+  endsAt?: string | null
+  format?: string | null
+  id: number | string
+  kind?: string | null
+  organizers?: unknown[] | null
+  participatingCountries?: string[] | null
+  registrationDeadline?: string | null
+  registrationUrl?: string | null
+  slug?: string | null
+  startsAt?: string | null
+  summary?: string | null
+  timeZone?: string | null
+  title?: string | null
+  updatedAt?: string | null
+  venue?: string | null
+}
+
+/**
+ * The ordering of a `when`: upcoming and all chronological (`startsAt`, then id, ascending); past
+ * the most recent first.
+ */
+export const eventsOrder = (when: EventsWhen): 'asc' | 'desc' => (when === 'past' ? 'desc' : 'asc')
+
+const cursorOrder = (when: EventsWhen) => `events:${eventsOrder(when)}`
+
+/** Parses the filters shared by `events` and `events.ics`. */
+export const parseEventFilters = (query: ReadonlyMap<string, string>, context: RouteContext) => {
+  const from = parseIsoDate('from', query.get('from'), 'start')
+  const to = parseIsoDate('to', query.get('to'), 'end')
+  if (from && to && from.getTime() > to.getTime()) {
+    throw invalidParameter('to', '"to" must not be before "from".')
+  }
+  return {
+    country: parseCountry(query.get('country')),
+    from,
+    locale: parseLocale(query.get('locale'), context.locales, context.defaultLocale),
+    to,
+    when: parseEnum('when', query.get('when'), EVENTS_WHEN, 'upcoming'),
+  }
+}
+
+const iso = (value: string | null | undefined): string | null =>
+  value ? new Date(value).toISOString() : null
+
+/**
+ * Published events: `upcoming` (not yet ended, soonest first), `past` (ended, latest first) or
+ * `all` (chronological); `from`/`to` keep events that overlap that period. Reads as
+ * {@link queryNews} does: published only, selected fields, one extra item instead of a count.
+ */
+export const queryEvents = async (
+  params: EventsParams,
+  context: RouteContext,
+  now: Date = new Date(),
+): Promise<EventsPage> => {
+  const { payload } = context
+  const order = eventsOrder(params.when)
+  const and: Where[] = [{ _status: { equals: 'published' } }]
+  if (params.id !== undefined) and.push({ id: { equals: params.id } })
+  if (params.when === 'upcoming') and.push({ endsAt: { greater_than_equal: now.toISOString() } })
+  if (params.when === 'past') and.push({ endsAt: { less_than: now.toISOString() } })
+  if (params.from) and.push({ endsAt: { greater_than_equal: params.from.toISOString() } })
+  if (params.to) and.push({ startsAt: { less_than_equal: params.to.toISOString() } })
+  if (params.country) and.push({ country: { equals: params.country } })
+  if (params.cursor) {
+    const { id, value } = params.cursor
+    const after = order === 'asc' ? 'greater_than' : 'less_than'
+    and.push({
+      or: [
+        { startsAt: { [after]: value } },
+        { and: [{ startsAt: { equals: value } }, { id: { [after]: id } }] },
+      ],
+    })
+  }
+  const keyset = params.page === 1 || params.cursor !== undefined
+  const result = await payload.find({
+    collection: EVENTS_SLUG,
+    depth: 0,
+    draft: false,
+    limit: keyset ? params.limit + 1 : params.limit,
+    locale: params.locale as TypedLocale,
+    overrideAccess: false,
+    page: keyset ? 1 : params.page,
+    pagination: !keyset,
+    select: {
+      city: true,
+      country: true,
+      cover: true,
+      endsAt: true,
+      format: true,
+      kind: true,
+      organizers: true,
+      participatingCountries: true,
+      registrationDeadline: true,
+      registrationUrl: true,
+      slug: true,
+      startsAt: true,
+      summary: true,
+      timeZone: true,
+      title: true,
+      updatedAt: true,
+      venue: true,
+    },
+    sort: order === 'asc' ? ['startsAt', 'id'] : ['-startsAt', '-id'],
+    where: { and },
+  })
+  const docs = (result.docs as unknown as EventDoc[]).slice(0, params.limit)
+  const hasNextPage = keyset ? result.docs.length > params.limit : result.hasNextPage
+  const [organizations, images] = await Promise.all([
+    loadOrganizations(
+      payload,
+      docs.flatMap((doc) => (doc.organizers ?? []).map(relationId)),
+      params.locale,
+    ),
+    loadImages(
+      payload,
+      docs.map((doc) => relationId(doc.cover)),
+      params.locale,
+      context.origin,
+    ),
+  ])
+  const icsPath = `${context.apiRoute}${FEED_ROUTES.eventsIcs}`
+  const items = docs.map((doc): EventRecord => {
+    const coverId = relationId(doc.cover)
+    return {
+      city: doc.city || null,
+      country: doc.country ?? null,
+      description: doc.summary || null,
+      end: iso(doc.endsAt) ?? '',
+      format: (doc.format ?? 'in-person') as EventFormat,
+      icsUrl: absoluteUrl(context.origin, `${icsPath}?id=${encodeURIComponent(String(doc.id))}`),
+      id: String(doc.id),
+      image: (coverId !== undefined && images.get(String(coverId))) || null,
+      kind: (doc.kind ?? 'seminar') as EventKind,
+      organizers: (doc.organizers ?? []).flatMap((value) => {
+        const organization = organizations.get(String(relationId(value)))
+        return organization ? [organization] : []
+      }),
+      participatingCountries: doc.participatingCountries ?? [],
+      registrationDeadline: iso(doc.registrationDeadline),
+      registrationUrl: doc.registrationUrl || null,
+      slug: doc.slug ?? '',
+      start: iso(doc.startsAt) ?? '',
+      summary: doc.summary || null,
+      timeZone: doc.timeZone || 'UTC',
+      title: doc.title ?? '',
+      updatedAt: iso(doc.updatedAt) ?? new Date(0).toISOString(),
+      venue: doc.venue || null,
+    }
+  })
+  const last = items.at(-1)
+  const nextCursor =
+    hasNextPage && last
+      ? encodeCursor({
+          id: docs.at(-1)?.id ?? last.id,
+          order: cursorOrder(params.when),
+          page: params.page + 1,
+          value: last.start,
+        })
+      : null
+  return { hasNextPage, items, nextCursor, page: params.page }
+}
+
+/** The JSON item: the record without what only the iCalendar feed uses. */
+const toEventItem = ({
+  description: _description,
+  updatedAt: _updatedAt,
+  ...item
+}: EventRecord): EventItem => item
+
+/**
+ * `GET /api/etw/v1/events`: published events by `when` (default `upcoming`), `from`/`to`,
+ * `country`, `limit` (default 5), `page` or `cursor`.
+ */
+export const eventsRoute: RouteHandler<EventsParams> = {
+  parameters: ['country', 'cursor', 'from', 'limit', 'locale', 'page', 'to', 'when'],
+  parse: (query, context) => {
+    const filters = parseEventFilters(query, context)
+    return {
+      ...filters,
+      ...parsePaging(query, cursorOrder(filters.when), context),
+      limit: parseLimit(query.get('limit'), DEFAULT_EVENTS_LIMIT, context.maxLimit),
+    }
+  },
+  normalize: ({ cursor, from, to, ...params }): NormalizedParams => ({
+    ...params,
+    cursor: cursor && encodeCursor(cursor),
+    from: from?.toISOString(),
+    to: to?.toISOString(),
+  }),
+  produce: async (params, context) => {
+    const page = await queryEvents(params, context)
+    const response: EventsResponse = {
+      hasNextPage: page.hasNextPage,
+      items: page.items.map(toEventItem),
+      limit: params.limit,
+      locale: params.locale,
+      nextCursor: page.nextCursor,
+      page: page.page,
+      when: params.when,
+    }
+    return jsonBody(response)
+  },
+}

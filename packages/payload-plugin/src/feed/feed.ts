@@ -1,0 +1,137 @@
+import type { Payload } from 'payload'
+
+import type { CacheEntry } from './cache'
+import type { FeedRoute } from './routes'
+import type { RouteContext, RouteHandler } from './handler'
+import type { FeedOptions } from './options'
+import type { Feed, FeedRequest, FeedResponse } from './types'
+
+import { cacheKey, createFeedCache } from './cache'
+import { encodeBodies, negotiateEncoding } from './compression'
+import { FeedError } from './errors'
+import { bodyHash } from './etag'
+import { eventsRoute } from './events'
+import { checkHealth } from './health'
+import { entryResponse, errorResponse, preflightResponse, uncachedJson } from './http'
+import { eventsIcsRoute } from './ics'
+import { newsRoute } from './news'
+import { readFeedOptions } from './options'
+import { parseQueryString, refuseUnknownParameters } from './params'
+import { matchFeedRoute, splitUrl } from './routes'
+import { newsRssRoute } from './rss'
+import { statsHistoryRoute, statsRoute } from './stats'
+import { readHeader, requestOrigin } from './urls'
+
+const ROUTES: Record<Exclude<FeedRoute, 'health'>, RouteHandler<never>> = {
+  events: eventsRoute as RouteHandler<never>,
+  eventsIcs: eventsIcsRoute as RouteHandler<never>,
+  news: newsRoute as RouteHandler<never>,
+  newsRss: newsRssRoute as RouteHandler<never>,
+  stats: statsRoute as RouteHandler<never>,
+  statsHistory: statsHistoryRoute as RouteHandler<never>,
+}
+
+const localesOf = (payload: Payload): { defaultLocale: string; locales: string[] } => {
+  const { localization } = payload.config
+  if (!localization) return { defaultLocale: 'en', locales: ['en'] }
+  return { defaultLocale: localization.defaultLocale, locales: localization.localeCodes }
+}
+
+/**
+ * The public feed of `payload` with `options`. Prefer {@link getFeed}, which keeps one per Payload
+ * instance (and so one cache).
+ */
+export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
+  if (options === false) {
+    return { handle: async () => null, invalidate: () => undefined }
+  }
+  const cache = createFeedCache({ maxBytes: options.cacheMaxBytes, ttlSeconds: options.cacheTtl })
+  const apiRoute = payload.config.routes.api
+  const { defaultLocale, locales } = localesOf(payload)
+  const idType = payload.db.defaultIDType === 'number' ? 'number' : 'text'
+
+  const answer = async (
+    route: Exclude<FeedRoute, 'health'>,
+    pathname: string,
+    search: string,
+    request: FeedRequest,
+    method: string,
+  ): Promise<FeedResponse> => {
+    const handler = ROUTES[route]
+    const query = parseQueryString(search)
+    refuseUnknownParameters(query, handler.parameters)
+    const context: RouteContext = {
+      apiRoute,
+      defaultLocale,
+      idType,
+      locales,
+      maxLimit: options.maxLimit,
+      origin: requestOrigin(payload.config.serverURL, request.headers),
+      pathname,
+      payload,
+    }
+    const params = handler.parse(query, context)
+    const key = cacheKey(route, handler.normalize(params), context.origin)
+    const entry = await cache.get(key, async (): Promise<CacheEntry> => {
+      const { body, contentType } = await handler.produce(params, context)
+      const bytes = Buffer.from(body)
+      return { bodies: await encodeBodies(bytes), contentType, hash: bodyHash(bytes) }
+    })
+    return entryResponse(entry, {
+      encoding: negotiateEncoding(readHeader(request.headers, 'accept-encoding')),
+      ifNoneMatch: readHeader(request.headers, 'if-none-match'),
+      method,
+      policy: options,
+    })
+  }
+
+  return {
+    async handle(request) {
+      const { pathname, search } = splitUrl(request.url)
+      const route = matchFeedRoute(pathname, apiRoute)
+      if (!route) return null
+      const method = request.method.toUpperCase()
+      if (method === 'OPTIONS') return preflightResponse()
+      try {
+        if (method !== 'GET' && method !== 'HEAD') {
+          throw new FeedError(
+            405,
+            'method_not_allowed',
+            `${method} is not allowed: the feed is read-only (GET, HEAD, OPTIONS).`,
+          )
+        }
+        if (route === 'health') {
+          const { body, status } = await checkHealth(payload)
+          return uncachedJson(status, body, method)
+        }
+        return await answer(route, pathname, search, request, method)
+      } catch (error) {
+        if (error instanceof FeedError) return errorResponse(error, method)
+        payload.logger.error({ err: error, url: request.url }, 'feed: request failed')
+        return errorResponse(
+          new FeedError(500, 'internal', 'The feed could not be produced. Try again later.'),
+          method,
+        )
+      }
+    },
+    invalidate() {
+      cache.clear()
+    },
+  }
+}
+
+const feeds = new WeakMap<Payload, Feed>()
+
+/**
+ * The public feed of a Payload instance: one per instance, with one in-process cache, configured by
+ * the options the plugin stored in the config (defaults when the plugin is not used; a feed that
+ * answers nothing when the plugin's `feed` is `false` or the plugin is `disabled`).
+ */
+export const getFeed = (payload: Payload): Feed => {
+  let feed = feeds.get(payload)
+  if (!feed) {
+    feed = createFeed(payload, readFeedOptions(payload.config))
+    feeds.set(payload, feed)
+  }
+  return feed
+}

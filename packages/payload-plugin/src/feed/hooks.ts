@@ -1,0 +1,33 @@
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionConfig,
+} from 'payload'
+
+import { getFeed } from './feed'
+
+/**
+ * Clears the feed cache when a document changes: create, edit, publish, unpublish, scheduled
+ * publishing (an update by the job runner) and autosave alike, since any of them may change what
+ * the feed shows (an organization's name, an image's alt text…).
+ */
+export const invalidateFeedAfterChange: CollectionAfterChangeHook = ({ doc, req }) => {
+  getFeed(req.payload).invalidate()
+  return doc
+}
+
+/** Clears the feed cache when a document is deleted. */
+export const invalidateFeedAfterDelete: CollectionAfterDeleteHook = ({ doc, req }) => {
+  getFeed(req.payload).invalidate()
+  return doc
+}
+
+/** `collection` with the feed-invalidation hooks appended to its own. */
+export const withFeedInvalidation = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    afterChange: [...(collection.hooks?.afterChange ?? []), invalidateFeedAfterChange],
+    afterDelete: [...(collection.hooks?.afterDelete ?? []), invalidateFeedAfterDelete],
+  },
+})

@@ -1,0 +1,200 @@
+import type { NewsItem, NewsResponse } from '@etw/client'
+import type { TypedLocale, Where } from 'payload'
+
+import type { Cursor } from './cursor'
+import type { NormalizedParams, RouteContext, RouteHandler } from './handler'
+
+import { NEWS_SLUG } from '../slugs'
+import { decodeCursor, encodeCursor } from './cursor'
+import { invalidParameter } from './errors'
+import { jsonBody } from './handler'
+import { parseCountry, parseLimit, parseLocale, parsePage, parseSlug, parseTag } from './params'
+import { loadImages, loadOrganizations, organizationIdBySlug, relationId } from './relations'
+import { absoluteUrl } from './urls'
+
+/** Items of `news` when `limit` is absent. */
+export const DEFAULT_NEWS_LIMIT = 5
+
+/** The ordering of news cursors: newest first by `publishedAt`, then id. */
+export const NEWS_ORDER = 'news'
+
+/** Parameters of `news` (and, without paging, of `news.rss`). */
+export interface NewsParams {
+  limit: number
+  page: number
+  cursor: Cursor | undefined
+  locale: string
+  country: string | undefined
+  organization: string | undefined
+  tag: string | undefined
+}
+
+/** One page of news. */
+export interface NewsPage {
+  items: NewsItem[]
+  page: number
+  hasNextPage: boolean
+  nextCursor: string | null
+}
+
+type NewsDoc = {
+  country?: string | null
+  cover?: unknown
+  id: number | string
+  organization?: unknown
+  publishedAt?: string | null
+  slug?: string | null
+  sourceUrl?: string | null
+  summary?: string | null
+  tags?: string[] | null
+  title?: string | null
+}
+
+/** Reads `page`/`cursor` (not both) for a list whose cursors have the ordering `order`. */
+export const parsePaging = (
+  query: ReadonlyMap<string, string>,
+  order: string,
+  context: RouteContext,
+): { cursor: Cursor | undefined; page: number } => {
+  const cursorText = query.get('cursor')
+  if (cursorText !== undefined && query.has('page')) {
+    throw invalidParameter('cursor', 'Give "page" or "cursor", not both.')
+  }
+  if (cursorText === undefined) return { cursor: undefined, page: parsePage(query.get('page')) }
+  const cursor = decodeCursor(cursorText, order, context.idType)
+  return { cursor, page: cursor.page }
+}
+
+/** Parses the filters shared by `news` and `news.rss`. */
+export const parseNewsFilters = (query: ReadonlyMap<string, string>, context: RouteContext) => ({
+  country: parseCountry(query.get('country')),
+  locale: parseLocale(query.get('locale'), context.locales, context.defaultLocale),
+  organization: parseSlug('organization', query.get('organization')),
+  tag: parseTag(query.get('tag')),
+})
+
+const iso = (value: string): string => new Date(value).toISOString()
+
+/**
+ * Published news, newest first, flattened for display. Reads only published documents (anonymous
+ * access plus an explicit `_status` condition), only the fields shown, and fetches one more item
+ * than asked to know whether a next page exists without counting; deep `page`s count instead,
+ * since not every database adapter can skip rows without paginating.
+ */
+export const queryNews = async (params: NewsParams, context: RouteContext): Promise<NewsPage> => {
+  const { payload } = context
+  const and: Where[] = [{ _status: { equals: 'published' } }, { publishedAt: { exists: true } }]
+  if (params.country) and.push({ country: { equals: params.country } })
+  if (params.organization) {
+    const id = await organizationIdBySlug(payload, params.organization)
+    and.push({ organization: { equals: id } })
+  }
+  if (params.tag) and.push({ tags: { equals: params.tag } })
+  if (params.cursor) {
+    const { id, value } = params.cursor
+    and.push({
+      or: [
+        { publishedAt: { less_than: value } },
+        { and: [{ publishedAt: { equals: value } }, { id: { less_than: id } }] },
+      ],
+    })
+  }
+  const keyset = params.page === 1 || params.cursor !== undefined
+  const result = await payload.find({
+    collection: NEWS_SLUG,
+    depth: 0,
+    draft: false,
+    limit: keyset ? params.limit + 1 : params.limit,
+    locale: params.locale as TypedLocale,
+    overrideAccess: false,
+    page: keyset ? 1 : params.page,
+    pagination: !keyset,
+    select: {
+      country: true,
+      cover: true,
+      organization: true,
+      publishedAt: true,
+      slug: true,
+      sourceUrl: true,
+      summary: true,
+      tags: true,
+      title: true,
+    },
+    sort: ['-publishedAt', '-id'],
+    where: { and },
+  })
+  const docs = (result.docs as unknown as NewsDoc[]).slice(0, params.limit)
+  const hasNextPage = keyset ? result.docs.length > params.limit : result.hasNextPage
+  const [organizations, images] = await Promise.all([
+    loadOrganizations(
+      payload,
+      docs.map((doc) => relationId(doc.organization)),
+      params.locale,
+    ),
+    loadImages(
+      payload,
+      docs.map((doc) => relationId(doc.cover)),
+      params.locale,
+      context.origin,
+    ),
+  ])
+  const items = docs.map((doc): NewsItem => {
+    const organizationId = relationId(doc.organization)
+    const coverId = relationId(doc.cover)
+    return {
+      country: doc.country ?? null,
+      id: String(doc.id),
+      image: (coverId !== undefined && images.get(String(coverId))) || null,
+      link:
+        doc.sourceUrl ||
+        absoluteUrl(context.origin, `${context.apiRoute}/${NEWS_SLUG}/${String(doc.id)}`),
+      organization:
+        (organizationId !== undefined && organizations.get(String(organizationId))) || null,
+      publishedAt: iso(doc.publishedAt as string),
+      slug: doc.slug ?? '',
+      summary: doc.summary || null,
+      tags: doc.tags ?? [],
+      title: doc.title ?? '',
+    }
+  })
+  const last = docs.at(-1)
+  const nextCursor =
+    hasNextPage && last
+      ? encodeCursor({
+          id: last.id,
+          order: NEWS_ORDER,
+          page: params.page + 1,
+          value: iso(last.publishedAt as string),
+        })
+      : null
+  return { hasNextPage, items, nextCursor, page: params.page }
+}
+
+/**
+ * `GET /api/etw/v1/news`: latest published news, `limit` items (default 5, at most the configured
+ * `maxLimit`), by `page` or `cursor`, filtered by `country`, `organization` (slug) and `tag`.
+ */
+export const newsRoute: RouteHandler<NewsParams> = {
+  parameters: ['country', 'cursor', 'limit', 'locale', 'organization', 'page', 'tag'],
+  parse: (query, context) => ({
+    ...parseNewsFilters(query, context),
+    ...parsePaging(query, NEWS_ORDER, context),
+    limit: parseLimit(query.get('limit'), DEFAULT_NEWS_LIMIT, context.maxLimit),
+  }),
+  normalize: ({ cursor, ...params }): NormalizedParams => ({
+    ...params,
+    cursor: cursor && encodeCursor(cursor),
+  }),
+  produce: async (params, context) => {
+    const page = await queryNews(params, context)
+    const response: NewsResponse = {
+      hasNextPage: page.hasNextPage,
+      items: page.items,
+      limit: params.limit,
+      locale: params.locale,
+      nextCursor: page.nextCursor,
+      page: page.page,
+    }
+    return jsonBody(response)
+  },
+}

@@ -1,0 +1,38 @@
+/** The feed's routes, relative to Payload's API route (`/api`). */
+export const FEED_ROUTES = {
+  events: '/etw/v1/events',
+  eventsIcs: '/etw/v1/events.ics',
+  health: '/health',
+  news: '/etw/v1/news',
+  newsRss: '/etw/v1/news.rss',
+  stats: '/etw/v1/stats',
+  statsHistory: '/etw/v1/stats/history',
+} as const
+
+/** One of the feed's routes. */
+export type FeedRoute = keyof typeof FEED_ROUTES
+
+const byPath = new Map<string, FeedRoute>(
+  (Object.entries(FEED_ROUTES) as [FeedRoute, string][]).map(([route, path]) => [path, route]),
+)
+
+/** Splits a request target (`/api/etw/v1/news?limit=5#x`) into its path and query string. */
+export const splitUrl = (url: string): { pathname: string; search: string } => {
+  const withoutFragment = url.split('#', 1)[0] ?? ''
+  const queryStart = withoutFragment.indexOf('?')
+  if (queryStart === -1) return { pathname: withoutFragment, search: '' }
+  return {
+    pathname: withoutFragment.slice(0, queryStart),
+    search: withoutFragment.slice(queryStart + 1),
+  }
+}
+
+/**
+ * The feed route of `pathname` under the API route `apiRoute` (`/api`), or `null` when the path is
+ * not one of the feed's.
+ */
+export const matchFeedRoute = (pathname: string, apiRoute: string): FeedRoute | null => {
+  const base = apiRoute.replace(/\/+$/, '')
+  if (!pathname.startsWith(`${base}/`)) return null
+  return byPath.get(pathname.slice(base.length)) ?? null
+}

@@ -1,0 +1,133 @@
+import type { EventItem, EventsResponse, EventsWhen } from '@etw/client'
+import { html, nothing } from 'lit'
+import type { PropertyDeclarations } from 'lit'
+import { safeUrl } from '../shared/config'
+import type { FeedQuery } from '../shared/feed-element'
+import { FeedElement } from '../shared/feed-element'
+import { countryName, formatRange, t } from '../shared/i18n'
+import { baseStyles } from '../shared/styles'
+import { eventsStyles } from './etw-events.styles'
+
+/**
+ * eTwinning events: dates in the event's own time zone, place, kind and format, participating
+ * countries, registration and "add to calendar" links.
+ *
+ * @tag etw-events
+ * @summary Upcoming or past eTwinning events.
+ *
+ * @slot - Fallback shown until data arrives, and if it never does (also what search engines see).
+ *
+ * @csspart base - Wrapper of the rendered data.
+ * @csspart list - The `<ul>` of events.
+ * @csspart item - One event (`<li>`).
+ * @csspart title - An event's heading (`<h3>`).
+ * @csspart date - When it takes place (`<time>`), in the event's time zone.
+ * @csspart place - Venue, city and country.
+ * @csspart badge - The kind and the format of an event.
+ * @csspart countries - Participating countries.
+ * @csspart summary - An event's summary.
+ * @csspart register - The registration link.
+ * @csspart calendar - The "add to calendar" link (an `.ics` file).
+ * @csspart empty - The text shown when there are no events.
+ *
+ * @cssprop --etw-color-text - Text colour.
+ * @cssprop --etw-color-muted - Colour of dates and secondary text.
+ * @cssprop --etw-color-accent - Colour of links.
+ * @cssprop --etw-color-surface - Background of cards.
+ * @cssprop --etw-color-border - Borders, separators and badges.
+ * @cssprop --etw-font-family - Font; the page's font by default.
+ * @cssprop --etw-gap - Space between items.
+ * @cssprop --etw-radius - Corner radius of cards.
+ * @cssprop --etw-card-min-width - Narrowest card in the `cards` layout (default `16rem`).
+ *
+ * @event etw-load - {EtwLoadEvent} Fresh data from the CMS has been rendered.
+ * @event etw-error - {EtwErrorEvent} Data could not be loaded after retries; the fallback or the last good data stays.
+ */
+export class EtwEvents extends FeedElement<EventsResponse> {
+  static override styles = [baseStyles, eventsStyles]
+  static override properties: PropertyDeclarations = {
+    when: {},
+    limit: { type: Number },
+    country: {},
+    layout: {},
+  }
+
+  /** Which events: `upcoming`, `past` or `all`. */
+  when: EventsWhen = 'upcoming'
+
+  /** How many events to show (the CMS caps it). */
+  limit = 5
+
+  /** Only events in this country (ISO 3166-1 alpha-2, `AZ`). */
+  country = ''
+
+  /** `list` (one per row) or `cards` (a responsive grid). */
+  layout: 'cards' | 'list' = 'list'
+
+  get #query() {
+    return {
+      when: this.when,
+      limit: this.limit > 0 ? this.limit : undefined,
+      country: this.country.toUpperCase() || undefined,
+    }
+  }
+
+  protected feedQuery(): FeedQuery {
+    return { kind: 'events', query: this.#query }
+  }
+
+  #item(item: EventItem, locale: string) {
+    const place = [
+      item.venue,
+      item.city,
+      item.country ? countryName(locale, item.country) : null,
+    ].filter(Boolean)
+    const countries = item.participatingCountries.map((code) => countryName(locale, code))
+    const register = safeUrl(item.registrationUrl, this.base)
+    const ics = safeUrl(item.icsUrl, this.base)
+    return html`<li part="item">
+      <h3 part="title">${item.title}</h3>
+      <p class="meta">
+        <time part="date" datetime=${item.start}
+          >${formatRange(locale, new Date(item.start), new Date(item.end), item.timeZone)}</time
+        >
+      </p>
+      ${place.length ? html`<p part="place">${place.join(', ')}</p>` : nothing}
+      <p>
+        <span part="badge" class="badge">${t(locale, item.kind)}</span
+        ><span part="badge" class="badge">${t(locale, item.format)}</span>
+      </p>
+      ${item.summary ? html`<p part="summary">${item.summary}</p>` : nothing}
+      ${
+        countries.length
+          ? html`<p part="countries" class="meta">
+              ${t(locale, 'countries')}: ${new Intl.ListFormat(locale).format(countries)}
+            </p>`
+          : nothing
+      }
+      <p class="actions">
+        ${register ? html`<a part="register" href=${register}>${t(locale, 'register')}</a>` : nothing}
+        ${
+          ics
+            ? html`<a part="calendar" href=${ics} download type="text/calendar"
+                >${t(locale, 'ics')}</a
+              >`
+            : nothing
+        }
+      </p>
+    </li>`
+  }
+
+  protected renderData(data: EventsResponse, locale: string) {
+    if (!data.items.length) return html`<p part="empty" class="meta">${t(locale, 'empty')}</p>`
+    return html`<ul part="list" class=${this.layout === 'cards' ? 'cards' : 'list'} role="list">
+      ${data.items.map((item) => this.#item(item, locale))}
+    </ul>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'etw-events': EtwEvents
+  }
+}

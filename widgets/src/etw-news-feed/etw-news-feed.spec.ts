@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { chromiumMissing } from '../../test/support/browser'
+import { loaded, useHarness } from '../../test/support/harness'
+
+describe.skipIf(chromiumMissing)('<etw-news-feed>', () => {
+  const h = useHarness()
+
+  it('should list news with a linked title, a <time>, a summary and a lazy image', async () => {
+    const { page, problems } = await h.open(
+      '<h2>News</h2><etw-news-feed limit="2"></etw-news-feed>',
+    )
+    await loaded(page)
+    const first = page.locator('etw-news-feed [part="item"]').first()
+    const link = first.locator('h3 a')
+    expect(await link.innerText()).toBe('eTwinning Seminar was held in Baku')
+    expect(await link.getAttribute('href')).toBe(
+      `${h.cms.origin}/news/etwinning-seminar-was-held-in-baku`,
+    )
+    expect(await first.locator('time').getAttribute('datetime')).toBe('2023-05-15T10:00:00.000Z')
+    expect(await first.locator('time').innerText()).toBe('May 15, 2023')
+    expect(await first.locator('[part="summary"]').innerText()).toContain('eight countries')
+    const image = first.locator('img')
+    expect(
+      await image.evaluate((img) =>
+        ['loading', 'width', 'height', 'alt'].map((a) => img.getAttribute(a)),
+      ),
+    ).toEqual(['lazy', '640', '360', 'Seminar participants in Baku'])
+    expect(problems.errors).toEqual([])
+  })
+
+  it('should send its filters to the feed API', async () => {
+    const { page } = await h.open(
+      '<etw-news-feed limit="1" country="ua" organization="k-pnu" tag="university" lang="uk"></etw-news-feed>',
+    )
+    await loaded(page)
+    const url = new URL(h.cms.requests.at(-1)!.url, h.cms.origin)
+    expect(url.pathname).toBe('/api/etw/v1/news')
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      country: 'UA',
+      limit: '1',
+      locale: 'uk',
+      organization: 'k-pnu',
+      tag: 'university',
+    })
+    expect(await page.locator('etw-news-feed time').innerText()).toBe('1 бер. 2024 р.')
+  })
+
+  it('should not turn a javascript: URL from the CMS into a link', async () => {
+    const { page, problems } = await h.open('<etw-news-feed country="UA"></etw-news-feed>')
+    await loaded(page)
+    const link = page.locator('etw-news-feed h3 a')
+    expect(await link.innerText()).toBe('Kamianets-Podilskyi teachers join eTwinning')
+    expect(await link.getAttribute('href')).toBeNull()
+    expect(problems.errors).toEqual([])
+  })
+
+  it('should lay items out as a grid of cards with layout="cards"', async () => {
+    const { page } = await h.open('<etw-news-feed layout="cards"></etw-news-feed>')
+    await loaded(page)
+    const columns = await page
+      .locator('etw-news-feed [part="list"]')
+      .evaluate((list) => getComputedStyle(list).gridTemplateColumns.split(' ').length)
+    expect(columns).toBeGreaterThan(1)
+  })
+})

@@ -1,0 +1,84 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { chromiumMissing } from '../../test/support/browser'
+import { loaded, useHarness } from '../../test/support/harness'
+
+const values = (page: Page, selector = 'etw-stats') =>
+  page.locator(selector).locator('.cur').allInnerTexts()
+
+const reduce = { contextOptions: { reducedMotion: 'reduce' as const } }
+
+describe.skipIf(chromiumMissing)('<etw-stats>', () => {
+  const h = useHarness()
+
+  it("should show the country's counters with their labels", async () => {
+    const { page, problems } = await h.open('<etw-stats country="AZ"></etw-stats>', reduce)
+    await loaded(page)
+    expect(await values(page)).toEqual(['4,308', '1,141', '5,103'])
+    expect(await page.locator('etw-stats [part="label"]').allInnerTexts()).toEqual([
+      'Teachers',
+      'Schools',
+      'Projects',
+    ])
+    expect(problems).toEqual({ errors: [], console: [], violations: [] })
+  })
+
+  it('should group digits with a no-break space in Ukrainian', async () => {
+    const { page } = await h.open('<etw-stats country="AZ" lang="uk"></etw-stats>', reduce)
+    await loaded(page)
+    const [teachers] = await values(page)
+    expect(teachers).toBe('4\u00a0308')
+    expect(await page.locator('etw-stats [part="label"]').first().innerText()).toBe('Вчителі')
+    expect(h.cms.requests.at(-1)?.url).toContain('locale=uk')
+  })
+
+  it('should show approximate programme-wide figures with a plus', async () => {
+    const { page } = await h.open(
+      '<etw-stats metrics="projects,teachers"></etw-stats><etw-stats lang="uk" metrics="projects"></etw-stats>',
+      reduce,
+    )
+    await loaded(page)
+    expect(await values(page, 'etw-stats:not([lang])')).toEqual(['160,000+', '1,200,000+'])
+    expect(await values(page, 'etw-stats[lang="uk"]')).toEqual(['160\u00a0000+'])
+  })
+
+  it('should take its language from the nearest ancestor with lang', async () => {
+    const { page } = await h.open(
+      '<section lang="uk-UA"><etw-stats country="AZ"></etw-stats></section>',
+      reduce,
+    )
+    await loaded(page)
+    expect(await values(page)).toEqual(['4\u00a0308', '1\u00a0141', '5\u00a0103'])
+    expect(h.cms.requests.at(-1)?.url).toContain('locale=uk')
+  })
+
+  it('should show the final values at once under reduced motion', async () => {
+    const { page } = await h.open(
+      '<div style="height:3000px"></div><etw-stats country="AZ"></etw-stats>',
+      reduce,
+    )
+    await loaded(page)
+    // Far below the fold and never scrolled to: no animation is waiting for it.
+    expect(await values(page)).toEqual(['4,308', '1,141', '5,103'])
+  })
+
+  it('should count up once scrolled into view, keeping its size and the final value for screen readers', async () => {
+    const { page } = await h.open(
+      '<p style="height:3000px">Scroll down</p><etw-stats country="AZ" metrics="teachers"></etw-stats>',
+    )
+    await loaded(page)
+    const value = page.locator('etw-stats [part="value"]')
+    expect(await values(page)).toEqual(['0'])
+    const before = await value.boundingBox()
+    expect(await page.locator('etw-stats .sr').innerText()).toBe('4,308')
+    await page.locator('etw-stats').scrollIntoViewIfNeeded()
+    await page.waitForFunction(
+      () =>
+        document.querySelector('etw-stats')?.shadowRoot?.querySelector('.cur')?.textContent ===
+        '4,308',
+    )
+    const after = await value.boundingBox()
+    expect(after?.width).toBe(before?.width)
+    expect(after?.height).toBe(before?.height)
+  })
+})

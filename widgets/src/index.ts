@@ -1,0 +1,8 @@
+export { EtwEvents } from './etw-events/etw-events'
+export { EtwNewsFeed } from './etw-news-feed/etw-news-feed'
+export { EtwStats } from './etw-stats/etw-stats'
+export { setDefaultApiBase } from './shared/config'
+export { EtwErrorEvent, EtwLoadEvent } from './shared/events'
+export { FeedElement } from './shared/feed-element'
+export type { FeedQuery } from './shared/feed-element'
+export { define, elements, mount } from './register'

@@ -1,0 +1,164 @@
+import { FeedError, createFeedClient } from '@etw/client'
+import type { FeedClient } from '@etw/client'
+import { Task } from '@lit/task'
+import { html, LitElement } from 'lit'
+import type { PropertyDeclarations, TemplateResult } from 'lit'
+import { getDefaultApiBase } from './config'
+import { EtwErrorEvent, EtwLoadEvent } from './events'
+import { canonicalLocale, language, LANGUAGES } from './i18n'
+import { hint, load, recall } from './load'
+
+const clients = new Map<string, FeedClient>()
+
+/** One client per CMS origin, so ETags are remembered page-wide. */
+const clientFor = (base: string): FeedClient => {
+  let client = clients.get(base)
+  if (!client) clients.set(base, (client = createFeedClient({ baseUrl: base })))
+  return client
+}
+
+/** The feed endpoint a widget reads and its query (without `locale`, which the widget adds). */
+export interface FeedQuery {
+  kind: 'events' | 'news' | 'stats'
+  query: Record<string, number | string | string[] | undefined>
+}
+
+interface FeedRequest<T> {
+  url: string
+  fetch: () => Promise<T>
+}
+
+type Call<T> = (query: object) => Promise<T>
+
+/**
+ * What the three widgets share: the CMS origin, the locale, the theme, and loading one feed response
+ * with a shared in-flight request, a `localStorage` copy shown at once, retries and a fallback.
+ */
+export abstract class FeedElement<T> extends LitElement {
+  // `static properties` rather than decorators: the decorator runtime costs the self-hosted bundle
+  // about half a kilobyte gzipped, and it must stay within its 12 KB budget.
+  static override properties: PropertyDeclarations = {
+    apiBase: { attribute: 'api-base' },
+    locale: { attribute: 'lang' },
+    theme: { reflect: true },
+  }
+
+  /** Origin of the eTwinning Hub CMS. Defaults to the origin the widget script was loaded from. */
+  apiBase = ''
+
+  /**
+   * Language of the widget and its data (`uk`, `en`, `az`, …). Defaults to the nearest ancestor's
+   * `lang`, then the browser's language.
+   */
+  locale = ''
+
+  /**
+   * Colour scheme: `light` (when absent), `dark`, or `auto` to follow the visitor's system setting.
+   * Reflected, for the styles; never added to the tag when unset.
+   */
+  theme?: 'auto' | 'dark' | 'light'
+
+  #stale?: T
+  #staleUrl?: string
+
+  #task = new Task(this, {
+    args: () => [this.#request()] as const,
+    argsEqual: ([a], [b]) => a.url === b.url,
+    task: async ([request], { signal }) => {
+      const value = await load(request.url, request.fetch, signal)
+      this.updateComplete.then(() => this.dispatchEvent(new EtwLoadEvent(request.url)))
+      return value
+    },
+    onError: (error) => this.#fail(error),
+  })
+
+  /** The locale the widget renders in. */
+  protected get resolvedLocale(): string {
+    return canonicalLocale(
+      this.locale ||
+        this.parentElement?.closest('[lang]')?.getAttribute('lang') ||
+        navigator.language,
+    )
+  }
+
+  /** The CMS origin in use. */
+  protected get base(): string {
+    return (this.apiBase || getDefaultApiBase()).replace(/\/+$/, '')
+  }
+
+  protected get client(): FeedClient {
+    return clientFor(this.base)
+  }
+
+  /** `locale` for the feed API: only languages it is likely to know; the CMS default otherwise. */
+  protected get apiLocale(): string | undefined {
+    const lang = language(this.resolvedLocale)
+    return LANGUAGES.includes(lang) ? lang : undefined
+  }
+
+  /** The feed endpoint and query for the current attributes. */
+  protected abstract feedQuery(): FeedQuery
+
+  /** The widget's content once data is there. */
+  protected abstract renderData(data: T, locale: string): TemplateResult
+
+  #request(): FeedRequest<T> {
+    const { kind, query } = this.feedQuery()
+    const client = this.client
+    const localized = { ...query, locale: this.apiLocale }
+    // The shared request outlives any one widget, so it gets no widget's abort signal; the
+    // client's timeout bounds it.
+    const call = (client[kind] as Call<T>).bind(client)
+    return {
+      url: client.url(kind, localized),
+      fetch: async () => {
+        try {
+          return await call(localized)
+        } catch (error) {
+          // A CMS without this content locale answers 400: ask for its default language instead.
+          if (
+            error instanceof FeedError &&
+            error.status === 400 &&
+            error.body?.error.parameter === 'locale'
+          ) {
+            return call(query)
+          }
+          throw error
+        }
+      },
+    }
+  }
+
+  /** Fresh data, else the last good copy from an earlier visit, else nothing. */
+  protected get data(): T | undefined {
+    return this.#task.value ?? this.#stale
+  }
+
+  protected override willUpdate() {
+    const url = this.#request().url
+    if (url !== this.#staleUrl) {
+      this.#staleUrl = url
+      this.#stale = recall<T>(url)
+    }
+  }
+
+  #fail(error: unknown) {
+    if ((error as Error)?.name === 'AbortError') return
+    const url = error instanceof FeedError ? error.url : (this.#staleUrl ?? '')
+    hint(url, error)
+    this.dispatchEvent(new EtwErrorEvent(error, url))
+  }
+
+  protected override render() {
+    const data = this.data
+    if (data === undefined) return html`<slot></slot>`
+    const locale = this.resolvedLocale
+    try {
+      return html`<div part="base" lang=${locale}>${this.renderData(data, locale)}</div>`
+    } catch (error) {
+      // Data of an unexpected shape: keep the host page intact and show the fallback.
+      this.#fail(error)
+      return html`<slot></slot>`
+    }
+  }
+}

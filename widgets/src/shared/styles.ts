@@ -1,0 +1,65 @@
+import { css } from 'lit'
+
+/** Theme tokens and resets shared by every widget. */
+export const baseStyles = css`
+  /* light-dark() picks by color-scheme, which the theme attribute sets. */
+  :host {
+    color-scheme: light;
+    --_fg: var(--etw-color-text, light-dark(#1d2430, #e8ecf1));
+    --_muted: var(--etw-color-muted, light-dark(#59606b, #aab3bf));
+    --_bg: var(--etw-color-surface, light-dark(#fff, #1b2129));
+    --_line: var(--etw-color-border, light-dark(#d5dae1, #3a4350));
+    --_accent: var(--etw-color-accent, light-dark(#0b57a4, #8cc2ff));
+    --_radius: var(--etw-radius, 0.5rem);
+    --_gap: var(--etw-gap, 1rem);
+    display: block;
+    font-family: var(--etw-font-family, inherit);
+    color: var(--_fg);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  :host([theme='auto']) {
+    color-scheme: light dark;
+  }
+  a {
+    color: var(--_accent);
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_gap);
+  }
+  .cards {
+    grid-template-columns: repeat(auto-fill, minmax(var(--etw-card-min-width, 16rem), 1fr));
+  }
+  .cards > li {
+    background: var(--_bg);
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    padding: var(--_gap);
+  }
+  h3 {
+    font-size: 1.1em;
+    margin-block: 0 0.25em;
+  }
+  p {
+    margin-block: 0.25em;
+  }
+  .meta {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  img {
+    display: block;
+    max-inline-size: 100%;
+    block-size: auto;
+    border-radius: var(--_radius);
+    margin-block-end: 0.5em;
+  }
+`
