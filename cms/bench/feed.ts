@@ -86,12 +86,21 @@ const restPath = '/api/news?limit=5&depth=1'
 const captured = await fetch(`${base}${feedPath}`, { headers: { 'accept-encoding': 'identity' } })
 const body = Buffer.from(await captured.arrayBuffer())
 const headers: Record<string, string> = {}
-for (const name of ['content-type', 'cache-control', 'etag', 'vary', 'access-control-allow-origin']) {
+for (const name of [
+  'content-type',
+  'cache-control',
+  'etag',
+  'vary',
+  'access-control-allow-origin',
+]) {
   const value = captured.headers.get(name)
   if (value) headers[name] = value
 }
 const captureFile = path.join(work, 'captured.json')
-fs.writeFileSync(captureFile, JSON.stringify({ status: captured.status, headers, body: body.toString('base64') }))
+fs.writeFileSync(
+  captureFile,
+  JSON.stringify({ status: captured.status, headers, body: body.toString('base64') }),
+)
 const bare = fork(path.join(cmsDir, 'bench/bare-server.mjs'), [captureFile, String(barePort)])
 children.push(bare)
 await new Promise((resolve) => bare.once('message', resolve))
@@ -127,7 +136,9 @@ const rows = [
 const [feed, rest, bareRow] = rows as [Row, Row, Row]
 
 console.log('\nthroughput and latency')
-console.log('target                                          req/s     p50 ms   p99 ms   errors  non-2xx')
+console.log(
+  'target                                          req/s     p50 ms   p99 ms   errors  non-2xx',
+)
 for (const row of rows) {
   console.log(
     `${row.name.padEnd(46)} ${row.rps.toFixed(0).padStart(7)} ${String(row.p50).padStart(9)} ${String(row.p99).padStart(8)} ${String(row.errors).padStart(8)} ${String(row.non2xx).padStart(8)}`,
@@ -173,9 +184,12 @@ bare.kill()
       if (i >= 3) times.push(elapsed)
     }
     times.sort((a, b) => a - b)
-    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] as number
+    const at = (q: number) =>
+      times[Math.min(times.length - 1, Math.floor(q * times.length))] as number
     worst = Math.max(worst, at(0.5))
-    console.log(`${url.padEnd(50)} ${at(0.5).toFixed(2).padStart(7)} ${at(0.95).toFixed(2).padStart(8)} ${times.at(-1)?.toFixed(2).padStart(8)}`)
+    console.log(
+      `${url.padEnd(50)} ${at(0.5).toFixed(2).padStart(7)} ${at(0.95).toFixed(2).padStart(8)} ${times.at(-1)?.toFixed(2).padStart(8)}`,
+    )
   }
   console.log(`worst p50 cache miss    ${worst.toFixed(2)} ms   (target ≤ 20 ms)`)
   await payload.destroy()

@@ -7,11 +7,22 @@ export const random = (seed: number) => () => {
 }
 
 const COUNTRIES = ['UA', 'AZ', 'PL', 'FI', 'PT', 'SK', 'SI', 'BG', 'CZ', 'AL', 'GE', 'MD']
-const TAGS = ['etwinning', 'seminar', 'training', 'webinar', 'school', 'inclusion', 'stem', 'languages']
+const TAGS = [
+  'etwinning',
+  'seminar',
+  'training',
+  'webinar',
+  'school',
+  'inclusion',
+  'stem',
+  'languages',
+]
 
 interface SqliteClient {
   batch: (statements: { sql: string; args: unknown[] }[], mode: 'write') => Promise<unknown>
-  execute: (statement: string | { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }>
+  execute: (
+    statement: string | { sql: string; args: unknown[] },
+  ) => Promise<{ rows: Record<string, unknown>[] }>
 }
 
 /**
@@ -20,13 +31,17 @@ interface SqliteClient {
  */
 export const insertNews = async (payload: Payload, count: number, offset = 0): Promise<void> => {
   const client = (payload.db as unknown as { client: SqliteClient }).client
-  const organizations = (await client.execute('select id from organizations')).rows.map((row) => Number(row.id))
+  const organizations = (await client.execute('select id from organizations')).rows.map((row) =>
+    Number(row.id),
+  )
   const media = (await client.execute('select id from media')).rows.map((row) => Number(row.id))
   const next = random(42 + offset)
   const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)] as T
   const base = Date.parse('2020-01-01T00:00:00Z')
   const span = Date.parse('2026-11-01T00:00:00Z') - base
-  const maxId = Number((await client.execute('select coalesce(max(id), 0) as id from news')).rows[0]?.id ?? 0)
+  const maxId = Number(
+    (await client.execute('select coalesce(max(id), 0) as id from news')).rows[0]?.id ?? 0,
+  )
   const batchSize = 500
   for (let start = 0; start < count; start += batchSize) {
     const statements: { sql: string; args: unknown[] }[] = []
@@ -35,11 +50,28 @@ export const insertNews = async (payload: Payload, count: number, offset = 0): P
       const publishedAt = new Date(base + Math.floor(next() * span)).toISOString()
       statements.push({
         sql: 'insert into news (id, slug, cover_id, published_at, organization_id, country, _status) values (?, ?, ?, ?, ?, ?, ?)',
-        args: [id, `bench-news-${id}`, next() < 0.5 && media.length ? pick(media) : null, publishedAt, organizations.length ? pick(organizations) : null, pick(COUNTRIES), 'published'],
+        args: [
+          id,
+          `bench-news-${id}`,
+          next() < 0.5 && media.length ? pick(media) : null,
+          publishedAt,
+          organizations.length ? pick(organizations) : null,
+          pick(COUNTRIES),
+          'published',
+        ],
       })
       statements.push({
         sql: 'insert into news_locales (title, summary, _locale, _parent_id) values (?, ?, ?, ?), (?, ?, ?, ?)',
-        args: [`Benchmark news ${id}`, `Summary of benchmark news ${id}.`, 'en', id, `Новина ${id}`, `Підсумок новини ${id}.`, 'uk', id],
+        args: [
+          `Benchmark news ${id}`,
+          `Summary of benchmark news ${id}.`,
+          'en',
+          id,
+          `Новина ${id}`,
+          `Підсумок новини ${id}.`,
+          'uk',
+          id,
+        ],
       })
       statements.push({
         sql: 'insert into news_texts ("order", parent_id, path, text) values (1, ?, ?, ?), (2, ?, ?, ?)',
@@ -78,7 +110,10 @@ export const createEvents = async (payload: Payload, count: number): Promise<voi
 export const createStatistics = async (payload: Payload, count: number): Promise<void> => {
   const metrics = ['teachers', 'schools', 'projects', 'students'] as const
   for (let i = 0; i < count; i += 1) {
-    const day = new Date(Date.parse('2015-01-01T12:00:00Z') + Math.floor(i / (metrics.length * COUNTRIES.length)) * 86_400_000 * 7)
+    const day = new Date(
+      Date.parse('2015-01-01T12:00:00Z') +
+        Math.floor(i / (metrics.length * COUNTRIES.length)) * 86_400_000 * 7,
+    )
     await payload.create({
       collection: 'statistics',
       data: {

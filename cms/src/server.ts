@@ -56,6 +56,10 @@ server.listen(port, hostname, () => {
   )
 })
 
+// When the parent (pnpm, tsx) goes first, writing to its closed pipe must not stop the shutdown.
+process.stdout.on('error', () => undefined)
+process.stderr.on('error', () => undefined)
+
 let stopping = false
 const shutdown = (signal: string) => {
   if (stopping) return

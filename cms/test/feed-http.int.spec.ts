@@ -24,7 +24,7 @@ describeDb('public feed: HTTP behaviour', () => {
     const res = await call(NEWS, { headers: { origin: 'https://school.example' } })
     expect(res.headers['access-control-allow-origin']).toBe('*')
     expect(res.headers['access-control-allow-credentials']).toBeUndefined()
-    expect(res.headers['access-control-expose-headers']).toBe('ETag')
+    expect(res.headers['access-control-expose-headers']).toBe('ETag, Retry-After')
   })
 
   it('should let any origin read errors too', async () => {

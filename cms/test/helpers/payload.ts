@@ -14,6 +14,14 @@ export const describeDb: typeof describe = databaseProbe.available
   ? describe
   : (describe.skip as typeof describe)
 
+const noop = () => undefined
+
+/** What the test teardown touches of `pg`'s pool (`_clients` is internal to pg-pool). */
+interface PgPoolInternals {
+  _clients?: { on: (event: 'error', fn: () => void) => void }[]
+  on: (event: 'error', fn: () => void) => void
+}
+
 export interface IntContext {
   payload: Payload
   config: SanitizedConfig
@@ -47,11 +55,24 @@ export const bootPayload = async (options: { seed?: boolean } = {}): Promise<Int
           adapter: payload.db,
         })
       }
+      // The REST and GraphQL handlers get their Payload through `getPayload({ config })`, a second
+      // instance under the default key with its own connections; it goes with this database.
+      const instances = (globalThis as { _payload?: Map<string, { payload?: Payload }> })._payload
+      const viaHandlers = instances?.get('default')?.payload
+      // Dropping the database terminates the PostgreSQL pools' clients (Payload's destroy leaves
+      // them open); their errors are expected here and must not surface as unhandled.
+      const silence = (instance: Payload) => {
+        const pool = (instance.db as { pool?: PgPoolInternals }).pool
+        pool?.on('error', noop)
+        for (const client of pool?._clients ?? []) client.on('error', noop)
+      }
       await payload.destroy()
-      // Dropping the database terminates the PostgreSQL pool's idle clients; their errors are
-      // expected here and must not surface as unhandled.
-      const pool = (payload.db as { pool?: { on: (event: 'error', fn: () => void) => void } }).pool
-      pool?.on('error', () => undefined)
+      silence(payload)
+      if (viaHandlers && viaHandlers !== payload) {
+        await viaHandlers.destroy()
+        silence(viaHandlers)
+        instances?.delete('default')
+      }
       await database.drop()
     },
   }

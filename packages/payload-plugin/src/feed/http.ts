@@ -28,7 +28,7 @@ export const cacheControl = ({ maxAge, sMaxAge, staleWhileRevalidate }: CachePol
  */
 export const baseHeaders = (): Record<string, string> => ({
   'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'ETag',
+  'access-control-expose-headers': 'ETag, Retry-After',
   'x-content-type-options': 'nosniff',
 })
 
