@@ -26,6 +26,8 @@ const createConfig = async () =>
         afterNavLinks: ['/components/WidgetsDemoLink#WidgetsDemoLink'],
       },
     },
+    // Public origin, e.g. https://cms.example.org: absolute links in feeds, and Payload's CSRF check.
+    serverURL: process.env.ETW_SERVER_URL || undefined,
     db: await createDatabaseAdapter(databaseTarget),
     editor: lexicalEditor(),
     secret:
