@@ -34,7 +34,13 @@ const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6
 
 const children: { kill: (signal?: NodeJS.Signals) => boolean }[] = []
 const cleanup = () => {
-  for (const child of children) child.kill('SIGTERM')
+  for (const child of children) {
+    try {
+      child.kill('SIGTERM')
+    } catch {
+      // already gone
+    }
+  }
   fs.rmSync(work, { recursive: true, force: true })
 }
 process.on('exit', cleanup)
@@ -150,8 +156,13 @@ console.log(`feed / Payload REST     ${(feed.rps / rest.rps).toFixed(1)}×   (ta
 console.log(`feed p99                ${feed.p99} ms   (target ≤ 20 ms)`)
 console.log(`feed errors             ${feed.errors + feed.non2xx}   (target 0)`)
 
-process.kill(-(server.pid as number), 'SIGTERM')
-bare.kill()
+for (const child of children.splice(0)) {
+  try {
+    child.kill('SIGTERM')
+  } catch {
+    // already gone
+  }
+}
 
 // 4. Cache misses with 100,000 news.
 {

@@ -15,6 +15,7 @@ import { checkHealth } from './health'
 import { entryResponse, errorResponse, preflightResponse, uncachedJson } from './http'
 import { eventsIcsRoute } from './ics'
 import { newsRoute } from './news'
+import { createResponseMemo, memoKey } from './memo'
 import { readFeedOptions } from './options'
 import { parseQueryString, refuseUnknownParameters } from './params'
 import { matchFeedRoute, splitUrl } from './routes'
@@ -46,6 +47,7 @@ export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
     return { handle: async () => null, invalidate: () => undefined }
   }
   const cache = createFeedCache({ maxBytes: options.cacheMaxBytes, ttlSeconds: options.cacheTtl })
+  const memo = createResponseMemo()
   const apiRoute = payload.config.routes.api
   const { defaultLocale, locales } = localesOf(payload)
   const idType = payload.db.defaultIDType === 'number' ? 'number' : 'text'
@@ -104,7 +106,23 @@ export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
           const { body, status } = await checkHealth(payload)
           return uncachedJson(status, body, method)
         }
-        return await answer(route, pathname, search, request, method)
+        const key =
+          options.cacheTtl > 0
+            ? memoKey(
+                method,
+                request.url,
+                requestOrigin(payload.config.serverURL, request.headers),
+                readHeader(request.headers, 'accept-encoding'),
+                readHeader(request.headers, 'if-none-match'),
+              )
+            : undefined
+        const memoized = key === undefined ? undefined : memo.get(key)
+        if (memoized) return memoized
+        const response = await answer(route, pathname, search, request, method)
+        if (key !== undefined && (response.status === 200 || response.status === 304)) {
+          memo.set(key, response)
+        }
+        return response
       } catch (error) {
         if (error instanceof FeedError) return errorResponse(error, method)
         payload.logger.error({ err: error, url: request.url }, 'feed: request failed')
@@ -115,6 +133,7 @@ export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
       }
     },
     invalidate() {
+      memo.clear()
       cache.clear()
     },
   }
