@@ -35,8 +35,8 @@ const createConfig = async () =>
         ? 'build-phase'
         : resolveSecret(dataDir, process.env),
     sharp,
-  // No usage reports leave the server.
-  telemetry: false,
+    // No usage reports leave the server.
+    telemetry: false,
     graphQL: {
       schemaOutputFile: path.resolve(dirname, '../schema.graphql'),
       disablePlaygroundInProduction: true,
