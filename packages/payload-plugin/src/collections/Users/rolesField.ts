@@ -23,8 +23,6 @@ export const rolesField = (): SelectField => ({
   access: { create: rolesFieldAccess, update: rolesFieldAccess },
   options: ROLES.map((value) => ({ label: roleLabels[value], value })),
   admin: {
-    // Hidden on the create-first-user screen: the first user always becomes an administrator.
-    condition: (_data, _siblingData, { user }) => Boolean(user),
     position: 'sidebar',
     description: {
       az: 'Administrator istifadəçiləri və ayarları idarə edir, redaktor dərc edir, müəllif qaralama yazır.',
