@@ -1,5 +1,5 @@
 import type { EventFormat, EventItem, EventKind, EventsResponse, EventsWhen } from '@etw/client'
-import type { TypedLocale, Where } from 'payload'
+import type { Where } from 'payload'
 
 import type { Cursor } from './cursor'
 import type { NormalizedParams, RouteContext, RouteHandler } from './handler'
@@ -8,6 +8,7 @@ import { EVENTS_SLUG } from '../slugs'
 import { encodeCursor } from './cursor'
 import { invalidParameter } from './errors'
 import { jsonBody } from './handler'
+import { findPage } from './keyset'
 import { parsePaging } from './news'
 import { parseCountry, parseEnum, parseIsoDate, parseLimit, parseLocale } from './params'
 import { loadImages, loadOrganizations, relationId } from './relations'
@@ -100,8 +101,8 @@ const iso = (value: string | null | undefined): string | null =>
 
 /**
  * Published events: `upcoming` (not yet ended, soonest first), `past` (ended, latest first) or
- * `all` (chronological); `from`/`to` keep events that overlap that period. Reads as
- * {@link queryNews} does: published only, selected fields, one extra item instead of a count.
+ * `all` (chronological); `from`/`to` keep events that overlap that period. Published only,
+ * selected fields, a page at a time ({@link findPage}).
  */
 export const queryEvents = async (
   params: EventsParams,
@@ -117,50 +118,40 @@ export const queryEvents = async (
   if (params.from) and.push({ endsAt: { greater_than_equal: params.from.toISOString() } })
   if (params.to) and.push({ startsAt: { less_than_equal: params.to.toISOString() } })
   if (params.country) and.push({ country: { equals: params.country } })
-  if (params.cursor) {
-    const { id, value } = params.cursor
-    const after = order === 'asc' ? 'greater_than' : 'less_than'
-    and.push({
-      or: [
-        { startsAt: { [after]: value } },
-        { and: [{ startsAt: { equals: value } }, { id: { [after]: id } }] },
-      ],
-    })
-  }
-  const keyset = params.page === 1 || params.cursor !== undefined
-  const result = await payload.find({
-    collection: EVENTS_SLUG,
-    depth: 0,
-    draft: false,
-    limit: keyset ? params.limit + 1 : params.limit,
-    locale: params.locale as TypedLocale,
-    overrideAccess: false,
-    page: keyset ? 1 : params.page,
-    pagination: !keyset,
-    select: {
-      city: true,
-      country: true,
-      cover: true,
-      endsAt: true,
-      format: true,
-      kind: true,
-      organizers: true,
-      participatingCountries: true,
-      registrationDeadline: true,
-      registrationUrl: true,
-      slug: true,
-      startsAt: true,
-      summary: true,
-      timeZone: true,
-      title: true,
-      updatedAt: true,
-      venue: true,
+  const { docs, hasNextPage, nextCursor } = await findPage<EventDoc>(
+    payload,
+    {
+      collection: EVENTS_SLUG,
+      cursor: params.cursor,
+      direction: order,
+      field: 'startsAt',
+      limit: params.limit,
+      locale: params.locale,
+      order: cursorOrder(params.when),
+      page: params.page,
+      select: {
+        city: true,
+        country: true,
+        cover: true,
+        endsAt: true,
+        format: true,
+        kind: true,
+        organizers: true,
+        participatingCountries: true,
+        registrationDeadline: true,
+        registrationUrl: true,
+        slug: true,
+        startsAt: true,
+        summary: true,
+        timeZone: true,
+        title: true,
+        updatedAt: true,
+        venue: true,
+      },
+      where: and,
     },
-    sort: order === 'asc' ? ['startsAt', 'id'] : ['-startsAt', '-id'],
-    where: { and },
-  })
-  const docs = (result.docs as unknown as EventDoc[]).slice(0, params.limit)
-  const hasNextPage = keyset ? result.docs.length > params.limit : result.hasNextPage
+    (doc) => iso(doc.startsAt) ?? '',
+  )
   const [organizations, images] = await Promise.all([
     loadOrganizations(
       payload,
@@ -203,16 +194,6 @@ export const queryEvents = async (
       venue: doc.venue || null,
     }
   })
-  const last = items.at(-1)
-  const nextCursor =
-    hasNextPage && last
-      ? encodeCursor({
-          id: docs.at(-1)?.id ?? last.id,
-          order: cursorOrder(params.when),
-          page: params.page + 1,
-          value: last.start,
-        })
-      : null
   return { hasNextPage, items, nextCursor, page: params.page }
 }
 

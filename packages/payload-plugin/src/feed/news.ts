@@ -1,5 +1,5 @@
 import type { NewsItem, NewsResponse } from '@etw/client'
-import type { TypedLocale, Where } from 'payload'
+import type { Where } from 'payload'
 
 import type { Cursor } from './cursor'
 import type { NormalizedParams, RouteContext, RouteHandler } from './handler'
@@ -8,6 +8,7 @@ import { NEWS_SLUG } from '../slugs'
 import { decodeCursor, encodeCursor } from './cursor'
 import { invalidParameter } from './errors'
 import { jsonBody } from './handler'
+import { findPage } from './keyset'
 import { parseCountry, parseLimit, parseLocale, parsePage, parseSlug, parseTag } from './params'
 import { loadImages, loadOrganizations, organizationIdBySlug, relationId } from './relations'
 import { absoluteUrl } from './urls'
@@ -77,9 +78,8 @@ const iso = (value: string): string => new Date(value).toISOString()
 
 /**
  * Published news, newest first, flattened for display. Reads only published documents (anonymous
- * access plus an explicit `_status` condition), only the fields shown, and fetches one more item
- * than asked to know whether a next page exists without counting; deep `page`s count instead,
- * since not every database adapter can skip rows without paginating.
+ * access plus an explicit `_status` condition) and only the fields shown, a page at a time
+ * ({@link findPage}).
  */
 export const queryNews = async (params: NewsParams, context: RouteContext): Promise<NewsPage> => {
   const { payload } = context
@@ -90,41 +90,32 @@ export const queryNews = async (params: NewsParams, context: RouteContext): Prom
     and.push({ organization: { equals: id } })
   }
   if (params.tag) and.push({ tags: { equals: params.tag } })
-  if (params.cursor) {
-    const { id, value } = params.cursor
-    and.push({
-      or: [
-        { publishedAt: { less_than: value } },
-        { and: [{ publishedAt: { equals: value } }, { id: { less_than: id } }] },
-      ],
-    })
-  }
-  const keyset = params.page === 1 || params.cursor !== undefined
-  const result = await payload.find({
-    collection: NEWS_SLUG,
-    depth: 0,
-    draft: false,
-    limit: keyset ? params.limit + 1 : params.limit,
-    locale: params.locale as TypedLocale,
-    overrideAccess: false,
-    page: keyset ? 1 : params.page,
-    pagination: !keyset,
-    select: {
-      country: true,
-      cover: true,
-      organization: true,
-      publishedAt: true,
-      slug: true,
-      sourceUrl: true,
-      summary: true,
-      tags: true,
-      title: true,
+  const { docs, hasNextPage, nextCursor } = await findPage<NewsDoc>(
+    payload,
+    {
+      collection: NEWS_SLUG,
+      cursor: params.cursor,
+      direction: 'desc',
+      field: 'publishedAt',
+      limit: params.limit,
+      locale: params.locale,
+      order: NEWS_ORDER,
+      page: params.page,
+      select: {
+        country: true,
+        cover: true,
+        organization: true,
+        publishedAt: true,
+        slug: true,
+        sourceUrl: true,
+        summary: true,
+        tags: true,
+        title: true,
+      },
+      where: and,
     },
-    sort: ['-publishedAt', '-id'],
-    where: { and },
-  })
-  const docs = (result.docs as unknown as NewsDoc[]).slice(0, params.limit)
-  const hasNextPage = keyset ? result.docs.length > params.limit : result.hasNextPage
+    (doc) => iso(doc.publishedAt as string),
+  )
   const [organizations, images] = await Promise.all([
     loadOrganizations(
       payload,
@@ -157,16 +148,6 @@ export const queryNews = async (params: NewsParams, context: RouteContext): Prom
       title: doc.title ?? '',
     }
   })
-  const last = docs.at(-1)
-  const nextCursor =
-    hasNextPage && last
-      ? encodeCursor({
-          id: last.id,
-          order: NEWS_ORDER,
-          page: params.page + 1,
-          value: iso(last.publishedAt as string),
-        })
-      : null
   return { hasNextPage, items, nextCursor, page: params.page }
 }
 
