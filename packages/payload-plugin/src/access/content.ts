@@ -1,6 +1,6 @@
-import type { Access, Where } from 'payload'
+import type { Access, CollectionConfig, Where } from 'payload'
 
-import { hasAnyRole, hasRole } from './roles'
+import { anyone, hasAnyRole, hasRole, isAdmin, isEditor } from './roles'
 
 const PUBLISHED: Where = { _status: { equals: 'published' } }
 
@@ -22,3 +22,26 @@ export const writeDraftsOrPublish: Access = ({ data, req }) => {
 
 /** Version history: any member of the editorial team. */
 export const readVersionsTeam: Access = ({ req }) => hasAnyRole(req.user)
+
+/**
+ * Access of drafted content (news, events): the team reads everything, others only what is
+ * published; contributors save drafts, editors publish and delete.
+ */
+export const draftedContentAccess = (): NonNullable<CollectionConfig['access']> => ({
+  create: writeDraftsOrPublish,
+  delete: isEditor,
+  read: readPublishedOrTeam,
+  readVersions: readVersionsTeam,
+  update: writeDraftsOrPublish,
+})
+
+/**
+ * Access of reference data without drafts (organizations, statistics): anyone reads, editors
+ * write, only admins delete.
+ */
+export const referenceDataAccess = (): NonNullable<CollectionConfig['access']> => ({
+  create: isEditor,
+  delete: isAdmin,
+  read: anyone,
+  update: isEditor,
+})

@@ -4,8 +4,7 @@ import { date, number } from 'payload/shared'
 
 import type { ResolvedEtwPluginOptions } from '../../types'
 
-import { readPublishedOrTeam, readVersionsTeam, writeDraftsOrPublish } from '../../access/content'
-import { isEditor } from '../../access/roles'
+import { draftedContentAccess } from '../../access/content'
 import { countryField } from '../../fields/countryField'
 import { httpUrlField } from '../../fields/httpUrlField'
 import { slugField } from '../../fields/slugField'
@@ -51,13 +50,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
     plural: { az: 'Tədbirlər', en: 'Events', uk: 'Події' },
   },
   graphQL: { singularName: 'Event', pluralName: 'Events' },
-  access: {
-    create: writeDraftsOrPublish,
-    delete: isEditor,
-    read: readPublishedOrTeam,
-    readVersions: readVersionsTeam,
-    update: writeDraftsOrPublish,
-  },
+  access: draftedContentAccess(),
   admin: {
     group: ADMIN_GROUP,
     useAsTitle: 'title',

@@ -2,8 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import type { ResolvedEtwPluginOptions } from '../../types'
 
-import { readPublishedOrTeam, readVersionsTeam, writeDraftsOrPublish } from '../../access/content'
-import { isEditor } from '../../access/roles'
+import { draftedContentAccess } from '../../access/content'
 import { countryField } from '../../fields/countryField'
 import { httpUrlField } from '../../fields/httpUrlField'
 import { slugField } from '../../fields/slugField'
@@ -24,13 +23,7 @@ export const generateNewsCollection = (options: ResolvedEtwPluginOptions): Colle
     plural: { az: 'Xəbərlər', en: 'News', uk: 'Новини' },
   },
   graphQL: { singularName: 'NewsItem', pluralName: 'News' },
-  access: {
-    create: writeDraftsOrPublish,
-    delete: isEditor,
-    read: readPublishedOrTeam,
-    readVersions: readVersionsTeam,
-    update: writeDraftsOrPublish,
-  },
+  access: draftedContentAccess(),
   admin: {
     group: ADMIN_GROUP,
     useAsTitle: 'title',

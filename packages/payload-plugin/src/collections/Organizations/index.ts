@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import type { ResolvedEtwPluginOptions } from '../../types'
 
-import { anyone, isAdmin, isEditor } from '../../access/roles'
+import { referenceDataAccess } from '../../access/content'
 import { countryField } from '../../fields/countryField'
 import { httpUrlField } from '../../fields/httpUrlField'
 import { slugField } from '../../fields/slugField'
@@ -30,12 +30,7 @@ export const generateOrganizationsCollection = (
     plural: { az: 'Təşkilatlar', en: 'Organizations', uk: 'Організації' },
   },
   graphQL: { singularName: 'Organization', pluralName: 'Organizations' },
-  access: {
-    create: isEditor,
-    delete: isAdmin,
-    read: anyone,
-    update: isEditor,
-  },
+  access: referenceDataAccess(),
   admin: {
     group: ADMIN_GROUP,
     useAsTitle: 'name',
