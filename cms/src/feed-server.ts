@@ -25,7 +25,8 @@ export const serveFeed = async (
     })
     if (!result) return false
     res.writeHead(result.status, result.headers)
-    res.end(req.method === 'HEAD' ? undefined : result.body)
+    // The feed already leaves the body empty for HEAD.
+    res.end(result.body)
   } catch (error) {
     onError(error)
     if (!res.headersSent) {

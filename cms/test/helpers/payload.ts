@@ -43,7 +43,9 @@ export const bootPayload = async (options: { seed?: boolean } = {}): Promise<Int
   delete process.env.ETW_ADMIN_PASSWORD
   const { default: configPromise } = await import('../../src/payload.config')
   const config = await configPromise
-  const payload = await getPayload({ config, key: database.url })
+  // The default key: the REST and GraphQL route handlers call `getPayload({ config })` and so get
+  // this same instance.
+  const payload = await getPayload({ config })
   return {
     payload,
     config,
@@ -55,24 +57,14 @@ export const bootPayload = async (options: { seed?: boolean } = {}): Promise<Int
           adapter: payload.db,
         })
       }
-      // The REST and GraphQL handlers get their Payload through `getPayload({ config })`, a second
-      // instance under the default key with its own connections; it goes with this database.
-      const instances = (globalThis as { _payload?: Map<string, { payload?: Payload }> })._payload
-      const viaHandlers = instances?.get('default')?.payload
-      // Dropping the database terminates the PostgreSQL pools' clients (Payload's destroy leaves
+      // Dropping the database terminates the PostgreSQL pool's clients (Payload's destroy leaves
       // them open); their errors are expected here and must not surface as unhandled.
-      const silence = (instance: Payload) => {
-        const pool = (instance.db as { pool?: PgPoolInternals }).pool
-        pool?.on('error', noop)
-        for (const client of pool?._clients ?? []) client.on('error', noop)
-      }
       await payload.destroy()
-      silence(payload)
-      if (viaHandlers && viaHandlers !== payload) {
-        await viaHandlers.destroy()
-        silence(viaHandlers)
-        instances?.delete('default')
-      }
+      const pool = (payload.db as { pool?: PgPoolInternals }).pool
+      pool?.on('error', noop)
+      for (const client of pool?._clients ?? []) client.on('error', noop)
+      // The next boot in this process must start a new instance on its own database.
+      ;(globalThis as { _payload?: Map<string, unknown> })._payload?.delete('default')
       await database.drop()
     },
   }
