@@ -73,6 +73,7 @@ export interface Config {
     organizations: Organization;
     media: Media;
     users: User;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -87,6 +88,7 @@ export interface Config {
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1651,9 +1653,9 @@ export interface User {
   id: number;
   name?: string | null;
   /**
-   * Administrators manage users and settings, editors publish, contributors write drafts.
+   * Administrators manage users and settings, editors publish, contributors write drafts. A statistics writer is a machine client: with an API key it records statistics snapshots and nothing else.
    */
-  roles: ('admin' | 'editor' | 'contributor')[];
+  roles: ('admin' | 'editor' | 'contributor' | 'statistics-writer')[];
   updatedAt: string;
   createdAt: string;
   enableAPIKey?: boolean | null;
@@ -1677,6 +1679,27 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * Who published, unpublished or deleted what, and who logged in, when. Read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  action: 'publish' | 'unpublish' | 'delete' | 'login';
+  summary?: string | null;
+  targetCollection?: string | null;
+  documentId?: string | null;
+  user?: (number | null) | User;
+  /**
+   * Empty when the system made the change, e.g. a scheduled publication.
+   */
+  userEmail?: string | null;
+  clientAddress?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1817,6 +1840,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2037,6 +2064,21 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  summary?: T;
+  targetCollection?: T;
+  documentId?: T;
+  user?: T;
+  userEmail?: T;
+  clientAddress?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -2,7 +2,7 @@ import { createServer } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { getFeed } from '@etw/payload-plugin'
+import { CLIENT_ADDRESS_HEADER, getFeed } from '@etw/payload-plugin'
 import next from 'next'
 import { getPayload } from 'payload'
 
@@ -31,6 +31,8 @@ await app.prepare()
 const serveWidgetAsset = createWidgetAssets()
 
 const server = createServer((req, res) => {
+  // The connecting address, for login throttling and the audit trail; a client cannot set it.
+  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? ''
   if (serveWidgetAsset(req, res)) return
   if (!isFeedPath(req.url ?? '')) {
     void handleWithNext(req, res)

@@ -5,6 +5,7 @@ export { getFeed } from './feed/feed'
 export type { Feed, FeedRequest, FeedResponse } from './feed/types'
 
 export {
+  AUDIT_LOG_SLUG,
   EVENTS_SLUG,
   MEDIA_SLUG,
   NEWS_SLUG,
@@ -14,7 +15,7 @@ export {
   USERS_SLUG,
 } from './slugs'
 
-export { hasRole, isAdmin, isContributor, isEditor, ROLES } from './access/roles'
+export { hasRole, isAdmin, isContributor, isEditor, ROLES, TEAM_ROLES } from './access/roles'
 export type { Role } from './access/roles'
 
 export { METRICS, STATISTIC_SCOPES } from './utilities/metrics'
@@ -28,3 +29,7 @@ export { snapshotKey, snapshotScopeKey } from './utilities/snapshot'
 
 export { EVENT_FORMATS, EVENT_KINDS } from './collections/Events'
 export { ORGANIZATION_KINDS } from './collections/Organizations'
+
+export { AUDIT_ACTIONS } from './collections/AuditLog'
+export type { AuditAction } from './collections/AuditLog'
+export { CLIENT_ADDRESS_HEADER } from './utilities/clientAddress'

@@ -8,6 +8,7 @@ import { readFeedOptions } from './feed/options'
 import { FEED_ROUTES } from './feed/routes'
 import { etwPlugin } from './plugin'
 import {
+  AUDIT_LOG_SLUG,
   EVENTS_SLUG,
   MEDIA_SLUG,
   NEWS_SLUG,
@@ -33,9 +34,13 @@ const fieldNames = (fields: Field[]): string[] =>
   )
 
 describe('etwPlugin', () => {
-  it('should add every content collection, a users collection and the settings global', () => {
+  it('should add every content collection, a users collection, the audit trail and the settings global', () => {
     const config = etwPlugin()(host())
-    expect(config.collections?.map((c) => c.slug)).toEqual([...PLUGIN_SLUGS, USERS_SLUG])
+    expect(config.collections?.map((c) => c.slug)).toEqual([
+      ...PLUGIN_SLUGS,
+      USERS_SLUG,
+      AUDIT_LOG_SLUG,
+    ])
     expect(config.globals?.map((g) => g.slug)).toEqual([SETTINGS_SLUG])
   })
 
@@ -48,6 +53,7 @@ describe('etwPlugin', () => {
       { singularName: 'Organization', pluralName: 'Organizations' },
       { singularName: 'MediaItem', pluralName: 'Media' },
       { singularName: 'User', pluralName: 'Users' },
+      { singularName: 'AuditEntry', pluralName: 'AuditLog' },
     ])
   })
 
@@ -181,7 +187,11 @@ describe('etwPlugin', () => {
 
   it('should keep collections but add no hooks and no runner when disabled', () => {
     const config = etwPlugin({ disabled: true })(host())
-    expect(config.collections?.map((c) => c.slug)).toEqual([...PLUGIN_SLUGS, USERS_SLUG])
+    expect(config.collections?.map((c) => c.slug)).toEqual([
+      ...PLUGIN_SLUGS,
+      USERS_SLUG,
+      AUDIT_LOG_SLUG,
+    ])
     const hooks = config.collections?.flatMap((c) => Object.values(c.hooks ?? {}).flat())
     expect(hooks).toEqual([])
     expect(config.jobs?.autoRun).toBeUndefined()
@@ -233,8 +243,24 @@ describe('etwPlugin', () => {
   it('should add no feed endpoints and no cache hooks with feed: false', () => {
     const config = etwPlugin({ feed: false })(host())
     expect(config.endpoints).toEqual([])
-    expect(collection(config, NEWS_SLUG).hooks?.afterChange).toBeUndefined()
+    expect(collection(config, NEWS_SLUG).hooks?.afterChange).not.toContain(
+      invalidateFeedAfterChange,
+    )
+    expect(collection(config, NEWS_SLUG).hooks?.afterDelete).not.toContain(
+      invalidateFeedAfterDelete,
+    )
     expect(readFeedOptions(config as never)).toBe(false)
+  })
+
+  it('should record deletes of every collection, publications of drafted ones and logins', () => {
+    const config = etwPlugin()(host())
+    for (const slug of [...PLUGIN_SLUGS, USERS_SLUG]) {
+      expect(collection(config, slug).hooks?.afterDelete?.length).toBeGreaterThan(0)
+    }
+    const changeHooks = (slug: string) => collection(config, slug).hooks?.afterChange ?? []
+    expect(changeHooks(NEWS_SLUG).length).toBe(changeHooks(ORGANIZATIONS_SLUG).length + 1)
+    expect(collection(config, USERS_SLUG).hooks?.afterLogin).toHaveLength(1)
+    expect(collection(config, AUDIT_LOG_SLUG).access?.read).toBeTypeOf('function')
   })
 
   it('should add no feed endpoints when disabled', () => {

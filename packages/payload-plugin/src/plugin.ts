@@ -7,6 +7,8 @@ import { deepMergeSimple } from 'payload/shared'
 
 import type { EtwPluginOptions, ResolvedEtwPluginOptions } from './types'
 
+import { generateAuditLogCollection } from './collections/AuditLog'
+import { withAuditTrail } from './collections/AuditLog/hooks/auditTrail'
 import { generateEventsCollection } from './collections/Events'
 import { generateMediaCollection } from './collections/Media'
 import { generateNewsCollection } from './collections/News'
@@ -29,13 +31,24 @@ const override = (
   collection: CollectionConfig,
 ): CollectionConfig => options.collections[key]?.override?.(collection) ?? collection
 
-/** A content collection: with the hooks that clear the feed cache when the feed is on, then overridden. */
+/** With the audit trail's hooks unless the plugin is disabled. */
+const audited = (options: ResolvedEtwPluginOptions, collection: CollectionConfig) =>
+  options.disabled ? collection : withAuditTrail(collection)
+
+/**
+ * A content collection: with the hooks that clear the feed cache when the feed is on and those of
+ * the audit trail, then overridden.
+ */
 const content = (
   options: ResolvedEtwPluginOptions,
   key: Exclude<CollectionKey, 'users'>,
   collection: CollectionConfig,
 ): CollectionConfig =>
-  override(options, key, options.feed ? withFeedInvalidation(collection) : collection)
+  override(
+    options,
+    key,
+    audited(options, options.feed ? withFeedInvalidation(collection) : collection),
+  )
 
 const withJobs = (jobs: JobsConfig | undefined, options: ResolvedEtwPluginOptions): JobsConfig => {
   const base: JobsConfig = { ...jobs, tasks: [...(jobs?.tasks ?? [])] }
@@ -60,7 +73,7 @@ const withJobs = (jobs: JobsConfig | undefined, options: ResolvedEtwPluginOption
 
 /**
  * Adds the eTwinning content model to a Payload config: news, events, statistics, organizations,
- * media and users collections, the `etw-settings` global, locales, admin translations, the job
+ * media and users collections, an audit trail (`audit-log`), the `etw-settings` global, locales, admin translations, the job
  * runner that carries out scheduled publishing, and the public feed (`/api/etw/v1/…`,
  * `/api/health`) with the hooks that keep its cache fresh. The host's own collections, globals,
  * endpoints, jobs, `onInit` and translations are kept.
@@ -76,7 +89,7 @@ export const etwPlugin =
 
     const collections = hostCollections.map((collection) =>
       collection === hostUsers
-        ? override(options, 'users', augmentUsersCollection(collection, options))
+        ? override(options, 'users', audited(options, augmentUsersCollection(collection, options)))
         : collection,
     )
     collections.push(
@@ -87,8 +100,11 @@ export const etwPlugin =
       content(options, 'media', generateMediaCollection(options)),
     )
     if (!hostUsers) {
-      collections.push(override(options, 'users', generateUsersCollection(options, usersSlug)))
+      collections.push(
+        override(options, 'users', audited(options, generateUsersCollection(options, usersSlug))),
+      )
     }
+    collections.push(generateAuditLogCollection(usersSlug))
 
     const settings = generateSettingsGlobal(options)
     const globals: GlobalConfig[] = [

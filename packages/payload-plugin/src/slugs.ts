@@ -9,3 +9,4 @@ export const SETTINGS_SLUG = 'etw-settings'
 
 /** The `admin.group` every plugin collection and global is listed under. */
 export const ADMIN_GROUP = 'eTwinning'
+export const AUDIT_LOG_SLUG = 'audit-log'

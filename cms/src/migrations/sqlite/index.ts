@@ -1,9 +1,15 @@
 import * as migration_20261124_013052_initial from './20261124_013052_initial';
+import * as migration_20261124_030317_audit_log_statistics_writer from './20261124_030317_audit_log_statistics_writer';
 
 export const migrations = [
   {
     up: migration_20261124_013052_initial.up,
     down: migration_20261124_013052_initial.down,
-    name: '20261124_013052_initial'
+    name: '20261124_013052_initial',
+  },
+  {
+    up: migration_20261124_030317_audit_log_statistics_writer.up,
+    down: migration_20261124_030317_audit_log_statistics_writer.down,
+    name: '20261124_030317_audit_log_statistics_writer'
   },
 ];

@@ -1,6 +1,6 @@
 import type { Access, CollectionConfig, Where } from 'payload'
 
-import { anyone, hasAnyRole, hasRole, isAdmin, isEditor } from './roles'
+import { anyone, canRecordStatistics, hasAnyRole, hasRole, isAdmin, isEditor } from './roles'
 
 const PUBLISHED: Where = { _status: { equals: 'published' } }
 
@@ -44,4 +44,13 @@ export const referenceDataAccess = (): NonNullable<CollectionConfig['access']> =
   delete: isAdmin,
   read: anyone,
   update: isEditor,
+})
+
+/**
+ * Access of statistics snapshots: anyone reads; editors, admins and statistics writers (API keys)
+ * record new snapshots; editors correct them; only admins delete.
+ */
+export const statisticsAccess = (): NonNullable<CollectionConfig['access']> => ({
+  ...referenceDataAccess(),
+  create: canRecordStatistics,
 })

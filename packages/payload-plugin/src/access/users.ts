@@ -14,6 +14,13 @@ export const adminOrSelf: Access = ({ req }) => {
   return id === undefined ? false : { id: { equals: id } }
 }
 
+/**
+ * Users update access: admins every account, team members their own. A statistics writer (a
+ * machine client) cannot change its account, so its key can do nothing but record statistics.
+ */
+export const adminOrTeamSelf: Access = (args) =>
+  hasAnyRole(args.req.user) ? adminOrSelf(args) : false
+
 /** Admin panel access: users who hold a role. A user without one can still use the API for their own account. */
 export const canUseAdmin = ({ req }: { req: { user?: unknown } }): boolean => hasAnyRole(req.user)
 

@@ -12,7 +12,7 @@ import type { EtwTranslationKey } from '../../translations'
 import type { ResolvedEtwPluginOptions } from '../../types'
 import type { Localized } from '../../utilities/labels'
 
-import { referenceDataAccess } from '../../access/content'
+import { statisticsAccess } from '../../access/content'
 import { countryField } from '../../fields/countryField'
 import { httpUrlField } from '../../fields/httpUrlField'
 import { validateCountry, validateHttpUrl, validateNonNegative } from '../../fields/validators'
@@ -95,7 +95,7 @@ export const generateStatisticsCollection = (
     plural: { az: 'Statistika', en: 'Statistics', uk: 'Статистика' },
   },
   graphQL: { singularName: 'Statistic', pluralName: 'Statistics' },
-  access: referenceDataAccess(),
+  access: statisticsAccess(),
   admin: {
     group: ADMIN_GROUP,
     useAsTitle: 'key',

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedEtwPluginOptions } from '../../types'
 
 import { isAdmin } from '../../access/roles'
-import { adminOrSelf, canUseAdmin } from '../../access/users'
+import { adminOrSelf, adminOrTeamSelf, canUseAdmin } from '../../access/users'
 import { ADMIN_GROUP, USERS_SLUG } from '../../slugs'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { rolesField } from './rolesField'
@@ -36,7 +36,7 @@ export const generateUsersCollection = (
     delete: isAdmin,
     read: adminOrSelf,
     unlock: isAdmin,
-    update: adminOrSelf,
+    update: adminOrTeamSelf,
   },
   admin: {
     group: ADMIN_GROUP,

@@ -9,6 +9,11 @@ const roleLabels: Record<(typeof ROLES)[number], Localized> = {
   admin: { az: 'Administrator', en: 'Administrator', uk: 'Адміністратор' },
   editor: { az: 'Redaktor', en: 'Editor', uk: 'Редактор' },
   contributor: { az: 'Müəllif', en: 'Contributor', uk: 'Автор' },
+  'statistics-writer': {
+    az: 'Statistika yazan (API açarı)',
+    en: 'Statistics writer (API key)',
+    uk: 'Запис статистики (API-ключ)',
+  },
 }
 
 /** The `roles` field: saved in the JWT so access checks need no database read; only admins change it. */
@@ -25,9 +30,9 @@ export const rolesField = (): SelectField => ({
   admin: {
     position: 'sidebar',
     description: {
-      az: 'Administrator istifadəçiləri və ayarları idarə edir, redaktor dərc edir, müəllif qaralama yazır.',
-      en: 'Administrators manage users and settings, editors publish, contributors write drafts.',
-      uk: 'Адміністратор керує користувачами й налаштуваннями, редактор публікує, автор пише чернетки.',
+      az: 'Administrator istifadəçiləri və ayarları idarə edir, redaktor dərc edir, müəllif qaralama yazır. Statistika yazan maşın müştərisidir: API açarı ilə yalnız statistik qeydlər yazır.',
+      en: 'Administrators manage users and settings, editors publish, contributors write drafts. A statistics writer is a machine client: with an API key it records statistics snapshots and nothing else.',
+      uk: 'Адміністратор керує користувачами й налаштуваннями, редактор публікує, автор пише чернетки. Запис статистики — це машинний клієнт: з API-ключем він записує знімки статистики й нічого більше.',
     },
   },
 })
