@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net'
 
 import { CLIENT_ADDRESS_HEADER, getFeed } from '@etw/payload-plugin'
 import {
-  GRAPHQL_POST,
   REST_DELETE,
   REST_GET,
   REST_OPTIONS,
@@ -15,6 +14,7 @@ import {
 import type { Payload, SanitizedConfig } from 'payload'
 
 import { isFeedPath, serveFeed } from '../../src/feed-server'
+import { createGraphQLHandlers } from '../../src/graphql'
 
 /** A running HTTP server in this process. */
 export interface TestHttpServer {
@@ -72,8 +72,9 @@ const writeResponse = async (
 
 /**
  * Serves `payload` over `node:http` on 127.0.0.1 (port 0 unless given), as `cms/src/server.ts`
- * does apart from Next's pages: the public feed and `/api/health` through `serveFeed`, GraphQL at
- * `/api/graphql` and REST under `/api/` through the same route handlers as `cms/src/app/(payload)/api`.
+ * does apart from Next's pages: the public feed and `/api/health` through `serveFeed`, GraphQL (GET
+ * and POST) at `/api/graphql` and REST under `/api/` through the same route handlers as
+ * `cms/src/app/(payload)/api`.
  * The server sets the client address header from the socket, as production does. Anything else is
  * a 404.
  */
@@ -91,9 +92,12 @@ export const startHttpServer = async (
     POST: REST_POST(config),
     PUT: REST_PUT(config),
   }
+  const graphqlHandlers = createGraphQLHandlers(config)
   const graphql: Record<string, (request: Request) => Promise<Response>> = {
+    ...graphqlHandlers,
+    // As Next does for a route without its own HEAD: the GET answer without its body.
+    HEAD: graphqlHandlers.GET,
     OPTIONS: (request) => REST_OPTIONS(config)(request, { params: Promise.resolve({ slug: [] }) }),
-    POST: GRAPHQL_POST(config),
   }
   let origin = 'http://127.0.0.1'
 
