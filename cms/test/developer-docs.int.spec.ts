@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -107,6 +107,11 @@ describeDb('docs/developers.md examples', () => {
   const ran = new Set<number>()
 
   beforeAll(async () => {
+    for (const tool of ['bash', 'curl']) {
+      if (spawnSync(tool, ['--version']).status !== 0) {
+        throw new Error(`The shell examples need ${tool}, which is not installed.`)
+      }
+    }
     ctx = await bootPayload({ seed: true })
     server = await startHttpServer(ctx.payload, ctx.config)
     const { payload } = ctx
