@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { EVENT_FORMATS, EVENT_KINDS } from '@etw/payload-plugin'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import type { ValidateFunction } from 'ajv/dist/2020.js'
 import { Ajv2020 } from 'ajv/dist/2020.js'
@@ -11,6 +12,14 @@ import Parser from 'rss-parser'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
+import { DEFAULT_FEED_OPTIONS } from '../../packages/payload-plugin/src/defaults'
+import { eventsRoute } from '../../packages/payload-plugin/src/feed/events'
+import { eventsIcsRoute } from '../../packages/payload-plugin/src/feed/ics'
+import { newsRoute } from '../../packages/payload-plugin/src/feed/news'
+import { MAX_PAGE, MAX_PARAMETER_LENGTH } from '../../packages/payload-plugin/src/feed/params'
+import { FEED_ROUTES } from '../../packages/payload-plugin/src/feed/routes'
+import { newsRssRoute } from '../../packages/payload-plugin/src/feed/rss'
+import { statsHistoryRoute, statsRoute } from '../../packages/payload-plugin/src/feed/stats'
 import type { TestHttpServer } from './helpers/http'
 import { startHttpServer } from './helpers/http'
 import type { IntContext } from './helpers/payload'
@@ -291,6 +300,45 @@ describeDb('docs/openapi.yaml', () => {
     for (const [name, schema] of Object.entries(spec.components.schemas)) {
       expect(() => validatorFor(schema), name).not.toThrow()
     }
+  })
+
+  it('should document exactly the feed routes and the query parameters each one takes', () => {
+    const handlers = {
+      events: eventsRoute,
+      eventsIcs: eventsIcsRoute,
+      health: { parameters: [] as readonly string[] },
+      news: newsRoute,
+      newsRss: newsRssRoute,
+      stats: statsRoute,
+      statsHistory: statsHistoryRoute,
+    }
+    const documented = (pathname: string): string[] => {
+      const pathItem = spec.paths[pathname]
+      return [...(pathItem.parameters ?? []), ...(pathItem.get.parameters ?? [])]
+        .map(resolve)
+        .filter((parameter: any) => parameter.in === 'query')
+        .map((parameter: any) => parameter.name)
+        .sort()
+    }
+    const routes = Object.entries(FEED_ROUTES) as [keyof typeof FEED_ROUTES, string][]
+    expect(Object.keys(spec.paths).sort()).toEqual(routes.map(([, route]) => `/api${route}`).sort())
+    for (const [name, route] of routes) {
+      expect(documented(`/api${route}`), route).toEqual([...handlers[name].parameters].sort())
+    }
+  })
+
+  it('should state the limits and enumerations the code uses', () => {
+    const parameter = (name: string) => resolve({ $ref: `#/components/parameters/${name}` }).schema
+    expect(parameter('Limit').maximum).toBe(DEFAULT_FEED_OPTIONS.maxLimit)
+    expect(parameter('FeedLimit').maximum).toBe(DEFAULT_FEED_OPTIONS.maxLimit)
+    expect(parameter('Page').maximum).toBe(MAX_PAGE)
+    expect(parameter('Tag').maxLength).toBe(MAX_PARAMETER_LENGTH)
+    expect(parameter('Locale').enum).toEqual(
+      ctx.config.localization && ctx.config.localization.localeCodes,
+    )
+    const event = spec.components.schemas.EventItem.properties
+    expect(event.format.enum).toEqual([...EVENT_FORMATS])
+    expect(event.kind.enum).toEqual([...EVENT_KINDS])
   })
 
   /** Query parameters a successful request used must be declared, with valid values. */
