@@ -114,6 +114,11 @@ describeDb('GraphQL over GET', () => {
       expect(res.headers.get('etag')).not.toBeNull()
     })
 
+    it('should answer canAccessAdmin: false to an anonymous caller', async () => {
+      const res = await get({ query: '{ Access { canAccessAdmin } }' })
+      expect(res.json).toEqual({ data: { Access: { canAccessAdmin: false } } })
+    })
+
     it('should not cache an answer with errors', async () => {
       const res = await get({ query: '{ newsFeed(limit: 500) { locale } }' })
       expect(res.json.errors[0].message).toBe('"limit" must be a whole number from 1 to 50.')
