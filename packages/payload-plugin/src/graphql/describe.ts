@@ -100,6 +100,8 @@ export const describeCollectionTypes = (info: Pick<GraphQLInfo, 'collections'>):
     const collection = config as SanitizedCollectionConfig
     const text = describe(collection.admin?.description, collection.labels?.singular)
     if (text && !type.description) type.description = text
+    const id = type.getFields().id
+    if (id && !id.description) id.description = 'Unique identifier of the document.'
     describeFields(type, collection.fields)
   }
 }
