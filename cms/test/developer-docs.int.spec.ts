@@ -1,5 +1,4 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,6 +11,7 @@ import type { TestHttpServer } from './helpers/http'
 import { startHttpServer } from './helpers/http'
 import type { IntContext } from './helpers/payload'
 import { bootPayload, describeDb } from './helpers/payload'
+import { createApiKeyUser, createTestUser } from './helpers/users'
 
 /**
  * Every example of `docs/developers.md` runs against a real HTTP server on the seeded database:
@@ -115,22 +115,18 @@ describeDb('docs/developers.md examples', () => {
     ctx = await bootPayload({ seed: true })
     server = await startHttpServer(ctx.payload, ctx.config)
     const { payload } = ctx
-    const createUser = (data: Record<string, unknown>) =>
-      payload.create({ collection: 'users', data: data as never, overrideAccess: true })
-    // The first user of a database becomes an administrator; the examples use an editor.
-    await createUser({ email: 'admin@example.org', password: randomUUID(), roles: ['admin'] })
+    // The first user of a database becomes an administrator; it creates the API key user, as in
+    // the admin. The examples log in as an editor.
+    const admin = await createTestUser(payload, 'admin')
     const email = 'editor@example.org'
     const password = 'correct horse battery staple'
-    await createUser({ email, password, name: 'Editor', roles: ['editor'] })
-    const { token } = await payload.login({ collection: 'users', data: { email, password } })
-    const apiKey = randomUUID()
-    await createUser({
-      email: 'statistics-bot@example.org',
-      password: randomUUID(),
-      roles: ['statistics-writer'],
-      enableAPIKey: true,
-      apiKey,
+    await payload.create({
+      collection: 'users',
+      data: { email, password, name: 'Editor', roles: ['editor'] } as never,
+      overrideAccess: true,
     })
+    const { token } = await payload.login({ collection: 'users', data: { email, password } })
+    const { apiKey } = await createApiKeyUser(payload, 'statistics-writer', admin)
     env = {
       ...process.env,
       ETW_URL: server.url,
