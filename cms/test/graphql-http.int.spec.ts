@@ -1,5 +1,3 @@
-import { gunzipSync } from 'node:zlib'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { GraphQLHandlers } from '../src/graphql'
@@ -98,23 +96,6 @@ describeDb('GraphQL over GET', () => {
       const res = await get({ query: NEWS_TITLES }, { 'if-none-match': '"stale"' })
       expect(res.status).toBe(200)
       expect(res.json.data.News.docs).toHaveLength(1)
-    })
-
-    it('should compress a larger answer as asked, with an entity tag per coding', async () => {
-      const query = '{ __type(name: "NewsItem") { fields { name description } } }'
-      const plain = await get({ query })
-      const response = await handlers.GET(
-        new Request(`${ENDPOINT}?${new URLSearchParams({ query })}`, {
-          headers: { 'accept-encoding': 'gzip' },
-        }),
-      )
-      expect(response.headers.get('content-encoding')).toBe('gzip')
-      const etag = plain.headers.get('etag') as string
-      expect(response.headers.get('etag')).toBe(`${etag.slice(0, -1)}-gzip"`)
-      const body = gunzipSync(Buffer.from(await response.arrayBuffer())).toString('utf8')
-      expect(body).toBe(plain.text)
-      const revalidated = await get({ query }, { 'accept-encoding': 'gzip', 'if-none-match': etag })
-      expect(revalidated.status).toBe(304)
     })
 
     it('should take variables and an operation name', async () => {

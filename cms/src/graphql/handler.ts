@@ -1,4 +1,6 @@
-import { cacheableAnswer, graphQLCacheControl } from '@etw/payload-plugin'
+import { createHash } from 'node:crypto'
+
+import { graphQLCacheControl } from '@etw/payload-plugin'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import type { DocumentNode, OperationDefinitionNode } from 'graphql'
 import { GraphQLError, Kind, parse } from 'graphql'
@@ -15,8 +17,8 @@ export interface GraphQLHandlers {
 }
 
 /**
- * `Vary` of GET answers: the answer depends on the credentials and on the negotiated media type and
- * content coding.
+ * `Vary` of GET answers: the answer depends on the credentials, the negotiated media type and the
+ * content coding (the server compresses answers as `Accept-Encoding` asks).
  */
 export const GRAPHQL_GET_VARY = 'Accept, Accept-Encoding, Authorization, Cookie'
 
@@ -64,6 +66,19 @@ const readLimitedBody = async (request: Request, limit: number): Promise<Buffer 
     chunks.push(value)
   }
   return Buffer.concat(chunks)
+}
+
+/** Strong entity tag of a body: 27 base64url characters of its SHA-256. */
+const entityTag = (body: string): string =>
+  `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+
+/** Whether `If-None-Match` lists `tag` (weak comparison) or is `*`. */
+const matches = (ifNoneMatch: string | null, tag: string): boolean => {
+  if (ifNoneMatch === null) return false
+  if (ifNoneMatch.trim() === '*') return true
+  return (ifNoneMatch.match(/(?:W\/)?"[^"]*"/g) ?? []).some(
+    (value) => value.replace(/^W\//, '') === tag,
+  )
 }
 
 /** Whether the request carries credentials: an `Authorization` header or Payload's auth cookie. */
@@ -132,9 +147,9 @@ const readGetParams = (url: URL, limit: number): GetParams | Response => {
 
 /**
  * The GraphQL route: Payload's POST handler behind a body size limit, and a GET handler for
- * read-only operations that a CDN can cache. GET answers of anonymous requests are compressed and
- * tagged as the feed's ({@link cacheableAnswer}: a strong `ETag` per content coding, `304` to a
- * matching `If-None-Match`) and are `Cache-Control: public` with the feed's ages; those of requests with credentials are `private, no-store`; errors are never cached.
+ * read-only operations that a CDN can cache. GET answers of anonymous requests carry a strong
+ * `ETag`, answer `304` to a matching `If-None-Match` and are `Cache-Control: public` with the feed's
+ * ages; those of requests with credentials are `private, no-store`; errors are never cached.
  * Mutations over GET are refused with 405 and `Allow: POST`.
  */
 export const createGraphQLHandlers = (
@@ -198,20 +213,13 @@ export const createGraphQLHandlers = (
     if (hasCredentials(request, config.cookiePrefix)) {
       answerHeaders.set('cache-control', 'private, no-store')
     } else if (response.status === 200 && !hasErrors(text)) {
-      const answer = await cacheableAnswer(
-        text,
-        {
-          acceptEncoding: request.headers.get('accept-encoding') ?? undefined,
-          ifNoneMatch: request.headers.get('if-none-match') ?? undefined,
-        },
-        graphQLCacheControl(config),
-      )
-      for (const [name, value] of Object.entries(answer.headers)) answerHeaders.set(name, value)
-      if (answer.status === 304) answerHeaders.delete('content-type')
-      return new Response(answer.body && new Uint8Array(answer.body), {
-        status: answer.status,
-        headers: answerHeaders,
-      })
+      const tag = entityTag(text)
+      answerHeaders.set('etag', tag)
+      answerHeaders.set('cache-control', graphQLCacheControl(config))
+      if (matches(request.headers.get('if-none-match'), tag)) {
+        answerHeaders.delete('content-type')
+        return new Response(null, { status: 304, headers: answerHeaders })
+      }
     } else {
       answerHeaders.set('cache-control', 'no-store')
     }

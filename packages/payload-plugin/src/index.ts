@@ -5,8 +5,6 @@ export { getFeed } from './feed/feed'
 export type { Feed, FeedRequest, FeedResponse } from './feed/types'
 
 export { graphQLCacheControl } from './graphql'
-export { cacheableAnswer } from './graphql/http'
-export type { CacheableAnswer } from './graphql/http'
 
 export {
   AUDIT_LOG_SLUG,
