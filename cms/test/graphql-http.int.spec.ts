@@ -70,7 +70,7 @@ describeDb('GraphQL over GET', () => {
       expect(res.headers.get('cache-control')).toBe(
         'public, max-age=60, s-maxage=300, stale-while-revalidate=600',
       )
-      expect(res.headers.get('vary')).toBe('Accept, Authorization, Cookie')
+      expect(res.headers.get('vary')).toBe('Accept, Accept-Encoding, Authorization, Cookie')
     })
 
     it('should carry a strong ETag that depends on the body only', async () => {

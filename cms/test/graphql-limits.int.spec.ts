@@ -140,6 +140,32 @@ describeDb('GraphQL limits', () => {
     })
   })
 
+  describe('cost of lists', () => {
+    it('should run a list of fifty documents with their relations', async () => {
+      const res = await post(
+        '{ News(limit: 50) { docs { title cover { url } organization { name } } } }',
+      )
+      expect(res.body.errors).toBeUndefined()
+    })
+
+    it('should refuse every document at once (limit 0)', async () => {
+      const res = await post('{ News(limit: 0) { docs { title } } }')
+      expect(firstError(res.body)).toContain('exceeds the maximum complexity')
+    })
+
+    it('should refuse every document at once (pagination false)', async () => {
+      const res = await post('{ Organizations(pagination: false) { docs { name } } }')
+      expect(firstError(res.body)).toContain('exceeds the maximum complexity')
+    })
+
+    it('should refuse a long list of documents with their relations', async () => {
+      const res = await post(
+        '{ News(limit: 1000) { docs { title organization { name } relatedEvents { title } } } }',
+      )
+      expect(firstError(res.body)).toContain('exceeds the maximum complexity')
+    })
+  })
+
   describe('body size', () => {
     it('should answer 413 with a JSON error to a body over the limit, before parsing it', async () => {
       const body = `{"query":"{ __typename }","padding":"${'x'.repeat(GRAPHQL_LIMITS.maxBodyBytes)}"}`

@@ -16,8 +16,11 @@ export interface GraphQLHandlers {
   POST: (request: Request) => Promise<Response>
 }
 
-/** `Vary` of GET answers: the answer depends on the credentials and the negotiated media type. */
-export const GRAPHQL_GET_VARY = 'Accept, Authorization, Cookie'
+/**
+ * `Vary` of GET answers: the answer depends on the credentials, the negotiated media type and the
+ * content coding (the server compresses answers as `Accept-Encoding` asks).
+ */
+export const GRAPHQL_GET_VARY = 'Accept, Accept-Encoding, Authorization, Cookie'
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(body), {

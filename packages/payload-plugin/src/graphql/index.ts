@@ -6,13 +6,15 @@ import { cacheControl } from '../feed/http'
 import { readFeedOptions } from '../feed/options'
 import { DEFAULT_FEED_OPTIONS } from '../defaults'
 import { accessQueryAnsweringFalse } from './access'
+import { priceListQueries } from './cost'
 import { describeCollectionTypes } from './describe'
 import { feedQueries } from './queries'
 
 /**
  * The config with the plugin's GraphQL additions: the consumer queries of {@link feedQueries} next
  * to the host's own custom queries (the host's win on a name clash), descriptions on the collection
- * types ({@link describeCollectionTypes}) and an `Access` query that answers `canAccessAdmin: false`
+ * types ({@link describeCollectionTypes}), list queries priced by their length
+ * ({@link priceListQueries}) and an `Access` query that answers `canAccessAdmin: false`
  * ({@link accessQueryAnsweringFalse}). Both run wherever Payload builds the schema:
  * the GraphQL route, `payload generate:graphQLSchema` and the project's schema printer.
  */
@@ -24,6 +26,7 @@ export const withGraphQL = (config: Config): Config => {
       ...config.graphQL,
       queries: (GraphQL, context) => {
         describeCollectionTypes(context)
+        priceListQueries(context)
         const access = accessQueryAnsweringFalse(context)
         return {
           ...(access ? { Access: access } : {}),
