@@ -6,7 +6,8 @@
  *   includes what is still in the `-wal` file; writers are not blocked). The copy is written next to
  *   its destination, checked with `PRAGMA integrity_check`, then renamed into place, so a file at
  *   `--out` is always a complete, verified backup. Default destination:
- *   `backups/etwinning-<UTC time>.db` under the directory the command was run from.
+ *   `backups/etwinning-<UTC time>.db` under the directory pnpm runs the script from (`INIT_CWD`: the
+ *   repository root for the root `pnpm backup`); a relative `--out` is resolved there too.
  * - PostgreSQL and MongoDB: prints the `pg_dump` / `mongodump` command and the matching restore
  *   command, and runs nothing (those tools belong to the database server's operator).
  *
