@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { cmsDir } from '../scripts/production-build'
 import type { CmsProcess } from './helpers/cms-process'
@@ -107,5 +107,32 @@ describeWithBuild()('pnpm backup: an online SQLite backup restored into a fresh 
     const stored = await listOrganizationIds(restored!.url, auth)
     const missing = [...ackedBeforeBackup].filter(([id, name]) => stored.get(id) !== name)
     expect(missing).toEqual([])
+  })
+})
+
+describe('pnpm backup for server databases', () => {
+  it('should print the pg_dump and pg_restore commands for PostgreSQL and run nothing', async () => {
+    const { code, output } = await runBackup('postgres://etw:secret@db.example.org:5432/etw', [
+      '--out',
+      'etw.dump',
+    ])
+    expect(code).toBe(0)
+    expect(output).toContain('pg_dump --format=custom --no-owner --file=etw.dump "$DATABASE_URL"')
+    expect(output).toContain(
+      'pg_restore --no-owner --exit-on-error --dbname="$DATABASE_URL" etw.dump',
+    )
+    expect(output).not.toContain('secret')
+  })
+
+  it('should print the mongodump and mongorestore commands for MongoDB and run nothing', async () => {
+    const { code, output } = await runBackup('mongodb://db.example.org/etw?replicaSet=rs0', [
+      '--out',
+      'etw.archive',
+    ])
+    expect(code).toBe(0)
+    expect(output).toContain('mongodump --uri="$DATABASE_URL" --gzip --archive=etw.archive')
+    expect(output).toContain(
+      'mongorestore --uri="$DATABASE_URL" --drop --gzip --archive=etw.archive',
+    )
   })
 })
