@@ -55,6 +55,10 @@ describeWithBuild()('SQLite: the server killed with SIGKILL in the middle of 1,0
     expect(outcome.unanswered).toBeGreaterThan(0)
   })
 
+  it('should refuse none of the concurrent writes it answered before the kill', () => {
+    expect(outcome.rejected).toEqual([])
+  })
+
   it('should leave a database that passes PRAGMA integrity_check', async () => {
     expect(await sqliteIntegrity(db.file)).toBe('ok')
   })
