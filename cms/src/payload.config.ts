@@ -39,6 +39,8 @@ const createConfig = async () =>
       user: 'users',
       importMap: { baseDir: dirname },
       meta: { titleSuffix: ' · eTwinning Hub' },
+      // Gravatar would send every editor's email hash to a third party and fails offline.
+      avatar: 'default',
       components: {
         afterNavLinks: [
           '/components/EmbedLink#EmbedLink',
