@@ -2,6 +2,7 @@ import { etwPlugin } from '@etw/payload-plugin'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { CollectionConfig } from 'payload'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
@@ -22,14 +23,39 @@ const isBuildPhase = process.env.NEXT_PHASE === 'phase-production-build'
 
 const databaseTarget = resolveDatabaseTarget(process.env.DATABASE_URL)
 
+type ListComponents = NonNullable<NonNullable<CollectionConfig['admin']>['components']>
+
+const quickFilters = '/components/QuickFilters#QuickFilters'
+const statisticsTable = '/components/StatisticsTable#StatisticsTable'
+
+/** Adds this app's admin components (they live in `src/components`) to a plugin collection. */
+const withAdminComponents =
+  (components: ListComponents) =>
+  (collection: CollectionConfig): CollectionConfig => ({
+    ...collection,
+    admin: {
+      ...collection.admin,
+      components: { ...collection.admin?.components, ...components },
+    },
+  })
+
 const createConfig = async () =>
   buildConfig({
     admin: {
       user: 'users',
       importMap: { baseDir: dirname },
       meta: { titleSuffix: ' · eTwinning Hub' },
+      // Gravatar would send every editor's email hash to a third party and fails offline.
+      avatar: 'default',
       components: {
-        afterNavLinks: ['/components/WidgetsDemoLink#WidgetsDemoLink'],
+        afterNavLinks: [
+          '/components/EmbedLink#EmbedLink',
+          '/components/WidgetsDemoLink#WidgetsDemoLink',
+        ],
+        beforeDashboard: ['/components/Dashboard#Dashboard'],
+        views: {
+          embed: { Component: '/components/EmbedView#EmbedView', path: '/embed', exact: true },
+        },
       },
     },
     // Public origin, e.g. https://cms.example.org: absolute links in feeds, and Payload's CSRF check.
@@ -63,6 +89,11 @@ const createConfig = async () =>
     plugins: [
       etwPlugin({
         media: { staticDir: path.join(dataDir, 'media') },
+        collections: {
+          events: { override: withAdminComponents({ beforeListTable: [quickFilters] }) },
+          news: { override: withAdminComponents({ beforeListTable: [quickFilters] }) },
+          statistics: { override: withAdminComponents({ beforeListTable: [statisticsTable] }) },
+        },
         jobs: { autoRun: process.env.NODE_ENV !== 'test' },
       }),
     ],

@@ -12,11 +12,11 @@ export const CHROMIUM = process.env.ETW_CHROMIUM_PATH ?? '/usr/bin/chromium'
  */
 export const chromiumMissing = existsSync(CHROMIUM)
   ? null
-  : `Chromium not found at ${CHROMIUM} (install the Debian package "chromium" or set ETW_CHROMIUM_PATH): widget browser tests cannot run.`
+  : `Chromium not found at ${CHROMIUM} (install the Debian package "chromium" or set ETW_CHROMIUM_PATH): browser tests cannot run.`
 
 if (chromiumMissing) {
   if (process.env.CI === 'true') throw new Error(chromiumMissing)
-  console.warn(`Skipping widget browser tests. ${chromiumMissing}`)
+  console.warn(`Skipping browser tests. ${chromiumMissing}`)
 }
 
 export const launch = (): Promise<Browser> =>

@@ -21,7 +21,12 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { QuickFilters as QuickFilters_672d2b6a451fe69e9d6ea0a5a4f8bffb } from '../../../components/QuickFilters'
+import { StatisticsTable as StatisticsTable_a00a1b716bb54c039a3e4b9e1786b839 } from '../../../components/StatisticsTable'
+import { EmbedLink as EmbedLink_5c0272bf6a5b371a42c4dc05537fd641 } from '../../../components/EmbedLink'
 import { WidgetsDemoLink as WidgetsDemoLink_3e60840dfb178961d5bb1af16f62578e } from '../../../components/WidgetsDemoLink'
+import { Dashboard as Dashboard_9a680279bc487e655cb510fd8d9dadff } from '../../../components/Dashboard'
+import { EmbedView as EmbedView_f222502b26be44f4d187b2606796baa7 } from '../../../components/EmbedView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -49,6 +54,11 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/QuickFilters#QuickFilters": QuickFilters_672d2b6a451fe69e9d6ea0a5a4f8bffb,
+  "/components/StatisticsTable#StatisticsTable": StatisticsTable_a00a1b716bb54c039a3e4b9e1786b839,
+  "/components/EmbedLink#EmbedLink": EmbedLink_5c0272bf6a5b371a42c4dc05537fd641,
   "/components/WidgetsDemoLink#WidgetsDemoLink": WidgetsDemoLink_3e60840dfb178961d5bb1af16f62578e,
+  "/components/Dashboard#Dashboard": Dashboard_9a680279bc487e655cb510fd8d9dadff,
+  "/components/EmbedView#EmbedView": EmbedView_f222502b26be44f4d187b2606796baa7,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -54,7 +54,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
   admin: {
     group: ADMIN_GROUP,
     useAsTitle: 'title',
-    defaultColumns: ['title', 'startsAt', 'country', 'format', '_status'],
+    defaultColumns: ['title', '_status', 'startsAt', 'country', 'organizers', 'format'],
     listSearchableFields: ['title', 'slug', 'summary'],
     description: {
       az: 'Seminarlar, təlimlər, görüşlər, vebinarlar və konfranslar.',

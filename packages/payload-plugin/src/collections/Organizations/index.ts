@@ -34,7 +34,7 @@ export const generateOrganizationsCollection = (
   admin: {
     group: ADMIN_GROUP,
     useAsTitle: 'name',
-    defaultColumns: ['name', 'kind', 'country'],
+    defaultColumns: ['name', 'shortName', 'kind', 'country', 'city'],
     listSearchableFields: ['name', 'shortName', 'slug'],
     description: {
       az: 'Xəbərləri dərc edən və tədbirləri təşkil edən universitetlər, nazirliklər, məktəblər və dəstək xidmətləri.',

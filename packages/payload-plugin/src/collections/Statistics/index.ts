@@ -99,7 +99,7 @@ export const generateStatisticsCollection = (
   admin: {
     group: ADMIN_GROUP,
     useAsTitle: 'key',
-    defaultColumns: ['key', 'value', 'scopeKey', 'asOf'],
+    defaultColumns: ['metric', 'value', 'approximate', 'asOf', 'scope', 'country', 'organization'],
     listSearchableFields: ['key', 'scopeKey', 'region'],
     description: {
       az: 'Hər qeyd müəyyən tarixə olan rəqəmdir. Yeni rəqəm üçün yeni qeyd yaradın; köhnələr tarixçə kimi qalır.',

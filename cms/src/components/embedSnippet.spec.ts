@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+
+import { embedSnippet } from './embedSnippet'
+
+describe('embedSnippet', () => {
+  it('should write the script, an empty line and the tag with its fallback, as the webmasters’ guide shows', () => {
+    const snippet = embedSnippet(
+      'https://cms.example.org',
+      { widget: 'stats', country: 'AZ' },
+      { text: 'Azerbaijan in eTwinning: 4308 teachers, 1141 schools, 5103 projects.' },
+    )
+    expect(snippet).toBe(
+      [
+        '<script src="https://cms.example.org/widgets/etw-widgets.js"></script>',
+        '',
+        '<etw-stats country="AZ">',
+        '  <p>Azerbaijan in eTwinning: 4308 teachers, 1141 schools, 5103 projects.</p>',
+        '</etw-stats>',
+      ].join('\n'),
+    )
+  })
+
+  it('should keep only the attributes the widget knows, in the guide’s order, without empty ones', () => {
+    const snippet = embedSnippet(
+      'https://cms.example.org',
+      {
+        widget: 'news-feed',
+        lang: 'uk',
+        country: 'UA',
+        limit: '3',
+        metrics: 'teachers',
+        organization: '',
+        when: 'past',
+      },
+      { text: 'Новини eTwinning', link: 'https://cms.example.org/api/etw/v1/news.rss' },
+    )
+    expect(snippet.split('\n').slice(2)).toEqual([
+      '<etw-news-feed limit="3" country="UA" lang="uk">',
+      '  <p><a href="https://cms.example.org/api/etw/v1/news.rss">Новини eTwinning</a></p>',
+      '</etw-news-feed>',
+    ])
+  })
+
+  it('should escape quotes and markup in values', () => {
+    const snippet = embedSnippet(
+      'https://cms.example.org',
+      { widget: 'stats', metrics: 'a"b' },
+      { text: '<b>x</b> & y' },
+    )
+    expect(snippet).toContain('metrics="a&quot;b"')
+    expect(snippet).toContain('<p>&lt;b&gt;x&lt;/b&gt; &amp; y</p>')
+  })
+})
