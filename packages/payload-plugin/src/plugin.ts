@@ -21,6 +21,7 @@ import { withFeedInvalidation } from './feed/hooks'
 import { storeFeedOptions } from './feed/options'
 import { generateSettingsGlobal } from './globals/Settings'
 import { USERS_SLUG } from './slugs'
+import { withBoundQueries } from './hooks/boundQueries'
 import { translations } from './translations'
 
 type CollectionKey = keyof NonNullable<EtwPluginOptions['collections']>
@@ -119,7 +120,8 @@ export const etwPlugin =
           ...config.admin,
           user: config.admin?.user ?? usersSlug,
         },
-        collections,
+        // Every collection, the host's too: REST and GraphQL lists are bounded everywhere.
+        collections: options.disabled ? collections : collections.map(withBoundQueries),
         endpoints: [...(config.endpoints ?? []), ...(options.feed ? feedEndpoints() : [])],
         globals,
         i18n: {
