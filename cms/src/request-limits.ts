@@ -32,7 +32,7 @@ const errorResponse = (status: number, message: string): Response =>
 const readBounded = async (
   body: ReadableStream<Uint8Array>,
   limit: number,
-): Promise<Uint8Array | undefined> => {
+): Promise<Uint8Array<ArrayBuffer> | undefined> => {
   const reader = body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
