@@ -22,6 +22,7 @@ import { storeFeedOptions } from './feed/options'
 import { generateSettingsGlobal } from './globals/Settings'
 import { USERS_SLUG } from './slugs'
 import { withBoundQueries } from './hooks/boundQueries'
+import { withHiddenUnreadableLinks } from './hooks/hideUnreadableLinks'
 import { translations } from './translations'
 
 type CollectionKey = keyof NonNullable<EtwPluginOptions['collections']>
@@ -120,8 +121,13 @@ export const etwPlugin =
           ...config.admin,
           user: config.admin?.user ?? usersSlug,
         },
-        // Every collection, the host's too: REST and GraphQL lists are bounded everywhere.
-        collections: options.disabled ? collections : collections.map(withBoundQueries),
+        // Every collection, the host's too: REST and GraphQL lists are bounded everywhere, and no
+        // link gives away an unpublished document.
+        collections: options.disabled
+          ? collections
+          : collections.map((collection) =>
+              withHiddenUnreadableLinks(withBoundQueries(collection)),
+            ),
         endpoints: [...(config.endpoints ?? []), ...(options.feed ? feedEndpoints() : [])],
         globals,
         i18n: {
