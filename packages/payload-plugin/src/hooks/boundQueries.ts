@@ -27,6 +27,9 @@ const COMPARISONS = new Set([
   'all',
 ])
 
+/** Operators that match text. */
+const TEXT_OPERATORS = new Set(['like', 'not_like', 'contains'])
+
 /** Operators that only geometry (point) fields answer. */
 const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
 
@@ -146,10 +149,36 @@ const checkValue = (
   operator: string,
   value: unknown,
 ) => {
-  if (resolved.kind === 'opaque' || resolved.kind === 'unknown') return
+  if (resolved.kind === 'unknown') return
+  // SQL adapters build conditions from an operator table; one missing there (`all`) fails deep in
+  // the query builder.
+  const supported = (req.payload.db as { operators?: Record<string, unknown> }).operators
+  if (supported && !GEO_OPERATORS.has(operator) && !(operator in supported)) {
+    throw badRequest(`The operator ${operator} is not supported by this database.`)
+  }
+  if (resolved.kind === 'opaque') return
   const type = resolved.kind === 'id' ? 'id' : resolved.field.type
   if (GEO_OPERATORS.has(operator) && type !== 'point') {
     throw badRequest(`The operator ${operator} does not apply to ${path}.`)
+  }
+  if (TEXT_OPERATORS.has(operator)) {
+    // Substring matching on ids, numbers, dates or booleans fails in SQL (`integer ILIKE text`).
+    if (['id', 'number', 'date', 'checkbox', 'point'].includes(type)) {
+      throw badRequest(`The operator ${operator} does not apply to ${path}.`)
+    }
+    if (type === 'relationship' || type === 'upload') {
+      // Links match by id: `contains` one id (or a nested query Payload checks itself).
+      const numericIds = req.payload.db.defaultIDType === 'number'
+      const idLike = (item: unknown) => !numericIds || isRecord(item) || isIntegerId(item)
+      if (operator !== 'contains' || !(Array.isArray(value) ? value : [value]).every(idLike)) {
+        throw badRequest(`The operator ${operator} on ${path} takes a document id.`)
+      }
+    }
+    const hasMany =
+      resolved.kind === 'field' && 'hasMany' in resolved.field && resolved.field.hasMany
+    if (Array.isArray(value) && !(operator === 'contains' && hasMany)) {
+      throw badRequest(`The value of ${path} ${operator} must be one text.`)
+    }
   }
   if (!COMPARISONS.has(operator)) return
   const numericIds = req.payload.db.defaultIDType === 'number'
@@ -180,14 +209,19 @@ const checkWhere = (
   where: unknown,
   depth = 0,
 ): void => {
-  if (!isRecord(where)) return
+  if (!isRecord(where)) throw badRequest('A where query must be an object of field conditions.')
   if (depth > 20) throw badRequest('The where query is nested too deeply.')
   for (const [path, constraint] of Object.entries(where)) {
     if (['and', 'or'].includes(path.toLowerCase()) && Array.isArray(constraint)) {
-      for (const item of constraint) checkWhere(req, collection, item, depth + 1)
+      for (const item of constraint) {
+        // GraphQL sends `null` for an absent list entry; it adds no condition.
+        if (item !== null) checkWhere(req, collection, item, depth + 1)
+      }
       continue
     }
-    if (!isRecord(constraint)) continue
+    if (!isRecord(constraint)) {
+      throw badRequest(`The condition on ${path} must be an object of operators.`)
+    }
     const resolved = resolvePath(req, collection, path)
     for (const [operator, value] of Object.entries(constraint)) {
       checkValue(req, resolved, path, operator, value)
@@ -242,6 +276,13 @@ const checkId = (req: PayloadRequest, collection: SanitizedCollectionConfig, id:
   if (!isIntegerId(id)) throw new NotFound(req.t)
 }
 
+/** `/api/<slug>/versions[/<id>]`: Payload answers it for collections without versions with a 5xx. */
+const isVersionsPath = (req: PayloadRequest, slug: string): boolean => {
+  if (!req.url) return false
+  const { pathname } = new URL(req.url, 'http://localhost')
+  return new RegExp(`/${slug.replace(/[^\w-]/g, '')}/versions(/|$)`).test(pathname)
+}
+
 /** The arguments of a collection operation that this hook reads and bounds. */
 interface BoundedArgs {
   depth?: unknown
@@ -263,9 +304,11 @@ interface BoundedArgs {
  *   1…{@link MAX_QUERY_PAGE}.
  * - Every read: `depth` is bounded to 0…`config.maxDepth`.
  * - Sorting by a path that names no field → 400 (Payload refuses unreadable fields itself).
+ * - A `where` that is not an object of conditions → 400; `where: null` means no filter.
  * - `where` values the database cannot compare (a date that is no date, a number that is no
  *   number, a non-integer id on SQL, geometry operators on non-point fields) → 400.
- * - A non-integer id on SQL databases → 404.
+ * - An operator the SQL adapter does not implement (`all`) → 400.
+ * - A non-integer id on SQL databases, and `/versions` of a collection without versions → 404.
  */
 export const boundQueries: CollectionBeforeOperationHook = ({
   args,
@@ -290,8 +333,13 @@ export const boundQueries: CollectionBeforeOperationHook = ({
   }
   if ('depth' in bounded) next.depth = clampDepth(bounded.depth, req.payload.config.maxDepth)
   if (bounded.sort !== undefined) checkSort(req, collection, bounded.sort)
-  if (bounded.where !== undefined) checkWhere(req, collection, bounded.where)
+  // GraphQL passes `where: null` for "no filter"; Payload's draft queries fail on it.
+  if (bounded.where === null) next.where = undefined
+  else if (bounded.where !== undefined) checkWhere(req, collection, bounded.where)
   if ('id' in bounded) checkId(req, collection, bounded.id)
+  if (!collection.versions && req.payloadAPI === 'REST' && isVersionsPath(req, collection.slug)) {
+    throw new NotFound(req.t)
+  }
   return { ...args, ...next } as typeof args
 }
 
