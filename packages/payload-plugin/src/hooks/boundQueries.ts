@@ -119,6 +119,16 @@ const resolvePath = (
   return current ? { kind: 'field', field: current } : { kind: 'unknown' }
 }
 
+/** The choices of a select or radio field, or `undefined` for other fields. */
+const optionValues = (resolved: Resolved): Set<string> | undefined => {
+  if (resolved.kind !== 'field') return undefined
+  const { field } = resolved
+  if (field.type !== 'select' && field.type !== 'radio') return undefined
+  return new Set(
+    field.options.map((option) => (typeof option === 'string' ? option : option.value)),
+  )
+}
+
 const badRequest = (message: string) => new APIError(message, 400, null, true)
 
 const isValidDate = (value: unknown): boolean =>
@@ -161,7 +171,12 @@ const checkValue = (
   if (GEO_OPERATORS.has(operator) && type !== 'point') {
     throw badRequest(`The operator ${operator} does not apply to ${path}.`)
   }
+  const options = optionValues(resolved)
   if (TEXT_OPERATORS.has(operator)) {
+    // PostgreSQL stores choices as enums, which have no substring match.
+    if (options && operator !== 'contains') {
+      throw badRequest(`The operator ${operator} does not apply to ${path}.`)
+    }
     // Substring matching on ids, numbers, dates or booleans fails in SQL (`integer ILIKE text`).
     if (['id', 'number', 'date', 'checkbox', 'point'].includes(type)) {
       throw badRequest(`The operator ${operator} does not apply to ${path}.`)
@@ -179,6 +194,16 @@ const checkValue = (
     if (Array.isArray(value) && !(operator === 'contains' && hasMany)) {
       throw badRequest(`The value of ${path} ${operator} must be one text.`)
     }
+  }
+  if (options && (COMPARISONS.has(operator) || operator === 'contains')) {
+    for (const item of valuesOf(operator, value)) {
+      if (item === null || item === undefined || item === '' || item === 'null') continue
+      // A value that is no choice matches nothing; PostgreSQL refuses it as an enum.
+      if (typeof item !== 'string' || !options.has(item)) {
+        throw badRequest(`The value of ${path} ${operator} is not one of its choices.`)
+      }
+    }
+    return
   }
   if (!COMPARISONS.has(operator)) return
   const numericIds = req.payload.db.defaultIDType === 'number'
