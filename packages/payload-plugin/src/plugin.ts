@@ -21,7 +21,7 @@ import { withFeedInvalidation } from './feed/hooks'
 import { storeFeedOptions } from './feed/options'
 import { generateSettingsGlobal } from './globals/Settings'
 import { USERS_SLUG } from './slugs'
-import { withBoundQueries } from './hooks/boundQueries'
+import { QUERY_LOGGING_LEVELS, withBoundQueries } from './hooks/boundQueries'
 import { withHiddenUnreadableLinks } from './hooks/hideUnreadableLinks'
 import { translations } from './translations'
 
@@ -121,12 +121,15 @@ export const etwPlugin =
           ...config.admin,
           user: config.admin?.user ?? usersSlug,
         },
-        // Every collection, the host's too: REST and GraphQL lists are bounded everywhere, and no
-        // link gives away an unpublished document.
+        // The plugin's collections (users included): REST and GraphQL lists are bounded, and no
+        // link gives away an unpublished document. Other host collections stay as given; the
+        // host can add `boundQueries` to them.
         collections: options.disabled
           ? collections
           : collections.map((collection) =>
-              withHiddenUnreadableLinks(withBoundQueries(collection)),
+              hostCollections.includes(collection)
+                ? collection
+                : withHiddenUnreadableLinks(withBoundQueries(collection)),
             ),
         endpoints: [...(config.endpoints ?? []), ...(options.feed ? feedEndpoints() : [])],
         globals,
@@ -136,6 +139,7 @@ export const etwPlugin =
           translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
         },
         jobs: withJobs(config.jobs, options),
+        loggingLevels: { ...QUERY_LOGGING_LEVELS, ...config.loggingLevels },
         localization: config.localization ?? {
           defaultLocale: options.defaultLocale,
           fallback: options.fallback,

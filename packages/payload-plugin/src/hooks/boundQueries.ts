@@ -129,7 +129,20 @@ const optionValues = (resolved: Resolved): Set<string> | undefined => {
   )
 }
 
-const badRequest = (message: string) => new APIError(message, 400, null, true)
+/**
+ * A query refused before it reaches the database: 400, with a message for the caller. Logged at
+ * `info` (see {@link QUERY_LOGGING_LEVELS}): a caller's bad query is not a server fault.
+ */
+export class InvalidQuery extends APIError {
+  constructor(message: string) {
+    super(message, 400, null, true)
+  }
+}
+
+/** Log levels for refused queries, merged under the host's `loggingLevels`. */
+export const QUERY_LOGGING_LEVELS = { InvalidQuery: 'info', QueryError: 'info' } as const
+
+const badRequest = (message: string) => new InvalidQuery(message)
 
 const isValidDate = (value: unknown): boolean =>
   (typeof value === 'string' || typeof value === 'number') &&
