@@ -160,6 +160,11 @@ describeDb('bounded queries and request bodies', () => {
     expect(res.body.errors[0].message).toMatch(/cannot be sorted: hash/)
   })
 
+  it('should answer the versions of a collection without versions with 404', async () => {
+    const res = await ctx.api.get('/organizations/versions', { auth: users.editor.auth })
+    expect(res.status).toBe(404)
+  })
+
   it('should answer a non-numeric id with 404, not a server error', async () => {
     const res = await ctx.api.get('/organizations/not-a-number')
     expect(res.status).toBe(404)
@@ -170,6 +175,13 @@ describeDb('bounded queries and request bodies', () => {
     'where[id][in]=a,b',
     'where[name][near]=1,2',
     'where[name][in][a]=1',
+    `where[name][like]=${'a%20'.repeat(100)}`,
+    'where[kind][equals]=banana',
+    'where[kind][like]=school',
+    'where[name][all]=x',
+    'where[logo][like]=x',
+    'where=%5Bnull%5D',
+    'where[name]=x',
   ])('should answer %s with 400, not a server error', async (query) => {
     const res = await ctx.api.get(`/organizations?${query}`)
     expect(res.status).toBe(400)

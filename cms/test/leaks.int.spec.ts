@@ -389,6 +389,26 @@ describeDb('no leaks of unpublished content or hidden fields to anonymous caller
     expect(ids.filter(Boolean).map((event) => String(event!.id))).not.toContain(hidden)
   })
 
+  it('should keep links between published documents, even in a cycle', async () => {
+    const event = await ctx.payload.create({
+      collection: 'events',
+      data: { ...textFields('events', 'Linked event'), _status: 'published' } as never,
+    })
+    const news = await ctx.payload.create({
+      collection: 'news',
+      data: { title: 'Linking news', relatedEvents: [event.id], _status: 'published' } as never,
+    })
+    await ctx.payload.update({
+      collection: 'events',
+      id: event.id,
+      data: { relatedNews: [news.id], _status: 'published' } as never,
+    })
+    const res = await restAnonymous(`/news/${news.id}?depth=0`)
+    expect(res.body.relatedEvents).toEqual([event.id])
+    const back = await restAnonymous(`/events/${event.id}?depth=0`)
+    expect(back.body.relatedNews).toEqual([news.id])
+  })
+
   it('should refuse the users collection and the audit log to anonymous callers', async () => {
     for (const path of [
       '/users',

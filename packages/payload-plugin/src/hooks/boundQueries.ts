@@ -27,6 +27,9 @@ const COMPARISONS = new Set([
   'all',
 ])
 
+/** Most space-separated words in a `like`, `not_like` or `contains` value. */
+export const MAX_PATTERN_WORDS = 50
+
 /** Operators that match text. */
 const TEXT_OPERATORS = new Set(['like', 'not_like', 'contains'])
 
@@ -178,6 +181,21 @@ const checkValue = (
   const supported = (req.payload.db as { operators?: Record<string, unknown> }).operators
   if (supported && !GEO_OPERATORS.has(operator) && !(operator in supported)) {
     throw badRequest(`The operator ${operator} is not supported by this database.`)
+  }
+  if (TEXT_OPERATORS.has(operator)) {
+    const texts = Array.isArray(value) ? value : [value]
+    // Nested queries (`contains` on links) are objects; Payload checks those itself.
+    if (
+      !texts.every((text) => typeof text === 'string' || typeof text === 'number' || isRecord(text))
+    ) {
+      throw badRequest(`The value of ${path} ${operator} must be a text.`)
+    }
+    // `like` becomes one SQL condition per space-separated word; thousands overflow the database.
+    if (
+      texts.some((text) => !isRecord(text) && String(text).split(' ').length > MAX_PATTERN_WORDS)
+    ) {
+      throw badRequest(`The value of ${path} ${operator} has more than ${MAX_PATTERN_WORDS} words.`)
+    }
   }
   if (resolved.kind === 'opaque') return
   const type = resolved.kind === 'id' ? 'id' : resolved.field.type

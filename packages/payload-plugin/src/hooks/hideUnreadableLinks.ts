@@ -15,6 +15,9 @@ const isId = (value: unknown): value is Id => typeof value === 'number' || typeo
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/** `req.context` key of the lookups this hook makes itself. */
+const SKIP = 'etwSkipLinkCheck'
+
 /** Per request: which linked documents the caller may read, by `collection:id`. */
 const readableCache = new WeakMap<PayloadRequest, Map<string, boolean>>()
 
@@ -42,9 +45,11 @@ const readableIds = async (
       depth: 0,
       limit: unknown.length,
       pagination: false,
-      select: {},
+      select: { id: true },
       overrideAccess: false,
       user: req.user,
+      // Only ids are read; the linked documents' own links need no check.
+      context: { [SKIP]: true },
     })
     const readable = new Set(found.docs.map((doc) => String(doc.id)))
     for (const id of unknown) cache.set(`${collection}:${id}`, readable.has(id))
@@ -73,11 +78,12 @@ const targetOf = (
  */
 export const hideUnreadableLinks: CollectionAfterReadHook = async ({
   collection,
+  context,
   doc,
   overrideAccess,
   req,
 }) => {
-  if (overrideAccess || !isRecord(doc) || hasAnyRole(req.user)) return doc
+  if (overrideAccess || context[SKIP] || !isRecord(doc) || hasAnyRole(req.user)) return doc
   for (const field of collection.flattenedFields) {
     if (field.type !== 'relationship' && field.type !== 'upload') continue
     const targets = Array.isArray(field.relationTo) ? field.relationTo : [field.relationTo]
