@@ -45,7 +45,8 @@ const readableIds = async (
       depth: 0,
       limit: unknown.length,
       pagination: false,
-      select: { id: true },
+      // The collection is only known at run time, so its select type cannot be named here.
+      select: { id: true } as never,
       overrideAccess: false,
       user: req.user,
       // Only ids are read; the linked documents' own links need no check.
