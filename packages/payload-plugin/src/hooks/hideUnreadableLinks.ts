@@ -39,7 +39,7 @@ const readableIds = async (
   }
   const unknown = [...new Set(ids.map(String))].filter((id) => !cache.has(`${collection}:${id}`))
   if (unknown.length > 0) {
-    const found = await req.payload.find({
+    const found: { docs: { id: Id }[] } = await req.payload.find({
       collection: collection as CollectionSlug,
       where: { id: { in: unknown } },
       depth: 0,
