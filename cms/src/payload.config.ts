@@ -62,6 +62,10 @@ const createConfig = async () =>
     serverURL: process.env.ETW_SERVER_URL || undefined,
     db: await createDatabaseAdapter(databaseTarget),
     editor: lexicalEditor(),
+    // Relationships are populated at most three levels deep, whatever `depth` a caller asks for; the
+    // admin reads at depth 0–1 and REST defaults to 2.
+    maxDepth: 3,
+    defaultDepth: 2,
     secret:
       isBuildPhase && !process.env.PAYLOAD_SECRET
         ? 'build-phase'

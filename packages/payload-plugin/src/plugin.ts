@@ -22,6 +22,8 @@ import { storeFeedOptions } from './feed/options'
 import { generateSettingsGlobal } from './globals/Settings'
 import { withGraphQL } from './graphql'
 import { USERS_SLUG } from './slugs'
+import { QUERY_LOGGING_LEVELS, withBoundQueries } from './hooks/boundQueries'
+import { withHiddenUnreadableLinks } from './hooks/hideUnreadableLinks'
 import { translations } from './translations'
 
 type CollectionKey = keyof NonNullable<EtwPluginOptions['collections']>
@@ -120,7 +122,16 @@ export const etwPlugin =
           ...config.admin,
           user: config.admin?.user ?? usersSlug,
         },
-        collections,
+        // The plugin's collections (users included): REST and GraphQL lists are bounded, and no
+        // link gives away an unpublished document. Other host collections stay as given; the
+        // host can add `boundQueries` to them.
+        collections: options.disabled
+          ? collections
+          : collections.map((collection) =>
+              hostCollections.includes(collection)
+                ? collection
+                : withHiddenUnreadableLinks(withBoundQueries(collection)),
+            ),
         endpoints: [...(config.endpoints ?? []), ...(options.feed ? feedEndpoints() : [])],
         globals,
         i18n: {
@@ -129,6 +140,7 @@ export const etwPlugin =
           translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
         },
         jobs: withJobs(config.jobs, options),
+        loggingLevels: { ...QUERY_LOGGING_LEVELS, ...config.loggingLevels },
         localization: config.localization ?? {
           defaultLocale: options.defaultLocale,
           fallback: options.fallback,

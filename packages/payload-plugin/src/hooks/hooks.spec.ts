@@ -64,6 +64,13 @@ describe('preventContributorPublish', () => {
     expect(() => run(['contributor'], { title: 'Changed' }, 'published')).toThrow(Forbidden)
   })
 
+  it('should refuse a contributor whose update carries the stored published status', () => {
+    // What Payload hands the hook for a REST PATCH without a status: the stored document merged in.
+    expect(() =>
+      run(['contributor'], { _status: 'published', title: 'Changed' }, 'published'),
+    ).toThrow(Forbidden)
+  })
+
   it('should let a contributor save a draft over a published document', () => {
     const data = { _status: 'draft', title: 'Changed' }
     expect(run(['contributor'], data, 'published')).toBe(data)
