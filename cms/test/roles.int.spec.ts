@@ -86,6 +86,38 @@ describeDb('roles through REST and GraphQL with real credentials', () => {
     expect(live.body.title).toBe('Published')
   })
 
+  it('should refuse a contributor unpublishing a published item through REST', async () => {
+    const res = await ctx.api.patch(`/news/${publishedId}`, {
+      auth: users.contributor.auth,
+      body: { _status: 'draft' },
+    })
+    expect(res.status).toBe(403)
+    expect(await statusOf(publishedId)).toBe('published')
+  })
+
+  it('should refuse a contributor unpublishing a published item through GraphQL', async () => {
+    const res = await ctx.api.graphql(
+      `mutation ($id: ${ctx.payload.db.defaultIDType === 'number' ? 'Int' : 'String'}!) {
+        updateNewsItem(id: $id, data: { _status: draft }) { id }
+      }`,
+      { id: publishedId },
+      { auth: users.contributor.auth },
+    )
+    expect(res.body.errors?.[0]?.message).toMatch(/not allowed/i)
+    const live = await ctx.api.get(`/news/${publishedId}`)
+    expect(live.body._status).toBe('published')
+  })
+
+  it('should let a contributor save a draft of a published item, keeping the live version', async () => {
+    const res = await ctx.api.patch(`/news/${publishedId}?draft=true`, {
+      auth: users.contributor.auth,
+      body: { title: 'Proposed change', _status: 'draft' },
+    })
+    expect(res.status).toBe(200)
+    const live = await ctx.api.get(`/news/${publishedId}`)
+    expect(live.body).toMatchObject({ title: 'Published', _status: 'published' })
+  })
+
   it('should not publish what a contributor schedules', async () => {
     // What the admin's schedule drawer queues; the job publishes as the user who scheduled it.
     await ctx.payload.jobs.queue({

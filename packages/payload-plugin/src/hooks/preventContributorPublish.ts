@@ -1,4 +1,8 @@
-import type { CollectionBeforeValidateHook } from 'payload'
+import type {
+  CollectionBeforeOperationHook,
+  CollectionBeforeValidateHook,
+  CollectionSlug,
+} from 'payload'
 
 import { Forbidden } from 'payload'
 
@@ -27,4 +31,35 @@ export const preventContributorPublish: CollectionBeforeValidateHook = ({
     throw new Forbidden(req.t)
   }
   return data
+}
+
+/**
+ * `beforeOperation` hook closing the reverse path: a contributor saving `_status: 'draft'` to a
+ * published document without the draft flag. Payload writes that to the live document, which
+ * unpublishes it; unpublishing is an editor's decision. Draft saves (`?draft=true`, GraphQL
+ * `draft: true`, autosave) keep the live version and pass.
+ */
+export const preventContributorUnpublish: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
+  const contributorOnly = hasAnyRole(req.user) && !hasRole(req.user, 'admin', 'editor')
+  if (!contributorOnly || (operation !== 'update' && operation !== 'updateByID')) return args
+  const { data, draft, id } = args as {
+    data?: { _status?: unknown }
+    draft?: boolean
+    id?: unknown
+  }
+  if (draft || data?._status !== 'draft') return args
+  // A bulk update can reach published documents; a contributor has no use for it.
+  if (id === undefined) throw new Forbidden(req.t)
+  const stored = (await req.payload.db.findOne({
+    collection: collection.slug as CollectionSlug,
+    req,
+    where: { id: { equals: id } },
+  })) as { _status?: unknown } | null
+  if (stored?._status === 'published') throw new Forbidden(req.t)
+  return args
 }

@@ -16,7 +16,10 @@ import {
   validateTimeZone,
 } from '../../fields/validators'
 import { populateSlug } from '../../hooks/populateSlug'
-import { preventContributorPublish } from '../../hooks/preventContributorPublish'
+import {
+  preventContributorPublish,
+  preventContributorUnpublish,
+} from '../../hooks/preventContributorPublish'
 import { validateFormats } from '../../hooks/validateFormats'
 import { ADMIN_GROUP, EVENTS_SLUG, MEDIA_SLUG, NEWS_SLUG, ORGANIZATIONS_SLUG } from '../../slugs'
 import { translate } from '../../utilities/translate'
@@ -73,6 +76,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
   hooks: options.disabled
     ? {}
     : {
+        beforeOperation: [preventContributorUnpublish],
         beforeValidate: [
           preventContributorPublish,
           validateFormats([

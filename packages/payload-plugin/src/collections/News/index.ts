@@ -8,7 +8,10 @@ import { httpUrlField } from '../../fields/httpUrlField'
 import { slugField } from '../../fields/slugField'
 import { validateCountry, validateHttpUrl } from '../../fields/validators'
 import { populateSlug } from '../../hooks/populateSlug'
-import { preventContributorPublish } from '../../hooks/preventContributorPublish'
+import {
+  preventContributorPublish,
+  preventContributorUnpublish,
+} from '../../hooks/preventContributorPublish'
 import { validateFormats } from '../../hooks/validateFormats'
 import { ADMIN_GROUP, EVENTS_SLUG, MEDIA_SLUG, NEWS_SLUG, ORGANIZATIONS_SLUG } from '../../slugs'
 import { draftVersions } from '../drafts'
@@ -46,6 +49,7 @@ export const generateNewsCollection = (options: ResolvedEtwPluginOptions): Colle
   hooks: options.disabled
     ? {}
     : {
+        beforeOperation: [preventContributorUnpublish],
         beforeValidate: [
           preventContributorPublish,
           validateFormats([
