@@ -2,7 +2,7 @@ import { CLIENT_ADDRESS_HEADER } from '@etw/payload-plugin'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ApiResponse, IntContext } from './helpers/payload'
-import { bootPayload, describeDb } from './helpers/payload'
+import { bootPayload, databaseProbe, describeDb } from './helpers/payload'
 import type { TestUser } from './helpers/users'
 import { createTestUser } from './helpers/users'
 
@@ -282,6 +282,21 @@ describeDb('authentication', () => {
       expect(res.body.errors?.[0]?.extensions?.statusCode).toBe(429)
     })
 
+    // Payload reserves the account for its 15-second reset interval with a write outside the
+    // request's transaction; on SQLite that write waits for the lock the transaction holds, and the
+    // request fails with 500. Known on SQLite only; this test starts passing when that is fixed.
+    ;(databaseProbe.kind === 'sqlite' ? it.fails : it)(
+      'should answer a forgot-password request with 200',
+      async () => {
+        await createUser('forgot-once@example.org')
+        const res = await ctx.api.post('/users/forgot-password', {
+          body: { email: 'forgot-once@example.org' },
+          ...from(newAddress()),
+        })
+        expect(res.status).toBe(200)
+      },
+    )
+
     it('should throttle forgot-password requests', async () => {
       await createUser('forgot@example.org')
       const address = newAddress()
@@ -290,7 +305,7 @@ describeDb('authentication', () => {
           body: { email: 'forgot@example.org' },
           ...from(address),
         })
-        expect(res.status).toBe(200)
+        expect(res.status).not.toBe(429)
       }
       const res = await ctx.api.post('/users/forgot-password', {
         body: { email: 'forgot@example.org' },
@@ -306,7 +321,7 @@ describeDb('authentication', () => {
           body: { email: 'forgot-many@example.org' },
           ...from(newAddress()),
         })
-        expect(res.status).toBe(200)
+        expect(res.status).not.toBe(429)
       }
       const res = await ctx.api.post('/users/forgot-password', {
         body: { email: 'Forgot-Many@example.org' },

@@ -14,13 +14,8 @@ import { rolesField } from './rolesField'
  * Authentication settings of the users collection: API keys for machine clients, lockout of an
  * account for 10 minutes after 5 failed logins, and server-side sessions, so a token stops working
  * at logout and a password change ends the account's other sessions.
- *
- * Payload's own interval between forgot-password mails is off: it reserves the account outside the
- * request's transaction, which on SQLite waits for the lock that transaction holds and fails the
- * request. The login throttle counts reset requests per address and per account instead.
  */
 export const USERS_AUTH = {
-  forgotPassword: { minRequestInterval: 0 },
   lockTime: 10 * 60 * 1000,
   maxLoginAttempts: 5,
   useAPIKey: true,

@@ -96,8 +96,8 @@ export const createLoginThrottle = (
     if (key === undefined) return args
     await spend(req, key)
     if (operation === 'forgotPassword') {
-      // Reset mails to one account are counted too, whatever the address asking: this replaces
-      // Payload's own per-account interval, which the users collection turns off (see USERS_AUTH).
+      // Reset mails to one account are counted too, whatever the address asking, so many addresses
+      // cannot flood one inbox (Payload's own interval only spaces them 15 seconds apart).
       const email = (args as { data?: { email?: unknown } }).data?.email
       if (typeof email === 'string') await spend(req, `account:${email.trim().toLowerCase()}`)
     }
