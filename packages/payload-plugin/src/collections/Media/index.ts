@@ -41,8 +41,7 @@ export const generateMediaCollection = (options: ResolvedEtwPluginOptions): Coll
       uk: 'Зображення (JPEG, PNG, WebP, AVIF, GIF) і PDF-документи.',
     },
   },
-  // Always on, like access: the server never downloads a file named by a client.
-  hooks: { beforeOperation: [refuseRemoteFiles] },
+  hooks: options.disabled ? {} : { beforeOperation: [refuseRemoteFiles] },
   upload: {
     ...(options.media.staticDir ? { staticDir: options.media.staticDir } : {}),
     mimeTypes: MEDIA_MIME_TYPES,
