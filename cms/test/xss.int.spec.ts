@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 
 import { getFeed } from '@etw/payload-plugin'
 import type { Browser, Page } from 'playwright-core'
+import ICAL from 'ical.js'
 import Parser from 'rss-parser'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,7 +17,7 @@ import type { Problems } from '../../widgets/test/support/browser'
 import { html, startServer, strictCsp } from '../../widgets/test/support/server'
 import type { TestServer } from '../../widgets/test/support/server'
 import { isFeedPath, serveFeed } from '../src/feed-server'
-import { createWidgetAssets, widgetsDir } from '../src/widget-assets'
+import { widgetsDir } from '../src/widget-assets'
 import { callFeed } from './helpers/feed'
 import type { IntContext } from './helpers/payload'
 import { bootPayload, describeDb } from './helpers/payload'
@@ -21,7 +25,7 @@ import { bootPayload, describeDb } from './helpers/payload'
 /**
  * Script injections, each calling the page's sentinel `__xss(n)` if it ever runs: markup in text,
  * attribute breakouts, URL schemes, template syntax of several engines, encoded and look-alike
- * characters.
+ * characters; and a line-break injection aimed at the iCalendar feed.
  */
 const PAYLOADS = [
   '<script>__xss(1)</script>',
@@ -42,6 +46,7 @@ const PAYLOADS = [
   '\u202e<svg><animate onbegin=__xss(16) attributeName=x dur=1s>',
   '<style>@import "javascript:__xss(17)"</style>',
   ']]><script>__xss(18)</script>',
+  '\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:forged\nEND:VEVENT\nBEGIN:VEVENT',
 ]
 const ALL = PAYLOADS.join(' ')
 
@@ -295,6 +300,18 @@ describeDb('stored XSS payloads', () => {
     })
   })
 
+  describe('iCalendar', () => {
+    it('should carry the event texts as property values, one event only', async () => {
+      const res = await callFeed(ctx.payload, '/api/etw/v1/events.ics')
+      expect(res.status).toBe(200)
+      const calendar = new ICAL.Component(ICAL.parse(res.text))
+      const events = calendar.getAllSubcomponents('vevent')
+      expect(events).toHaveLength(1)
+      const event = new ICAL.Event(events[0]!)
+      expect(event.summary).toBe(text('event-title'))
+    })
+  })
+
   describe.skipIf(chromiumMissing)('widgets in Chromium', () => {
     let browser: Browser
     let cms: ReturnType<typeof createServer>
@@ -303,22 +320,37 @@ describeDb('stored XSS payloads', () => {
     let pageCount = 0
 
     beforeAll(async () => {
-      // The real bundle, built from the current sources, as the browser tests use it.
+      // The real bundle, built from the current sources into a directory of this test's own, so
+      // the widgets' browser tests, which build and serve `widgets/dist`, are not disturbed.
+      const outDir = mkdtempSync(path.join(tmpdir(), 'etw-xss-'))
       execFileSync(
         process.execPath,
-        ['node_modules/vite/bin/vite.js', 'build', '--mode', 'bundle', '--logLevel', 'warn'],
+        [
+          'node_modules/vite/bin/vite.js',
+          'build',
+          '--mode',
+          'bundle',
+          '--logLevel',
+          'warn',
+          '--outDir',
+          outDir,
+        ],
         { cwd: widgetsDir, stdio: 'inherit' },
       )
+      const bundle = readFileSync(path.join(outDir, 'etw-widgets.js'))
+      rmSync(outDir, { recursive: true, force: true })
       const feed = getFeed(ctx.payload)
-      const serveWidgetAsset = createWidgetAssets()
       const image = await sharp({
         create: { width: 64, height: 48, channels: 3, background: '#0b5cad' },
       })
         .png()
         .toBuffer()
-      // The CMS's request path for the feed and the bundle (`src/server.ts`), and its media files.
+      // The CMS's request path for the feed (`src/server.ts`), the bundle and media files.
       cms = createServer((req, res) => {
-        if (serveWidgetAsset(req, res)) return
+        if (req.url?.startsWith('/widgets/etw-widgets.js')) {
+          res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(bundle)
+          return
+        }
         if (req.url?.startsWith('/api/media/file/')) {
           res.writeHead(200, { 'content-type': 'image/png' }).end(image)
           return
