@@ -87,6 +87,15 @@ describeDb('authentication', () => {
       })
     })
 
+    it('should check access before the password: a caller who may not create users gets 403', async () => {
+      const editor = await createTestUser(ctx.payload, 'editor')
+      const res = await ctx.api.post('/users', {
+        auth: editor.auth,
+        body: { email: 'not-allowed@example.org', password: 'p', roles: ['editor'] },
+      })
+      expect(res.status).toBe(403)
+    })
+
     it('should accept exactly 12 characters', async () => {
       const res = await ctx.api.post('/users', {
         auth: admin.auth,

@@ -33,3 +33,9 @@ export { ORGANIZATION_KINDS } from './collections/Organizations'
 export { AUDIT_ACTIONS } from './collections/AuditLog'
 export type { AuditAction } from './collections/AuditLog'
 export { CLIENT_ADDRESS_HEADER } from './utilities/clientAddress'
+export {
+  checkPasswordPolicy,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from './collections/Users/hooks/enforcePasswordPolicy'
+export type { LoginThrottleOptions } from './collections/Users/hooks/throttleLogin'

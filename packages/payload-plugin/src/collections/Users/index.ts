@@ -5,7 +5,7 @@ import type { ResolvedEtwPluginOptions } from '../../types'
 import { isAdmin } from '../../access/roles'
 import { adminOrSelf, adminOrTeamSelf, canUseAdmin } from '../../access/users'
 import { ADMIN_GROUP, USERS_SLUG } from '../../slugs'
-import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
+import { enforcePasswordPolicy, enforcePasswordPolicyOnReset } from './hooks/enforcePasswordPolicy'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { createLoginThrottle } from './hooks/throttleLogin'
 import { rolesField } from './rolesField'
@@ -23,12 +23,16 @@ export const USERS_AUTH = {
 } as const
 
 /**
- * The hooks the plugin adds to the users collection: the password policy and login throttling
- * before operations, the throttle's reward after a successful login.
+ * The hooks the plugin adds to the users collection: login throttling before operations, the
+ * password policy before validation (after access checks) and before a reset, the throttle's reward
+ * after a successful login.
  */
 const authHooks = (
   options: ResolvedEtwPluginOptions,
-): Pick<NonNullable<CollectionConfig['hooks']>, 'afterLogin' | 'beforeOperation'> => {
+): Pick<
+  NonNullable<CollectionConfig['hooks']>,
+  'afterLogin' | 'beforeOperation' | 'beforeValidate'
+> => {
   const throttle =
     options.users.loginThrottle === false
       ? undefined
@@ -36,8 +40,9 @@ const authHooks = (
   return {
     afterLogin: throttle ? [throttle.afterLogin] : [],
     beforeOperation: throttle
-      ? [throttle.beforeOperation, enforcePasswordPolicy]
-      : [enforcePasswordPolicy],
+      ? [throttle.beforeOperation, enforcePasswordPolicyOnReset]
+      : [enforcePasswordPolicyOnReset],
+    beforeValidate: [enforcePasswordPolicy],
   }
 }
 
@@ -109,6 +114,10 @@ export const augmentUsersCollection = (
           beforeOperation: [
             ...(ours.beforeOperation ?? []),
             ...(collection.hooks?.beforeOperation ?? []),
+          ],
+          beforeValidate: [
+            ...(ours.beforeValidate ?? []),
+            ...(collection.hooks?.beforeValidate ?? []),
           ],
         }
       : collection.hooks,

@@ -1,5 +1,5 @@
 import type { TFunction } from '@payloadcms/translations'
-import type { CollectionBeforeOperationHook } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook } from 'payload'
 
 import { ValidationError } from 'payload'
 
@@ -28,32 +28,50 @@ export const checkPasswordPolicy = (password: unknown, t?: TFunction): string | 
   return true
 }
 
-/** The operations that set a password: create (also first-user registration), update, reset. */
-const SETS_PASSWORD = new Set(['create', 'resetPassword', 'update'])
+const refuse = (
+  collection: { slug: string },
+  req: Parameters<CollectionBeforeValidateHook>[0]['req'],
+  password: unknown,
+): void => {
+  const result = checkPasswordPolicy(password, req.t)
+  if (result === true) return
+  throw new ValidationError(
+    { collection: collection.slug, errors: [{ message: result, path: 'password' }], req },
+    req.t,
+  )
+}
 
 /**
- * `beforeOperation` hook of the users collection: refuses a new password that breaks
+ * `beforeValidate` hook of the users collection: refuses a new password that breaks
  * {@link checkPasswordPolicy} with a 400 validation error on `password`, before anything is hashed or
- * stored. It runs for REST, GraphQL and the Local API alike. An update without a password (or with an
- * empty one, which Payload ignores) is left alone.
+ * stored. It runs after access checks, for create (first-user registration included) and update
+ * through REST, GraphQL and the Local API. A save without a password (or with an empty one on update,
+ * which Payload ignores) is left alone.
  */
-export const enforcePasswordPolicy: CollectionBeforeOperationHook = ({
+export const enforcePasswordPolicy: CollectionBeforeValidateHook = ({
+  collection,
+  data,
+  operation,
+  req,
+}) => {
+  const password = (data as { password?: unknown } | undefined)?.password
+  if (password === undefined || password === null) return data
+  if (operation === 'update' && password === '') return data
+  refuse(collection, req, password)
+  return data
+}
+
+/**
+ * `beforeOperation` hook of the users collection: applies {@link checkPasswordPolicy} to the new
+ * password of a reset (the reset token is the caller's authority; no access check comes first).
+ */
+export const enforcePasswordPolicyOnReset: CollectionBeforeOperationHook = ({
   args,
   collection,
   operation,
   req,
 }) => {
-  if (!SETS_PASSWORD.has(operation)) return args
-  const data = (args as { data?: { password?: unknown } }).data
-  const password = data?.password
-  if (password === undefined || password === null) return args
-  if (operation === 'update' && password === '') return args
-  const result = checkPasswordPolicy(password, req.t)
-  if (result !== true) {
-    throw new ValidationError(
-      { collection: collection.slug, errors: [{ message: result, path: 'password' }], req },
-      req.t,
-    )
-  }
+  if (operation !== 'resetPassword') return args
+  refuse(collection, req, (args as { data?: { password?: unknown } }).data?.password)
   return args
 }
