@@ -22,3 +22,22 @@ export const parseOrigins = (value: string | undefined, name = 'ETW_CORS_ORIGINS
   }
   return [...origins]
 }
+
+/**
+ * The `cors` and `csrf` lists of the Payload config from `ETW_CORS_ORIGINS` (Payload adds
+ * `serverURL` to the CSRF list itself). Extra origins without `ETW_SERVER_URL` would make Payload
+ * refuse the admin's own cookie, so that combination stops the start with a clear error.
+ */
+export const adminOrigins = (env: {
+  ETW_CORS_ORIGINS?: string
+  ETW_SERVER_URL?: string
+}): { cors: string[]; csrf: string[] } => {
+  const origins = parseOrigins(env.ETW_CORS_ORIGINS)
+  if (origins.length > 0 && !env.ETW_SERVER_URL) {
+    throw new Error(
+      'ETW_CORS_ORIGINS needs ETW_SERVER_URL: the admin must be allowed its own origin too',
+    )
+  }
+  // Two arrays: Payload appends serverURL to the CSRF list in place.
+  return { cors: [...origins], csrf: [...origins] }
+}

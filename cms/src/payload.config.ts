@@ -7,7 +7,7 @@ import sharp from 'sharp'
 
 import { createDatabaseAdapter, dataDir, resolveDatabaseTarget } from './database'
 import { onInit } from './init'
-import { parseOrigins } from './origins'
+import { adminOrigins } from './origins'
 import { resolveSecret } from './secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -31,8 +31,7 @@ const createConfig = async () =>
     serverURL: process.env.ETW_SERVER_URL || undefined,
     // Pages of these origins may call the admin API with the login cookie; Payload adds `serverURL`
     // to the CSRF list. The public feed answers every origin itself, without credentials.
-    cors: parseOrigins(process.env.ETW_CORS_ORIGINS),
-    csrf: parseOrigins(process.env.ETW_CORS_ORIGINS),
+    ...adminOrigins(process.env),
     db: await createDatabaseAdapter(databaseTarget),
     editor: lexicalEditor(),
     secret:

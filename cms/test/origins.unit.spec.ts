@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { parseOrigins } from '../src/origins'
+import { adminOrigins, parseOrigins } from '../src/origins'
 
 describe('parseOrigins', () => {
   it('should read an unset or empty value as no origin', () => {
@@ -19,5 +19,24 @@ describe('parseOrigins', () => {
   it('should refuse a wildcard and other schemes', () => {
     expect(() => parseOrigins('*')).toThrow(/ETW_CORS_ORIGINS: "\*" is not an origin/)
     expect(() => parseOrigins('javascript:alert(1)')).toThrow(/not an origin/)
+  })
+
+  it('should give CORS and CSRF their own copy of the origins', () => {
+    const lists = adminOrigins({
+      ETW_CORS_ORIGINS: 'https://intranet.example.org',
+      ETW_SERVER_URL: 'https://cms.example.org',
+    })
+    expect(lists).toEqual({
+      cors: ['https://intranet.example.org'],
+      csrf: ['https://intranet.example.org'],
+    })
+    expect(lists.cors).not.toBe(lists.csrf)
+  })
+
+  it('should refuse extra origins without ETW_SERVER_URL', () => {
+    expect(() => adminOrigins({ ETW_CORS_ORIGINS: 'https://intranet.example.org' })).toThrow(
+      /ETW_CORS_ORIGINS needs ETW_SERVER_URL/,
+    )
+    expect(adminOrigins({})).toEqual({ cors: [], csrf: [] })
   })
 })
