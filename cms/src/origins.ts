@@ -28,10 +28,9 @@ export const parseOrigins = (value: string | undefined, name = 'ETW_CORS_ORIGINS
  * `serverURL` to the CSRF list itself). Extra origins without `ETW_SERVER_URL` would make Payload
  * refuse the admin's own cookie, so that combination stops the start with a clear error.
  */
-export const adminOrigins = (env: {
-  ETW_CORS_ORIGINS?: string
-  ETW_SERVER_URL?: string
-}): { cors: string[]; csrf: string[] } => {
+export const adminOrigins = (
+  env: Record<string, string | undefined>,
+): { cors: string[]; csrf: string[] } => {
   const origins = parseOrigins(env.ETW_CORS_ORIGINS)
   if (origins.length > 0 && !env.ETW_SERVER_URL) {
     throw new Error(
