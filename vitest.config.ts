@@ -8,6 +8,11 @@ import { defineConfig } from 'vitest/config'
  * - `int-postgres`: the same suite on PostgreSQL (`ETW_TEST_POSTGRES_URL`, default the local server).
  *   Fails under `CI=true` when the server is unreachable; skips with the same message elsewhere.
  * - `int-mongodb`: the same suite on any MongoDB given as `ETW_TEST_MONGODB_URL`.
+ * - `system`: the production CMS (`cms/src/server.ts` after `next build`) as separate processes:
+ *   shutdown, crashes, backups, several instances. `pnpm test` builds it first when stale; a missing
+ *   build fails under `CI=true` and skips elsewhere.
+ * - `e2e`: editors in the admin and a third-party page with the widgets, in Chromium, against the
+ *   production CMS; same build rule, and Chromium as for `browser`.
  * - `browser`: the widgets' built bundle in the machine's Chromium, driven by playwright-core from
  *   Node against a local fixture server. Fails under `CI=true` when Chromium is missing; skips with
  *   the same message elsewhere.
@@ -43,6 +48,29 @@ export default defineConfig({
       intProject('sqlite', {}),
       intProject('postgres', {}),
       intProject('mongodb', {}),
+      {
+        test: {
+          name: 'system',
+          environment: 'node',
+          include: ['cms/test/**/*.system.spec.ts'],
+          env: { ETW_TEST_DB: 'sqlite' },
+          globalSetup: ['cms/test/global-setup.ts', 'cms/test/system-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['cms/e2e/**/*.e2e.spec.ts'],
+          globalSetup: ['cms/test/system-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
       {
         test: {
           name: 'browser',

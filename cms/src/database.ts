@@ -118,7 +118,8 @@ export const createDatabaseAdapter = async (
       const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
       const { index } = await import('@payloadcms/db-sqlite/drizzle/sqlite-core')
       const { migrations } = await import('./migrations/sqlite')
-      return sqliteAdapter({
+      const { withQueuedTransactions } = await import('./sqlite-write-queue')
+      const adapter = sqliteAdapter({
         afterSchemaInit: [indexParentIds(index as unknown as IndexBuilder)],
         client: { url: target.url },
         busyTimeout: 5_000,
@@ -128,6 +129,8 @@ export const createDatabaseAdapter = async (
         migrationDir: migrationDir('sqlite'),
         prodMigrations: migrations,
       })
+      // One writer at a time: concurrent saves wait for each other instead of failing.
+      return withQueuedTransactions(adapter)
     }
     case 'postgres': {
       const { postgresAdapter } = await import('@payloadcms/db-postgres')

@@ -6,6 +6,12 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { createDatabaseAdapter, dataDir, resolveDatabaseTarget } from './database'
+import {
+  GRAPHQL_LIMITS,
+  graphQLValidationRules,
+  introspectionAllowed,
+  playgroundAllowed,
+} from './graphql/limits'
 import { onInit } from './init'
 import { adminOrigins } from './origins'
 import { resolveSecret } from './secret'
@@ -43,7 +49,14 @@ const createConfig = async () =>
     telemetry: false,
     graphQL: {
       schemaOutputFile: path.resolve(dirname, '../schema.graphql'),
-      disablePlaygroundInProduction: true,
+      // Off in production unless ETW_GRAPHQL_PLAYGROUND / ETW_GRAPHQL_INTROSPECTION turn them on.
+      disablePlaygroundInProduction: !playgroundAllowed({ ...process.env, NODE_ENV: 'production' }),
+      disableIntrospectionInProduction: !introspectionAllowed({
+        ...process.env,
+        NODE_ENV: 'production',
+      }),
+      maxComplexity: GRAPHQL_LIMITS.maxComplexity,
+      validationRules: () => graphQLValidationRules(),
     },
     typescript: {
       outputFile: path.resolve(dirname, 'payload-types.ts'),

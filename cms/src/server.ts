@@ -33,9 +33,14 @@ await app.prepare()
 
 const serveWidgetAsset = createWidgetAssets()
 
+let stopping = false
+
 const server = createServer((req, res) => {
   // The connecting address, for login throttling and the audit trail; a client cannot set it.
   req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req, proxyTrust)
+  // A request that arrives on a kept-alive connection during shutdown is served, and its
+  // connection closed after the answer, so that the server can finish.
+  if (stopping) res.setHeader('Connection', 'close')
   if (serveWidgetAsset(req, res)) return
   if (!isFeedPath(req.url ?? '')) {
     void handleWithNext(req, res)
@@ -65,16 +70,37 @@ server.listen(port, hostname, () => {
 process.stdout.on('error', () => undefined)
 process.stderr.on('error', () => undefined)
 
-let stopping = false
+/** Resolves once no scheduled-publishing run is in progress, or after `timeoutMs`. */
+const jobRunsFinished = async (timeoutMs: number) => {
+  const until = Date.now() + timeoutMs
+  while (payload.crons.some((cron) => cron.isBusy()) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/**
+ * Graceful shutdown on SIGTERM/SIGINT: stop accepting connections and scheduling job runs, let
+ * every request in flight (and a job run in progress) finish, close the database, exit 0. After
+ * 15 s whatever is still running is cut and the exit code is 1.
+ */
 const shutdown = (signal: string) => {
   if (stopping) return
   stopping = true
   console.log(`${signal}: finishing in-flight requests, then stopping`)
-  const force = setTimeout(() => process.exit(1), 15_000)
+  const force = setTimeout(() => {
+    console.error(`${signal}: requests still running after 15 s; stopping anyway`)
+    process.exit(1)
+  }, 15_000)
   force.unref()
+  for (const cron of payload.crons) cron.stop()
+  // Kept-alive connections become idle when their last answer is sent; close them then, so that
+  // `close` does not wait for their keep-alive timeout.
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 100)
+  idleSweep.unref()
   server.close(() => {
-    void payload
-      .destroy()
+    clearInterval(idleSweep)
+    void jobRunsFinished(12_000)
+      .then(() => payload.destroy())
       .catch(() => undefined)
       .finally(() => process.exit(0))
   })

@@ -4,6 +4,8 @@ export type { EtwCollectionOptions, EtwFeedOptions, EtwLocale, EtwPluginOptions 
 export { getFeed } from './feed/feed'
 export type { Feed, FeedRequest, FeedResponse } from './feed/types'
 
+export { graphQLCacheControl } from './graphql'
+
 export {
   AUDIT_LOG_SLUG,
   EVENTS_SLUG,

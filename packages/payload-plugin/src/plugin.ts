@@ -20,6 +20,7 @@ import { feedEndpoints } from './feed/endpoints'
 import { withFeedInvalidation } from './feed/hooks'
 import { storeFeedOptions } from './feed/options'
 import { generateSettingsGlobal } from './globals/Settings'
+import { withGraphQL } from './graphql'
 import { USERS_SLUG } from './slugs'
 import { translations } from './translations'
 
@@ -114,7 +115,7 @@ export const etwPlugin =
 
     return storeFeedOptions(
       {
-        ...config,
+        ...(options.disabled ? config : withGraphQL(config)),
         admin: {
           ...config.admin,
           user: config.admin?.user ?? usersSlug,

@@ -1,0 +1,370 @@
+import type {
+  EventsResponse,
+  NewsResponse,
+  Page,
+  StatsHistoryResponse,
+  StatsResponse,
+} from '@etw/client'
+import type * as GraphQLModule from 'graphql'
+import type { GraphQLFieldConfig, GraphQLFieldConfigArgumentMap } from 'graphql'
+import type { PayloadRequest, SanitizedConfig } from 'payload'
+
+import { APIError } from 'payload'
+
+import type { RouteContext, RouteHandler } from '../feed/handler'
+
+import { FeedError } from '../feed/errors'
+import { eventsRoute } from '../feed/events'
+import { newsRoute } from '../feed/news'
+import { readFeedOptions } from '../feed/options'
+import { statsHistoryRoute, statsRoute } from '../feed/stats'
+import { requestOrigin } from '../feed/urls'
+import { DEFAULT_FEED_OPTIONS } from '../defaults'
+
+/** What Payload passes to every resolver. */
+interface ResolverContext {
+  req: PayloadRequest
+}
+
+type Args = Record<string, unknown>
+
+/**
+ * The feed's query parameters from GraphQL arguments: lists joined with commas, numbers as text,
+ * absent and `null` arguments left out, so that the feed's parsers validate them as they validate
+ * a query string.
+ */
+export const argumentsToQuery = (args: Args): Map<string, string> => {
+  const query = new Map<string, string>()
+  for (const [name, value] of Object.entries(args)) {
+    if (value === undefined || value === null) continue
+    query.set(name, Array.isArray(value) ? value.join(',') : String(value))
+  }
+  return query
+}
+
+const routeContext = (req: PayloadRequest, pathname: string): RouteContext => {
+  const { payload } = req
+  const feed = readFeedOptions(payload.config)
+  const { localization } = payload.config
+  return {
+    apiRoute: payload.config.routes.api,
+    defaultLocale: localization ? localization.defaultLocale : 'en',
+    idType: payload.db.defaultIDType === 'number' ? 'number' : 'text',
+    locales: localization ? localization.localeCodes : ['en'],
+    maxLimit: feed === false ? DEFAULT_FEED_OPTIONS.maxLimit : feed.maxLimit,
+    origin: requestOrigin(payload.config.serverURL, req.headers),
+    pathname,
+    payload,
+  }
+}
+
+/**
+ * Runs a feed route for GraphQL arguments and returns its JSON answer: the same validation,
+ * filters, limits and published-only reads as `GET /api/etw/v1/…`. A bad argument becomes a 400
+ * error whose message names it.
+ */
+const runRoute = async <P, R>(
+  route: RouteHandler<P>,
+  args: Args,
+  req: PayloadRequest,
+  pathname: string,
+): Promise<R> => {
+  try {
+    const context = routeContext(req, pathname)
+    const params = route.parse(argumentsToQuery(args), context)
+    const { body } = await route.produce(params, context)
+    return JSON.parse(body) as R
+  } catch (error) {
+    if (error instanceof FeedError) {
+      throw new APIError(
+        error.message,
+        error.status,
+        { code: error.code, parameter: error.parameter },
+        true,
+      )
+    }
+    throw error
+  }
+}
+
+const pageInfo = (page: Page) => ({
+  hasNextPage: page.hasNextPage,
+  limit: page.limit,
+  nextCursor: page.nextCursor,
+  page: page.page,
+})
+
+/**
+ * Queries for consumers, with the public feed's semantics: `latestStatistics`, `statisticHistory`,
+ * `newsFeed`, `upcomingEvents` and `pastEvents`. Every caller, signed in or not, sees published
+ * content only. Built with the `graphql` module Payload passes in, so that the types belong to the
+ * schema's own copy of it.
+ */
+export const feedQueries = (
+  GraphQL: typeof GraphQLModule,
+  config: Pick<SanitizedConfig, 'custom'>,
+): Record<string, GraphQLFieldConfig<unknown, ResolverContext, Args>> => {
+  const {
+    GraphQLBoolean,
+    GraphQLEnumType,
+    GraphQLFloat,
+    GraphQLInt,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLString,
+  } = GraphQL
+  const feed = readFeedOptions(config)
+  const maxLimit = feed === false ? DEFAULT_FEED_OPTIONS.maxLimit : feed.maxLimit
+  const required = <T extends GraphQLModule.GraphQLType>(type: T) => new GraphQLNonNull(type)
+  const list = <T extends GraphQLModule.GraphQLType>(type: T) =>
+    required(new GraphQLList(required(type)))
+  const text = (description: string) => ({ type: GraphQLString, description })
+  const requiredText = (description: string) => ({ type: required(GraphQLString), description })
+
+  const Source = new GraphQLObjectType({
+    name: 'FeedSource',
+    description: 'Where a figure comes from.',
+    fields: {
+      title: text('Title of the source, e.g. a report.'),
+      url: text('Address of the source.'),
+    },
+  })
+  const ScopeKind = new GraphQLEnumType({
+    name: 'FeedScopeKind',
+    description: 'What a statistic is about.',
+    values: {
+      COUNTRY: { value: 'country', description: 'One country.' },
+      ORGANIZATION: { value: 'organization', description: 'One organization.' },
+      PROGRAMME: { value: 'programme', description: 'The whole programme.' },
+    },
+  })
+  const Scope = new GraphQLObjectType({
+    name: 'FeedScope',
+    description: 'The scope statistics were asked for.',
+    fields: {
+      country: text('ISO 3166-1 alpha-2 code when the scope is a country.'),
+      kind: { type: required(ScopeKind), description: 'Kind of scope.' },
+      organization: text('Organization slug when the scope is an organization.'),
+    },
+  })
+  const pointFields = {
+    approximate: {
+      type: required(GraphQLBoolean),
+      description: 'Shown as "160,000+": the real value is at least this.',
+    },
+    asOf: requiredText('ISO date (YYYY-MM-DD) the figure refers to.'),
+    source: { type: Source, description: 'Where the figure comes from.' },
+    value: { type: required(GraphQLFloat), description: 'The figure.' },
+  }
+  const Statistic = new GraphQLObjectType({
+    name: 'FeedStatistic',
+    description: "A metric's latest value for a scope.",
+    fields: {
+      key: requiredText('Metric key: teachers, schools, projects, students, countries or custom.'),
+      label: requiredText('Label of the metric in the requested locale.'),
+      ...pointFields,
+    },
+  })
+  const LatestStatistics = new GraphQLObjectType({
+    name: 'LatestStatistics',
+    description: 'The latest value of each metric for a scope.',
+    fields: {
+      locale: requiredText('Locale of the labels.'),
+      metrics: { type: list(Statistic), description: 'One entry per metric with a value.' },
+      scope: { type: required(Scope), description: 'The scope asked for.' },
+    },
+  })
+  const Point = new GraphQLObjectType({
+    name: 'FeedStatisticPoint',
+    description: "One point of a metric's history.",
+    fields: pointFields,
+  })
+  const Metric = new GraphQLObjectType({
+    name: 'FeedMetric',
+    description: 'A metric and its label.',
+    fields: {
+      key: requiredText('Metric key.'),
+      label: requiredText('Label in the requested locale.'),
+    },
+  })
+  const StatisticHistory = new GraphQLObjectType({
+    name: 'StatisticHistory',
+    description: 'Every snapshot of one metric for a scope, oldest first.',
+    fields: {
+      locale: requiredText('Locale of the label.'),
+      metric: { type: required(Metric), description: 'The metric.' },
+      points: { type: list(Point), description: 'Snapshots, oldest first.' },
+      scope: { type: required(Scope), description: 'The scope asked for.' },
+    },
+  })
+  const Image = new GraphQLObjectType({
+    name: 'FeedImage',
+    description: 'An image ready for <img width height alt>.',
+    fields: {
+      alt: requiredText('Alternative text.'),
+      height: { type: GraphQLInt, description: 'Height in pixels.' },
+      url: requiredText('Address of the image.'),
+      width: { type: GraphQLInt, description: 'Width in pixels.' },
+    },
+  })
+  const Organization = new GraphQLObjectType({
+    name: 'FeedOrganization',
+    description: 'An organization as the feeds show it.',
+    fields: {
+      country: text('ISO 3166-1 alpha-2 code.'),
+      name: requiredText('Name in the requested locale.'),
+      slug: requiredText('Slug, as the `organization` argument takes it.'),
+    },
+  })
+  const PageInfo = new GraphQLObjectType({
+    name: 'FeedPageInfo',
+    description: 'Where a page of a list stands.',
+    fields: {
+      hasNextPage: { type: required(GraphQLBoolean), description: 'Whether more items follow.' },
+      limit: { type: required(GraphQLInt), description: 'Items per page.' },
+      nextCursor: text('Pass as `cursor` for the next page; null on the last page.'),
+      page: { type: required(GraphQLInt), description: 'Number of this page, from 1.' },
+    },
+  })
+  const NewsItem = new GraphQLObjectType({
+    name: 'FeedNewsItem',
+    description: 'A published news item, flattened for display.',
+    fields: {
+      country: text('ISO 3166-1 alpha-2 code of the country it is about.'),
+      id: { type: required(GraphQL.GraphQLID), description: 'Document id.' },
+      image: { type: Image, description: 'Cover image.' },
+      link: requiredText('Where to read it: its source link, else its REST document.'),
+      organization: { type: Organization, description: 'Organization it comes from.' },
+      publishedAt: requiredText('ISO date-time of publication.'),
+      slug: requiredText('URL slug.'),
+      summary: text('Short summary.'),
+      tags: { type: list(GraphQLString), description: 'Tags, in lower case.' },
+      title: requiredText('Title in the requested locale.'),
+    },
+  })
+  const NewsFeed = new GraphQLObjectType({
+    name: 'NewsFeed',
+    description: 'A page of published news, newest first.',
+    fields: {
+      items: { type: list(NewsItem), description: 'News items, newest first.' },
+      locale: requiredText('Locale of the texts.'),
+      pageInfo: { type: required(PageInfo), description: 'Paging.' },
+    },
+  })
+  const Event = new GraphQLObjectType({
+    name: 'FeedEvent',
+    description: 'A published event; show `start` and `end` in `timeZone`.',
+    fields: {
+      city: text('City.'),
+      country: text('ISO 3166-1 alpha-2 code of the host country.'),
+      end: requiredText('ISO instant the event ends.'),
+      format: requiredText('in-person, online or hybrid.'),
+      icsUrl: requiredText('iCalendar file with just this event.'),
+      id: { type: required(GraphQL.GraphQLID), description: 'Document id.' },
+      image: { type: Image, description: 'Cover image.' },
+      kind: requiredText('seminar, training, meeting, webinar or conference.'),
+      organizers: { type: list(Organization), description: 'Organizing organizations.' },
+      participatingCountries: {
+        type: list(GraphQLString),
+        description: 'ISO 3166-1 alpha-2 codes of the participating countries.',
+      },
+      registrationDeadline: text('ISO date-time registration closes.'),
+      registrationUrl: text('Where to register.'),
+      slug: requiredText('URL slug.'),
+      start: requiredText('ISO instant the event starts.'),
+      summary: text('Short summary.'),
+      timeZone: requiredText('IANA time zone of the event, e.g. Asia/Baku.'),
+      title: requiredText('Title in the requested locale.'),
+      venue: text('Venue.'),
+    },
+  })
+  const EventsFeed = new GraphQLObjectType({
+    name: 'EventsFeed',
+    description: 'A page of published events.',
+    fields: {
+      items: { type: list(Event), description: 'Events in the order of the query.' },
+      locale: requiredText('Locale of the texts.'),
+      pageInfo: { type: required(PageInfo), description: 'Paging.' },
+    },
+  })
+
+  const locale = text('Content locale (en, uk, az); the default locale when absent.')
+  const country = text('ISO 3166-1 alpha-2 code, e.g. AZ.')
+  const organization = text('Organization slug, e.g. k-pnu.')
+  const paging: GraphQLFieldConfigArgumentMap = {
+    cursor: text('`nextCursor` of the previous page; not together with `page`.'),
+    limit: { type: GraphQLInt, description: `Items per page, 1 to ${maxLimit}; 5 when absent.` },
+    page: { type: GraphQLInt, description: 'Page number from 1 (at most 1000); 1 when absent.' },
+  }
+  const eventArgs: GraphQLFieldConfigArgumentMap = {
+    country: text('Only events hosted in this country (ISO 3166-1 alpha-2).'),
+    from: text('Only events that end on or after this ISO date or date-time.'),
+    locale,
+    to: text('Only events that start on or before this ISO date or date-time.'),
+    ...paging,
+  }
+  const events = (when: 'past' | 'upcoming', description: string) => ({
+    type: required(EventsFeed),
+    description,
+    args: eventArgs,
+    resolve: async (_: unknown, args: Args, { req }: ResolverContext) => {
+      const response = await runRoute<unknown, EventsResponse>(
+        eventsRoute,
+        { ...args, when },
+        req,
+        '/graphql',
+      )
+      return { items: response.items, locale: response.locale, pageInfo: pageInfo(response) }
+    },
+  })
+
+  return {
+    latestStatistics: {
+      type: required(LatestStatistics),
+      description:
+        'The latest published value of each metric for a scope: a country, an organization, or the whole programme when neither is given.',
+      args: {
+        country,
+        locale,
+        metrics: {
+          type: new GraphQLList(required(GraphQLString)),
+          description: 'Metrics to show, in this order; all metrics with a value when absent.',
+        },
+        organization,
+      },
+      resolve: (_, args, { req }) =>
+        runRoute<unknown, StatsResponse>(statsRoute, args, req, '/graphql'),
+    },
+    statisticHistory: {
+      type: required(StatisticHistory),
+      description: 'Every snapshot of one metric for a scope, oldest first, for charts.',
+      args: {
+        country,
+        locale,
+        metric: { type: required(GraphQLString), description: 'Metric key, e.g. projects.' },
+        organization,
+      },
+      resolve: (_, args, { req }) =>
+        runRoute<unknown, StatsHistoryResponse>(statsHistoryRoute, args, req, '/graphql'),
+    },
+    newsFeed: {
+      type: required(NewsFeed),
+      description:
+        'Published news, newest first, filtered by country, organization and tag, a page at a time.',
+      args: {
+        country: text('Only news about this country (ISO 3166-1 alpha-2).'),
+        locale,
+        organization: text('Only news of this organization (slug).'),
+        tag: text('Only news with this tag.'),
+        ...paging,
+      },
+      resolve: async (_, args, { req }) => {
+        const response = await runRoute<unknown, NewsResponse>(newsRoute, args, req, '/graphql')
+        return { items: response.items, locale: response.locale, pageInfo: pageInfo(response) }
+      },
+    },
+    upcomingEvents: events('upcoming', 'Published events that have not ended yet, soonest first.'),
+    pastEvents: events('past', 'Published events that have ended, the most recent first.'),
+  }
+}
