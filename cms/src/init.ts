@@ -1,3 +1,4 @@
+import { checkPasswordPolicy } from '@etw/payload-plugin'
 import type { Migration, Payload } from 'payload'
 
 import type { DatabaseTarget } from './database'
@@ -31,6 +32,8 @@ const ensureAdmin = async (payload: Payload): Promise<void> => {
   if (!email || !password) return
   const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
   if (totalDocs > 0) return
+  const policy = checkPasswordPolicy(password)
+  if (policy !== true) throw new Error(`ETW_ADMIN_PASSWORD: ${policy}`)
   await payload.create({
     collection: 'users',
     data: { email, password, name: 'Administrator', roles: ['admin'] },

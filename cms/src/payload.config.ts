@@ -14,6 +14,7 @@ import {
   playgroundAllowed,
 } from './graphql/limits'
 import { onInit } from './init'
+import { adminOrigins } from './origins'
 import { resolveSecret } from './secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -60,6 +61,9 @@ const createConfig = async () =>
     },
     // Public origin, e.g. https://cms.example.org: absolute links in feeds, and Payload's CSRF check.
     serverURL: process.env.ETW_SERVER_URL || undefined,
+    // Pages of these origins may call the admin API with the login cookie; Payload adds `serverURL`
+    // to the CSRF list. The public feed answers every origin itself, without credentials.
+    ...adminOrigins(process.env),
     db: await createDatabaseAdapter(databaseTarget),
     editor: lexicalEditor(),
     // Relationships are populated at most three levels deep, whatever `depth` a caller asks for; the

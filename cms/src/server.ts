@@ -6,6 +6,7 @@ import { CLIENT_ADDRESS_HEADER, getFeed } from '@etw/payload-plugin'
 import next from 'next'
 import { getPayload } from 'payload'
 
+import { parseProxyTrust, resolveClientAddress } from './client-address'
 import { isFeedPath, serveFeed } from './feed-server'
 import configPromise from './payload.config'
 import { createWidgetAssets } from './widget-assets'
@@ -20,6 +21,8 @@ const dev = process.env.NODE_ENV !== 'production'
 const port = Number(process.env.PORT ?? 3000)
 const hostname = process.env.HOST ?? '0.0.0.0'
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+// Behind a reverse proxy or CDN, the proxies whose X-Forwarded-For is believed (see docs/operators.md).
+const proxyTrust = parseProxyTrust(process.env.ETW_TRUST_PROXY)
 
 const payload = await getPayload({ config: configPromise, cron: true })
 const feed = getFeed(payload)
@@ -34,7 +37,7 @@ let stopping = false
 
 const server = createServer((req, res) => {
   // The connecting address, for login throttling and the audit trail; a client cannot set it.
-  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? ''
+  req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req, proxyTrust)
   // A request that arrives on a kept-alive connection during shutdown is served, and its
   // connection closed after the answer, so that the server can finish.
   if (stopping) res.setHeader('Connection', 'close')

@@ -36,3 +36,9 @@ export { AUDIT_ACTIONS } from './collections/AuditLog'
 export type { AuditAction } from './collections/AuditLog'
 export { CLIENT_ADDRESS_HEADER } from './utilities/clientAddress'
 export { boundQueries, MAX_QUERY_LIMIT, MAX_QUERY_PAGE } from './hooks/boundQueries'
+export {
+  checkPasswordPolicy,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from './collections/Users/hooks/enforcePasswordPolicy'
+export type { LoginThrottleOptions } from './collections/Users/hooks/throttleLogin'

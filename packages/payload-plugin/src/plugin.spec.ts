@@ -142,7 +142,22 @@ describe('etwPlugin', () => {
       lockTime: 600_000,
       maxLoginAttempts: 5,
       useAPIKey: true,
+      useSessions: true,
     })
+  })
+
+  it('should throttle logins and enforce the password policy on its users collection', () => {
+    const hooks = collection(etwPlugin()(host()), USERS_SLUG).hooks
+    expect(hooks?.beforeOperation).toHaveLength(2)
+    expect(hooks?.afterLogin?.length).toBeGreaterThan(0)
+  })
+
+  it('should enforce the password policy without a throttle when loginThrottle is false', () => {
+    const hooks = collection(
+      etwPlugin({ users: { loginThrottle: false } })(host()),
+      USERS_SLUG,
+    ).hooks
+    expect(hooks?.beforeOperation).toHaveLength(1)
   })
 
   it('should keep the host’s localization', () => {
@@ -259,7 +274,8 @@ describe('etwPlugin', () => {
     }
     const changeHooks = (slug: string) => collection(config, slug).hooks?.afterChange ?? []
     expect(changeHooks(NEWS_SLUG).length).toBe(changeHooks(ORGANIZATIONS_SLUG).length + 1)
-    expect(collection(config, USERS_SLUG).hooks?.afterLogin).toHaveLength(1)
+    // The login throttle's reward, then the audit entry.
+    expect(collection(config, USERS_SLUG).hooks?.afterLogin).toHaveLength(2)
     expect(collection(config, AUDIT_LOG_SLUG).access?.read).toBeTypeOf('function')
   })
 

@@ -1,5 +1,7 @@
 import type { CollectionConfig, GlobalConfig } from 'payload'
 
+import type { LoginThrottleOptions } from './collections/Users/hooks/throttleLogin'
+
 /** A content locale offered to editors. */
 export type EtwLocale = {
   /** Locale code, e.g. `'uk'`. */
@@ -147,6 +149,12 @@ export type EtwPluginOptions = {
      * @default config.admin.user ?? 'users'
      */
     collection?: string
+    /**
+     * Throttling of login and forgot-password per client address (the `x-etw-client-address` header
+     * the CMS server sets), on top of Payload's per-account lockout. `false` turns it off.
+     * @default { attempts: 10, windowSeconds: 900 } in this process's memory
+     */
+    loginThrottle?: LoginThrottleOptions | false
   }
 }
 

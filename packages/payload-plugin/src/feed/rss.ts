@@ -20,6 +20,17 @@ export const RSS_TYPE = 'application/rss+xml; charset=utf-8'
  */
 export const FALLBACK_ORIGIN = 'http://localhost'
 
+/**
+ * Escapes text for an HTML context. RSS readers render an item's description as HTML, so a summary,
+ * which is plain text, goes in escaped: its `<`, `&` and quotes show as characters, never as markup.
+ */
+export const escapeHtml = (text: string): string =>
+  text.replace(
+    /[&<>"']/g,
+    (char) =>
+      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  )
+
 /** Parameters of `news.rss`: those of `news` without paging. */
 export type NewsRssParams = Omit<NewsParams, 'cursor' | 'page'>
 
@@ -44,7 +55,8 @@ export const canonicalUrl = (
 /**
  * `GET /api/etw/v1/news.rss`: RSS 2.0 with an `atom:link rel="self"`, the same items and filters as
  * `news` (`locale`, `country`, `organization`, `tag`, `limit` default 20), no paging. Each item has
- * title, link, guid (the item's CMS address), pubDate and the summary as description.
+ * title (plain text), link, guid (the item's CMS address), pubDate and the summary, HTML-escaped, as
+ * description.
  */
 export const newsRssRoute: RouteHandler<NewsRssParams> = {
   parameters: ['country', 'limit', 'locale', 'organization', 'tag'],
@@ -76,7 +88,7 @@ export const newsRssRoute: RouteHandler<NewsRssParams> = {
     for (const item of items) {
       feed.addItem({
         date: new Date(item.publishedAt),
-        description: item.summary ?? undefined,
+        description: item.summary ? escapeHtml(item.summary) : undefined,
         guid: absoluteUrl(context.origin, `${context.apiRoute}/${NEWS_SLUG}/${item.id}`),
         link: item.link,
         title: item.title,

@@ -21,4 +21,11 @@ export const az: Record<EtwTranslationKey, string> = {
   organizationRequiredForScope: 'Təşkilat üzrə qeyd üçün təşkilatı seçin.',
   regionRequiredForScope: 'Region üzrə qeyd üçün regionu daxil edin.',
   wholeNumber: 'Tam ədəd daxil edin.',
+  remoteFileRefused: 'Faylın özünü yükləyin: server veb ünvanlardan fayl endirmir.',
+  passwordTooLong: 'Ən çoxu {{max}} simvoldan istifadə edin.',
+  passwordTooShort:
+    'Ən azı {{min}} simvoldan istifadə edin. Boşluqlarla bir neçə sözdən ibarət ifadəni yadda saxlamaq asan, təxmin etmək çətindir.',
+  tooManyLoginAttempts:
+    'Şəbəkə ünvanınızdan həddən çox giriş cəhdi edilib. {{minutes}} dəqiqədən sonra yenidən cəhd edin.',
+  unsafeLink: 'Linklər http://, https:// və ya mailto: ilə başlamalıdır.',
 }

@@ -19,6 +19,14 @@ export const en = {
   organizationRequiredForScope: 'Choose the organization for an organization snapshot.',
   regionRequiredForScope: 'Enter the region for a region snapshot.',
   wholeNumber: 'Enter a whole number.',
+  remoteFileRefused:
+    'Upload the file itself: the server does not download files from web addresses.',
+  passwordTooLong: 'Use at most {{max}} characters.',
+  passwordTooShort:
+    'Use at least {{min}} characters. A passphrase of a few words, spaces included, is easy to remember and hard to guess.',
+  tooManyLoginAttempts:
+    'Too many sign-in attempts from your network address. Try again in {{minutes}} min.',
+  unsafeLink: 'Links must start with http://, https:// or mailto:.',
 }
 
 /** Keys of the plugin's `etw` translation namespace. */

@@ -21,4 +21,11 @@ export const uk: Record<EtwTranslationKey, string> = {
   organizationRequiredForScope: 'Оберіть організацію для знімка за організацією.',
   regionRequiredForScope: 'Вкажіть регіон для знімка за регіоном.',
   wholeNumber: 'Введіть ціле число.',
+  remoteFileRefused: 'Завантажте сам файл: сервер не завантажує файли за вебадресами.',
+  passwordTooLong: 'Використовуйте не більше {{max}} символів.',
+  passwordTooShort:
+    'Використовуйте щонайменше {{min}} символів. Фразу з кількох слів, разом із пробілами, легко запам’ятати й важко вгадати.',
+  tooManyLoginAttempts:
+    'Забагато спроб входу з вашої мережевої адреси. Спробуйте ще раз за {{minutes}} хв.',
+  unsafeLink: 'Посилання мають починатися з http://, https:// або mailto:.',
 }

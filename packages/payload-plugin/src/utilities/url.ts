@@ -18,3 +18,17 @@ export const isHttpUrl = (value: unknown): value is string => {
     /^https?:\/\//i.test(value)
   )
 }
+
+/**
+ * Whether `value` is a `mailto:` link with at least one address and nothing a browser would strip or
+ * reinterpret (whitespace, control characters).
+ */
+export const isMailtoUrl = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  /^mailto:[^\s?#@]+@[^\s?#@]+(\?[^\s#]*)?$/i.test(value) &&
+  // eslint-disable-next-line no-control-regex
+  !/[\u0000-\u001f\u007f]/.test(value)
+
+/** Whether `value` may be the target of a link in stored content: see {@link isHttpUrl}, {@link isMailtoUrl}. */
+export const isSafeLinkUrl = (value: unknown): value is string =>
+  isHttpUrl(value) || isMailtoUrl(value)

@@ -7,6 +7,7 @@ import type { ResolvedEtwPluginOptions } from '../../types'
 import { draftedContentAccess } from '../../access/content'
 import { countryField } from '../../fields/countryField'
 import { httpUrlField } from '../../fields/httpUrlField'
+import { validateRichTextLinks } from '../../fields/richTextLinks'
 import { slugField } from '../../fields/slugField'
 import { timeZoneField } from '../../fields/timeZoneField'
 import {
@@ -80,6 +81,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
         beforeValidate: [
           preventContributorPublish,
           validateFormats([
+            { path: 'description', validate: validateRichTextLinks },
             { path: 'timeZone', validate: validateTimeZone },
             { path: 'registrationUrl', validate: validateHttpUrl },
             { path: 'country', validate: validateCountry },

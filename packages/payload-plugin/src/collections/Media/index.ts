@@ -4,6 +4,7 @@ import type { ResolvedEtwPluginOptions } from '../../types'
 
 import { anyone, isContributor, isEditor } from '../../access/roles'
 import { ADMIN_GROUP, MEDIA_SLUG } from '../../slugs'
+import { refuseRemoteFiles } from './hooks/refuseRemoteFiles'
 
 /** Accepted upload types. SVG is left out on purpose: it can carry scripts. */
 export const MEDIA_MIME_TYPES = [
@@ -40,9 +41,15 @@ export const generateMediaCollection = (options: ResolvedEtwPluginOptions): Coll
       uk: 'Зображення (JPEG, PNG, WebP, AVIF, GIF) і PDF-документи.',
     },
   },
+  hooks: options.disabled ? {} : { beforeOperation: [refuseRemoteFiles] },
   upload: {
     ...(options.media.staticDir ? { staticDir: options.media.staticDir } : {}),
     mimeTypes: MEDIA_MIME_TYPES,
+    // `pasteURL` stays unset: the admin's "paste URL" downloads the file in the editor's browser and
+    // uploads it, and the server's own paste-url endpoint answers 400. An allow-list would make the
+    // server fetch, and Payload sends allow-listed URLs past its private-address filter.
+    // Payload also checks each file's content against its declared type and refuses SVG with
+    // scripts; SVG is not in the list at all.
     focalPoint: true,
     adminThumbnail: 'thumbnail',
     imageSizes: [

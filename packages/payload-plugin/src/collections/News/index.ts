@@ -5,6 +5,7 @@ import type { ResolvedEtwPluginOptions } from '../../types'
 import { draftedContentAccess } from '../../access/content'
 import { countryField } from '../../fields/countryField'
 import { httpUrlField } from '../../fields/httpUrlField'
+import { validateRichTextLinks } from '../../fields/richTextLinks'
 import { slugField } from '../../fields/slugField'
 import { validateCountry, validateHttpUrl } from '../../fields/validators'
 import { populateSlug } from '../../hooks/populateSlug'
@@ -53,6 +54,7 @@ export const generateNewsCollection = (options: ResolvedEtwPluginOptions): Colle
         beforeValidate: [
           preventContributorPublish,
           validateFormats([
+            { path: 'body', validate: validateRichTextLinks },
             { path: 'sourceUrl', validate: validateHttpUrl },
             { path: 'country', validate: validateCountry },
           ]),
