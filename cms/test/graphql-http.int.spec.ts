@@ -237,5 +237,28 @@ describeDb('GraphQL over GET', () => {
       expect(response.status).toBe(200)
       expect(await response.json()).toEqual({ data: { createNewsItem: { title: 'Over POST' } } })
     })
+
+    const post = (body: string) =>
+      handlers.POST(
+        new Request(ENDPOINT, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        }),
+      )
+
+    it('should answer 400 to a body that is not JSON', async () => {
+      const response = await post('{"query": "{ News { totalDocs } }"')
+      expect(response.status).toBe(400)
+      const { errors } = (await response.json()) as { errors: { message: string }[] }
+      expect(errors[0]?.message).toMatch(/^The request body is not valid JSON/)
+    })
+
+    it('should answer 400 to a JSON body that is not an object', async () => {
+      const response = await post('["{ News { totalDocs } }"]')
+      expect(response.status).toBe(400)
+      const { errors } = (await response.json()) as { errors: { message: string }[] }
+      expect(errors[0]?.message).toBe('The request body must be a JSON object with a "query".')
+    })
   })
 })

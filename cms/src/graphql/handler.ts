@@ -146,6 +146,23 @@ const readGetParams = (url: URL, limit: number): GetParams | Response => {
 }
 
 /**
+ * A 400 answer when a POST body is not a JSON object, else `undefined`. Payload's handler answers
+ * a body that does not parse with a 500.
+ */
+const refuseMalformedJson = (body: Uint8Array): Response | undefined => {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(body))
+  } catch (error) {
+    return graphQLError(400, `The request body is not valid JSON: ${(error as Error).message}`)
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return graphQLError(400, 'The request body must be a JSON object with a "query".')
+  }
+  return undefined
+}
+
+/**
  * The GraphQL route: Payload's POST handler behind a body size limit, and a GET handler for
  * read-only operations that a CDN can cache. GET answers of anonymous requests carry a strong
  * `ETag`, answer `304` to a matching `If-None-Match` and are `Cache-Control: public` with the feed's
@@ -161,6 +178,8 @@ export const createGraphQLHandlers = (
   const POST = async (request: Request): Promise<Response> => {
     const body = await readLimitedBody(request, maxBodyBytes)
     if (body === null) return tooLarge(maxBodyBytes)
+    const refusal = refuseMalformedJson(body)
+    if (refusal) return refusal
     return payloadPost(
       new Request(request.url, {
         method: 'POST',
