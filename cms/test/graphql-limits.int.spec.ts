@@ -148,19 +148,29 @@ describeDb('GraphQL limits', () => {
       expect(res.body.errors).toBeUndefined()
     })
 
-    it('should refuse every document at once (limit 0)', async () => {
+    it('should price every document at once (limit 0) as the 100-document clamp', async () => {
       const res = await post('{ News(limit: 0) { docs { title } } }')
-      expect(firstError(res.body)).toContain('exceeds the maximum complexity')
+      expect(res.body.errors).toBeUndefined()
+      expect(res.body.data.News.docs.length).toBeLessThanOrEqual(100)
     })
 
-    it('should refuse every document at once (pagination false)', async () => {
+    it('should price every document at once (pagination false) as the 100-document clamp', async () => {
       const res = await post('{ Organizations(pagination: false) { docs { name } } }')
+      expect(res.body.errors).toBeUndefined()
+    })
+
+    it('should refuse every document at once with their relations', async () => {
+      const res = await post(
+        `{ News(pagination: false) { docs { title summary cover { url alt } organization { name city }
+            relatedEvents { title organizers { name city website } cover { url alt } relatedNews { title } } } } }`,
+      )
       expect(firstError(res.body)).toContain('exceeds the maximum complexity')
     })
 
     it('should refuse a long list of documents with their relations', async () => {
       const res = await post(
-        '{ News(limit: 1000) { docs { title organization { name } relatedEvents { title } } } }',
+        `{ News(limit: 1000) { docs { title summary cover { url alt } organization { name city }
+            relatedEvents { title organizers { name city website } cover { url alt } relatedNews { title } } } } }`,
       )
       expect(firstError(res.body)).toContain('exceeds the maximum complexity')
     })

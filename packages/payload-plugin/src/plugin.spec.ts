@@ -3,6 +3,10 @@ import type { CollectionConfig, Config, Endpoint, Field } from 'payload'
 import { buildConfig } from 'payload'
 import { describe, expect, it, vi } from 'vitest'
 
+import {
+  enforcePasswordPolicy,
+  enforcePasswordPolicyOnReset,
+} from './collections/Users/hooks/enforcePasswordPolicy'
 import { invalidateFeedAfterChange, invalidateFeedAfterDelete } from './feed/hooks'
 import { readFeedOptions } from './feed/options'
 import { FEED_ROUTES } from './feed/routes'
@@ -146,18 +150,22 @@ describe('etwPlugin', () => {
     })
   })
 
+  const usersHooks = (options: Parameters<typeof etwPlugin>[0] = {}) =>
+    collection(etwPlugin(options)(host()), USERS_SLUG).hooks
+
   it('should throttle logins and enforce the password policy on its users collection', () => {
-    const hooks = collection(etwPlugin()(host()), USERS_SLUG).hooks
-    expect(hooks?.beforeOperation).toHaveLength(2)
+    const hooks = usersHooks()
+    const unthrottled = usersHooks({ users: { loginThrottle: false } })
+    expect(hooks?.beforeOperation).toHaveLength((unthrottled?.beforeOperation?.length ?? 0) + 1)
+    expect(hooks?.beforeOperation).toContain(enforcePasswordPolicyOnReset)
+    expect(hooks?.beforeValidate).toContain(enforcePasswordPolicy)
     expect(hooks?.afterLogin?.length).toBeGreaterThan(0)
   })
 
   it('should enforce the password policy without a throttle when loginThrottle is false', () => {
-    const hooks = collection(
-      etwPlugin({ users: { loginThrottle: false } })(host()),
-      USERS_SLUG,
-    ).hooks
-    expect(hooks?.beforeOperation).toHaveLength(1)
+    const hooks = usersHooks({ users: { loginThrottle: false } })
+    expect(hooks?.beforeOperation).toContain(enforcePasswordPolicyOnReset)
+    expect(hooks?.beforeValidate).toContain(enforcePasswordPolicy)
   })
 
   it('should keep the host’s localization', () => {

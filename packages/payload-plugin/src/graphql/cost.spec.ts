@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { listQueryCost, UNBOUNDED_PAGE_SIZE } from './cost'
+import { boundedListQueryCost, listQueryCost, UNBOUNDED_PAGE_SIZE } from './cost'
 
 describe('listQueryCost', () => {
   it('should count the selection once for the default page of ten', () => {
@@ -17,5 +17,13 @@ describe('listQueryCost', () => {
     expect(listQueryCost({ args: { limit: 0 }, childComplexity: 5 })).toBe(unbounded)
     expect(listQueryCost({ args: { limit: -1 }, childComplexity: 5 })).toBe(unbounded)
     expect(listQueryCost({ args: { pagination: false }, childComplexity: 5 })).toBe(unbounded)
+  })
+
+  it('should price every document of a clamped collection as its 100-document clamp', () => {
+    const clamped = 1 + 5 * (100 / 10)
+    expect(boundedListQueryCost({ args: { limit: 0 }, childComplexity: 5 })).toBe(clamped)
+    expect(boundedListQueryCost({ args: { pagination: false }, childComplexity: 5 })).toBe(clamped)
+    expect(boundedListQueryCost({ args: { limit: 100_000 }, childComplexity: 5 })).toBe(clamped)
+    expect(boundedListQueryCost({ args: { limit: 20 }, childComplexity: 5 })).toBe(11)
   })
 })
