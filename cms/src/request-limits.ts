@@ -26,14 +26,18 @@ const errorResponse = (status: number, message: string): Response =>
   Response.json({ errors: [{ message }] }, { status })
 
 /**
- * Reads at most `limit` bytes of `body`. Returns `undefined` when the stream is longer, after
- * cancelling it, so an endless body costs no more than `limit` bytes of memory.
+ * The body of `request`, read up to `limit` bytes; `undefined` when it is longer. A
+ * `Content-Length` over the limit is refused without reading; a longer stream is cancelled at the
+ * limit, so an endless body costs no more than `limit` bytes of memory.
  */
-const readBounded = async (
-  body: ReadableStream<Uint8Array>,
+export const readBodyWithin = async (
+  request: Request,
   limit: number,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> => {
-  const reader = body.getReader()
+  const declared = Number(request.headers.get('Content-Length') ?? '0')
+  if (Number.isFinite(declared) && declared > limit) return undefined
+  if (!request.body) return new Uint8Array(0)
+  const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
@@ -98,11 +102,7 @@ export const withRequestLimits = (
     // Uploads are streamed by Payload's multipart parser, which enforces the upload size limit.
     if (contentType.toLowerCase().startsWith('multipart/')) return handler(request, context)
 
-    const declared = Number(request.headers.get('Content-Length') ?? '0')
-    if (Number.isFinite(declared) && declared > maxBodyBytes) {
-      return errorResponse(413, `The request body is larger than ${maxBodyBytes} bytes.`)
-    }
-    const bytes = await readBounded(request.body, maxBodyBytes)
+    const bytes = await readBodyWithin(request, maxBodyBytes)
     if (!bytes) return errorResponse(413, `The request body is larger than ${maxBodyBytes} bytes.`)
 
     if (contentType.toLowerCase() === 'application/json' && bytes.byteLength > 0) {

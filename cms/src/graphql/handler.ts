@@ -6,6 +6,7 @@ import type { DocumentNode, OperationDefinitionNode } from 'graphql'
 import { GraphQLError, Kind, parse } from 'graphql'
 import type { SanitizedConfig } from 'payload'
 
+import { readBodyWithin } from '../request-limits'
 import { GRAPHQL_LIMITS } from './limits'
 
 /** What the `/api/graphql` route exports. */
@@ -43,30 +44,6 @@ const graphQLError = (
 
 const tooLarge = (limit: number): Response =>
   graphQLError(413, `The request is larger than ${limit} bytes; send a smaller GraphQL document.`)
-
-/**
- * The request body, read up to `limit` bytes; `null` when it is longer. A `Content-Length` over the
- * limit is refused without reading.
- */
-const readLimitedBody = async (request: Request, limit: number): Promise<Buffer | null> => {
-  const declared = Number(request.headers.get('content-length'))
-  if (Number.isFinite(declared) && declared > limit) return null
-  if (!request.body) return Buffer.alloc(0)
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      await reader.cancel()
-      return null
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks)
-}
 
 /** Strong entity tag of a body: 27 base64url characters of its SHA-256. */
 const entityTag = (body: string): string =>
@@ -176,17 +153,11 @@ export const createGraphQLHandlers = (
   const payloadPost = GRAPHQL_POST(configPromise)
 
   const POST = async (request: Request): Promise<Response> => {
-    const body = await readLimitedBody(request, maxBodyBytes)
-    if (body === null) return tooLarge(maxBodyBytes)
+    const body = await readBodyWithin(request, maxBodyBytes)
+    if (body === undefined) return tooLarge(maxBodyBytes)
     const refusal = refuseMalformedJson(body)
     if (refusal) return refusal
-    return payloadPost(
-      new Request(request.url, {
-        method: 'POST',
-        headers: request.headers,
-        body: new Uint8Array(body),
-      }),
-    )
+    return payloadPost(new Request(request.url, { method: 'POST', headers: request.headers, body }))
   }
 
   const GET = async (request: Request): Promise<Response> => {
