@@ -1,12 +1,9 @@
-import type {
-  CollectionBeforeOperationHook,
-  CollectionBeforeValidateHook,
-  CollectionSlug,
-} from 'payload'
+import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook } from 'payload'
 
 import { Forbidden } from 'payload'
 
 import { hasAnyRole, hasRole } from '../access/roles'
+import { storedStatus } from '../collections/drafts'
 
 /**
  * `beforeValidate` hook closing the one path that update access cannot see: a contributor updating
@@ -55,11 +52,6 @@ export const preventContributorUnpublish: CollectionBeforeOperationHook = async 
   if (draft || data?._status !== 'draft') return args
   // A bulk update can reach published documents; a contributor has no use for it.
   if (id === undefined) throw new Forbidden(req.t)
-  const stored = (await req.payload.db.findOne({
-    collection: collection.slug as CollectionSlug,
-    req,
-    where: { id: { equals: id } },
-  })) as { _status?: unknown } | null
-  if (stored?._status === 'published') throw new Forbidden(req.t)
+  if ((await storedStatus(req, collection.slug, id)) === 'published') throw new Forbidden(req.t)
   return args
 }

@@ -3,13 +3,13 @@ import type {
   CollectionAfterDeleteHook,
   CollectionAfterLoginHook,
   CollectionConfig,
-  CollectionSlug,
   PayloadRequest,
 } from 'payload'
 
 import type { AuditAction } from '../index'
 
 import { AUDIT_LOG_SLUG } from '../../../slugs'
+import { storedStatus } from '../../drafts'
 import { clientAddress } from '../../../utilities/clientAddress'
 
 type Doc = Record<string, unknown> & { id?: number | string; _status?: unknown }
@@ -64,12 +64,9 @@ const auditPublication =
     let action: AuditAction | undefined
     if (now === 'published' && before !== 'published') action = 'publish'
     if (now === 'draft' && before === 'published') {
-      const stored = (await req.payload.db.findOne({
-        collection: collection.slug as CollectionSlug,
-        req,
-        where: { id: { equals: (doc as Doc).id } },
-      })) as Doc | null
-      if (stored?._status === 'draft') action = 'unpublish'
+      if ((await storedStatus(req, collection.slug, (doc as Doc).id)) === 'draft') {
+        action = 'unpublish'
+      }
     }
     if (action) {
       await recordAudit(req, {
