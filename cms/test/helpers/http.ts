@@ -3,18 +3,13 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import { CLIENT_ADDRESS_HEADER, getFeed } from '@etw/payload-plugin'
-import {
-  REST_DELETE,
-  REST_GET,
-  REST_OPTIONS,
-  REST_PATCH,
-  REST_POST,
-  REST_PUT,
-} from '@payloadcms/next/routes'
 import type { Payload, SanitizedConfig } from 'payload'
 
 import { isFeedPath, serveFeed } from '../../src/feed-server'
 import { createGraphQLHandlers } from '../../src/graphql'
+import type { RouteHandler } from '../../src/request-limits'
+import type { RestHandlers } from '../../src/rest-routes'
+import { createRestHandlers } from '../../src/rest-routes'
 
 /** A running HTTP server in this process. */
 export interface TestHttpServer {
@@ -22,11 +17,6 @@ export interface TestHttpServer {
   url: string
   close: () => Promise<void>
 }
-
-type RouteHandler = (
-  request: Request,
-  args: { params: Promise<{ slug: string[] }> },
-) => Promise<Response>
 
 const readBody = async (req: IncomingMessage): Promise<Buffer> => {
   const chunks: Buffer[] = []
@@ -84,20 +74,13 @@ export const startHttpServer = async (
   { port = 0 }: { port?: number } = {},
 ): Promise<TestHttpServer> => {
   const feed = getFeed(payload)
-  const rest: Record<string, RouteHandler> = {
-    DELETE: REST_DELETE(config),
-    GET: REST_GET(config),
-    OPTIONS: REST_OPTIONS(config),
-    PATCH: REST_PATCH(config),
-    POST: REST_POST(config),
-    PUT: REST_PUT(config),
-  }
+  const rest: Partial<Record<string, RouteHandler>> & RestHandlers = createRestHandlers(config)
   const graphqlHandlers = createGraphQLHandlers(config)
   const graphql: Record<string, (request: Request) => Promise<Response>> = {
     ...graphqlHandlers,
     // As Next does for a route without its own HEAD: the GET answer without its body.
     HEAD: graphqlHandlers.GET,
-    OPTIONS: (request) => REST_OPTIONS(config)(request, { params: Promise.resolve({ slug: [] }) }),
+    OPTIONS: (request) => rest.OPTIONS(request, { params: Promise.resolve({ slug: [] }) }),
   }
   let origin = 'http://127.0.0.1'
 
@@ -107,15 +90,16 @@ export const startHttpServer = async (
     const method = (req.method ?? 'GET').toUpperCase()
     if (isFeedPath(url) && (await serveFeed(feed, req, res))) return
     const { pathname } = new URL(url, origin)
+    const restHandler = rest[method]
     let response: Response
     if (pathname === '/api/graphql') {
       const handler = graphql[method]
       response = handler
         ? await handler(await toRequest(req, origin))
         : Response.json({ errors: [{ message: 'Method not allowed' }] }, { status: 405 })
-    } else if (pathname.startsWith('/api/') && rest[method]) {
+    } else if (pathname.startsWith('/api/') && restHandler) {
       const slug = pathname.slice('/api/'.length).split('/').filter(Boolean)
-      response = await (rest[method] as RouteHandler)(await toRequest(req, origin), {
+      response = await restHandler(await toRequest(req, origin), {
         params: Promise.resolve({ slug }),
       })
     } else {

@@ -1,8 +1,9 @@
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import type { Payload, SanitizedConfig } from 'payload'
 import { getPayload } from 'payload'
 import { describe, inject } from 'vitest'
 
+import { createRestHandlers } from '../../src/rest-routes'
 import type { ThrowAwayDatabase } from './databases'
 import { createThrowAwayDatabase } from './databases'
 
@@ -97,12 +98,8 @@ export interface ApiClient {
 }
 
 const createApiClient = (config: SanitizedConfig): ApiClient => {
-  const handlers = {
-    GET: REST_GET(config),
-    POST: REST_POST(config),
-    PATCH: REST_PATCH(config),
-    DELETE: REST_DELETE(config),
-  }
+  // The handlers `/api/[...slug]` serves, request limits included.
+  const handlers = createRestHandlers(config)
   const toHeaders = (options: RequestOptions, json: boolean) => {
     const headers = new Headers(options.headers)
     if (options.auth) headers.set('Authorization', options.auth)
