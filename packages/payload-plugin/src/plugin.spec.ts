@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, Endpoint, Field } from 'payload'
+import type { CollectionConfig, Config, Endpoint, Field, Payload } from 'payload'
 
 import { buildConfig } from 'payload'
 import { describe, expect, it, vi } from 'vitest'
@@ -9,6 +9,7 @@ import {
 } from './collections/Users/hooks/enforcePasswordPolicy'
 import { invalidateFeedAfterChange, invalidateFeedAfterDelete } from './feed/hooks'
 import { readFeedOptions } from './feed/options'
+import { boundQueries } from './hooks/boundQueries'
 import { FEED_ROUTES } from './feed/routes'
 import { etwPlugin } from './plugin'
 import {
@@ -61,7 +62,7 @@ describe('etwPlugin', () => {
     ])
   })
 
-  it('should keep the host’s collections, globals, endpoints and onInit', () => {
+  it('should keep the host’s collections, globals, endpoints and onInit', async () => {
     const onInit = vi.fn()
     const endpoint: Endpoint = { handler: () => new Response('ok'), method: 'get', path: '/ping' }
     const pages: CollectionConfig = { slug: 'pages', fields: [] }
@@ -76,7 +77,20 @@ describe('etwPlugin', () => {
     expect(config.collections?.[0]).toBe(pages)
     expect(config.globals?.map((g) => g.slug)).toEqual(['footer', SETTINGS_SLUG])
     expect(config.endpoints?.[0]).toBe(endpoint)
-    expect(config.onInit).toBe(onInit)
+    const payload = { collections: {} } as unknown as Payload
+    await config.onInit?.(payload)
+    expect(onInit).toHaveBeenCalledWith(payload)
+  })
+
+  it('should bound the queries of the collections Payload adds after the plugins', async () => {
+    const config = etwPlugin()(host({}))
+    const preferences = { config: { slug: 'payload-preferences', hooks: {} } }
+    const news = { config: { slug: NEWS_SLUG, hooks: { beforeOperation: [] } } }
+    const payload = { collections: { [NEWS_SLUG]: news, 'payload-preferences': preferences } }
+    await config.onInit?.(payload as unknown as Payload)
+    expect(preferences.config.hooks).toEqual({ beforeOperation: [boundQueries] })
+    // The plugin's own collections carry the hook from their config already.
+    expect(news.config.hooks.beforeOperation).toEqual([])
   })
 
   it('should keep the host’s job tasks and append the runner to its autoRun list', () => {

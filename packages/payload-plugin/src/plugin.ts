@@ -22,7 +22,11 @@ import { storeFeedOptions } from './feed/options'
 import { generateSettingsGlobal } from './globals/Settings'
 import { withGraphQL } from './graphql'
 import { USERS_SLUG } from './slugs'
-import { QUERY_LOGGING_LEVELS, withBoundQueries } from './hooks/boundQueries'
+import {
+  boundPayloadCollections,
+  QUERY_LOGGING_LEVELS,
+  withBoundQueries,
+} from './hooks/boundQueries'
 import { withHiddenUnreadableLinks } from './hooks/hideUnreadableLinks'
 import { translations } from './translations'
 
@@ -115,16 +119,23 @@ export const etwPlugin =
       options.globals.settings?.override?.(settings) ?? settings,
     ]
 
+    const known = new Set(collections.map((collection) => collection.slug))
     return storeFeedOptions(
       {
         ...(options.disabled ? config : withGraphQL(config)),
+        onInit: options.disabled
+          ? config.onInit
+          : async (payload) => {
+              boundPayloadCollections(payload, known)
+              await config.onInit?.(payload)
+            },
         admin: {
           ...config.admin,
           user: config.admin?.user ?? usersSlug,
         },
         // The plugin's collections (users included): REST and GraphQL lists are bounded, and no
         // link gives away an unpublished document. Other host collections stay as given; the
-        // host can add `boundQueries` to them.
+        // host can add `boundQueries` to them. Payload's own collections are bounded in `onInit`.
         collections: options.disabled
           ? collections
           : collections.map((collection) =>

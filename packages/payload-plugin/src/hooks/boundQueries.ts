@@ -2,8 +2,10 @@ import type {
   CollectionBeforeOperationHook,
   CollectionConfig,
   FlattenedField,
+  Payload,
   PayloadRequest,
   SanitizedCollectionConfig,
+  Where,
 } from 'payload'
 
 import { APIError, NotFound } from 'payload'
@@ -55,6 +57,8 @@ type Resolved =
   | { kind: 'field'; field: FlattenedField }
   | { kind: 'id' }
   | { kind: 'opaque' }
+  /** `<link>.relationTo` or `<link>.value` of a link to a list of collections. */
+  | { kind: 'linkPart'; part: string; collections: string[] }
   | { kind: 'unknown' }
 
 const subFields = (field: FlattenedField): FlattenedField[] | undefined => {
@@ -88,7 +92,10 @@ const resolvePath = (
     }
     if (current && 'localized' in current && current.localized && locales.has(segment)) continue
     if (current?.type === 'relationship' || current?.type === 'upload') {
-      if (typeof current.relationTo !== 'string') return { kind: 'opaque' }
+      if (typeof current.relationTo !== 'string') {
+        if (i !== segments.length - 1) return { kind: 'unknown' }
+        return { kind: 'linkPart', part: segment, collections: current.relationTo }
+      }
       const related = req.payload.collections[current.relationTo]?.config
       if (!related) return { kind: 'unknown' }
       fields = related.flattenedFields
@@ -168,6 +175,125 @@ const valuesOf = (operator: string, value: unknown): unknown[] => {
   return [value]
 }
 
+/**
+ * "No value" in a comparison: `null`, and what a query string or form sends for it (`''`, the text
+ * `null`).
+ */
+const isNoValue = (value: unknown): boolean =>
+  value === null || value === undefined || value === '' || value === 'null'
+
+/** Operators that compare a link (relationship, upload or id) with document ids. */
+const LINK_OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all'])
+
+/** One condition on one path, built so that a hostile path (`__proto__`) stays an own key. */
+const condition = (path: string, operator: string, value: unknown): Where =>
+  Object.fromEntries([[path, Object.fromEntries([[operator, value]])]]) as Where
+
+/** What a path links to: an id, a relationship or upload, or several collections at once. */
+interface LinkTarget {
+  /** The field names its collections as a list (`relationTo: [...]`), even a list of one. */
+  polymorphic: boolean
+  collections: string[]
+}
+
+/** The collections a relationship or upload field links to, or `undefined` for other paths. */
+const linkTarget = (resolved: Resolved): LinkTarget | undefined => {
+  if (resolved.kind === 'id') return { polymorphic: false, collections: [] }
+  if (resolved.kind !== 'field') return undefined
+  const { field } = resolved
+  if (field.type !== 'relationship' && field.type !== 'upload') return undefined
+  return Array.isArray(field.relationTo)
+    ? { polymorphic: true, collections: field.relationTo }
+    : { polymorphic: false, collections: [field.relationTo] }
+}
+
+/** `exists` takes a boolean; a query string sends it as text. */
+const existsValue = (path: string, value: unknown): boolean => {
+  if (value === true || value === 'true') return true
+  if (value === false || value === 'false') return false
+  throw badRequest(`The value of ${path} exists must be true or false.`)
+}
+
+/**
+ * A link to a list of collections (`relationTo: [...]`) is matched as a whole with `equals
+ * { relationTo, value }`, or by its parts: `<link>.relationTo` equals one of the collections,
+ * `<link>.value` compared with ids. The SQL adapters fail on anything else, `null` and `exists`
+ * included.
+ */
+const checkPolymorphicLink = (
+  req: PayloadRequest,
+  path: string,
+  operator: string,
+  value: unknown,
+  part: string | undefined,
+  collections: string[],
+) => {
+  const numericIds = req.payload.db.defaultIDType === 'number'
+  const isId = (id: unknown) =>
+    !isNoValue(id) && !isRecord(id) && !Array.isArray(id) && (!numericIds || isIntegerId(id))
+  const names = collections.join(', ')
+  if (part === undefined) {
+    const valid =
+      operator === 'equals' &&
+      isRecord(value) &&
+      typeof value.relationTo === 'string' &&
+      collections.includes(value.relationTo) &&
+      isId(value.value)
+    if (!valid) {
+      throw badRequest(
+        `${path} links to ${names}: match it with equals { relationTo, value } or query ${path}.relationTo and ${path}.value.`,
+      )
+    }
+  } else if (part === 'relationTo') {
+    if (
+      !['equals', 'not_equals'].includes(operator) ||
+      typeof value !== 'string' ||
+      !collections.includes(value)
+    ) {
+      throw badRequest(`${path} takes equals or not_equals with one of ${names}.`)
+    }
+  } else if (part === 'value') {
+    if (!['equals', 'not_equals', 'in', 'not_in'].includes(operator)) {
+      throw badRequest(`The operator ${operator} does not apply to ${path}.`)
+    }
+    if (!valuesOf(operator, value).every(isId)) {
+      throw badRequest(`The value of ${path} ${operator} must be document ids.`)
+    }
+  } else {
+    throw badRequest(`The following path cannot be queried: ${path}`)
+  }
+}
+
+/**
+ * The condition that replaces a link comparison with "no value" among its values, or `undefined`
+ * when it stays as given. The database adapters fail on `null` inside `in` and `not_in` (and on
+ * `null` for links to several collections), so "no value" becomes `exists`:
+ * `in [null, 3]` → no link, or link 3; `not_in [null, 3]` → a link other than 3;
+ * `equals null` → no link; `not_equals null` → a link.
+ */
+const noValueCondition = (
+  req: PayloadRequest,
+  resolved: Resolved,
+  path: string,
+  operator: string,
+  value: unknown,
+): Where | undefined => {
+  const target = linkTarget(resolved)
+  if (!target || target.polymorphic || !LINK_OPERATORS.has(operator)) return undefined
+  const items = valuesOf(operator, value)
+  const ids = items.filter((item) => !isNoValue(item))
+  if (ids.length === items.length) return undefined
+  if (operator === 'all') throw badRequest(`The value of ${path} all must list document ids.`)
+  const linked = condition(path, 'exists', true)
+  const unlinked = condition(path, 'exists', false)
+  if (operator === 'equals') return unlinked
+  if (operator === 'not_equals') return linked
+  if (ids.length === 0) return operator === 'in' ? unlinked : linked
+  return operator === 'in'
+    ? { or: [unlinked, condition(path, 'in', ids)] }
+    : { and: [linked, condition(path, 'not_in', ids)] }
+}
+
 const checkValue = (
   req: PayloadRequest,
   resolved: Resolved,
@@ -180,7 +306,7 @@ const checkValue = (
   // the query builder.
   const supported = (req.payload.db as { operators?: Record<string, unknown> }).operators
   if (supported && !GEO_OPERATORS.has(operator) && !(operator in supported)) {
-    throw badRequest(`The operator ${operator} is not supported by this database.`)
+    throw badRequest(`The operator ${operator} on ${path} is not supported by this database.`)
   }
   if (TEXT_OPERATORS.has(operator)) {
     const texts = Array.isArray(value) ? value : [value]
@@ -198,9 +324,18 @@ const checkValue = (
     }
   }
   if (resolved.kind === 'opaque') return
+  if (resolved.kind === 'linkPart') {
+    checkPolymorphicLink(req, path, operator, value, resolved.part, resolved.collections)
+    return
+  }
   const type = resolved.kind === 'id' ? 'id' : resolved.field.type
   if (GEO_OPERATORS.has(operator) && type !== 'point') {
     throw badRequest(`The operator ${operator} does not apply to ${path}.`)
+  }
+  const target = linkTarget(resolved)
+  if (target?.polymorphic) {
+    checkPolymorphicLink(req, path, operator, value, undefined, target.collections)
+    return
   }
   const options = optionValues(resolved)
   if (TEXT_OPERATORS.has(operator)) {
@@ -258,31 +393,44 @@ const checkValue = (
   }
 }
 
-/** Refuses values that the database would fail on (a 5xx) instead of answering "no match" or 400. */
-const checkWhere = (
+/**
+ * `where` as the database can answer it: values it would fail on (a 5xx) are refused with a 400
+ * naming the path, and "no value" among link ids is rewritten (see {@link noValueCondition}).
+ */
+const boundWhere = (
   req: PayloadRequest,
   collection: SanitizedCollectionConfig,
   where: unknown,
   depth = 0,
-): void => {
+): Where => {
   if (!isRecord(where)) throw badRequest('A where query must be an object of field conditions.')
   if (depth > 20) throw badRequest('The where query is nested too deeply.')
+  const kept: [string, unknown][] = []
+  const added: Where[] = []
   for (const [path, constraint] of Object.entries(where)) {
     if (['and', 'or'].includes(path.toLowerCase()) && Array.isArray(constraint)) {
-      for (const item of constraint) {
-        // GraphQL sends `null` for an absent list entry; it adds no condition.
-        if (item !== null) checkWhere(req, collection, item, depth + 1)
-      }
+      // GraphQL sends `null` for an absent list entry; it adds no condition.
+      const items = constraint.filter((item) => item !== null)
+      kept.push([path, items.map((item) => boundWhere(req, collection, item, depth + 1))])
       continue
     }
     if (!isRecord(constraint)) {
       throw badRequest(`The condition on ${path} must be an object of operators.`)
     }
     const resolved = resolvePath(req, collection, path)
+    const operators: [string, unknown][] = []
     for (const [operator, value] of Object.entries(constraint)) {
       checkValue(req, resolved, path, operator, value)
+      const replacement = noValueCondition(req, resolved, path, operator, value)
+      if (replacement) added.push(replacement)
+      else operators.push([operator, operator === 'exists' ? existsValue(path, value) : value])
+    }
+    if (operators.length > 0 || Object.keys(constraint).length === 0) {
+      kept.push([path, Object.fromEntries(operators)])
     }
   }
+  const bounded = Object.fromEntries(kept) as Where
+  return added.length > 0 ? { and: [bounded, ...added] } : bounded
 }
 
 /** Refuses sorting by a path that names no field (Payload would silently ignore it). */
@@ -362,7 +510,10 @@ interface BoundedArgs {
  * - Sorting by a path that names no field → 400 (Payload refuses unreadable fields itself).
  * - A `where` that is not an object of conditions → 400; `where: null` means no filter.
  * - `where` values the database cannot compare (a date that is no date, a number that is no
- *   number, a non-integer id on SQL, geometry operators on non-point fields) → 400.
+ *   number, a non-integer id on SQL, geometry operators on non-point fields, `exists` that is not
+ *   a boolean, a link to several collections not given as `{ relationTo, value }`) → 400.
+ * - "No value" (`null`, `''`, `'null'`) among the ids of `equals`, `not_equals`, `in` and
+ *   `not_in` on relationships, uploads and `id` means "no link" and is answered as `exists`.
  * - An operator the SQL adapter does not implement (`all`) → 400.
  * - A non-integer id on SQL databases, and `/versions` of a collection without versions → 404.
  */
@@ -391,7 +542,7 @@ export const boundQueries: CollectionBeforeOperationHook = ({
   if (bounded.sort !== undefined) checkSort(req, collection, bounded.sort)
   // GraphQL passes `where: null` for "no filter"; Payload's draft queries fail on it.
   if (bounded.where === null) next.where = undefined
-  else if (bounded.where !== undefined) checkWhere(req, collection, bounded.where)
+  else if (bounded.where !== undefined) next.where = boundWhere(req, collection, bounded.where)
   if ('id' in bounded) checkId(req, collection, bounded.id)
   if (!collection.versions && req.payloadAPI === 'REST' && isVersionsPath(req, collection.slug)) {
     throw new NotFound(req.t)
@@ -407,3 +558,17 @@ export const withBoundQueries = (collection: CollectionConfig): CollectionConfig
     beforeOperation: [boundQueries, ...(collection.hooks?.beforeOperation ?? [])],
   },
 })
+
+/**
+ * Adds {@link boundQueries} to the collections Payload adds to every config after the plugins have
+ * run (`payload-preferences`, `payload-locked-documents`, `payload-migrations`, `payload-jobs`…),
+ * which REST and GraphQL serve to signed-in users like any other. `known` lists the collections
+ * the plugin saw.
+ */
+export const boundPayloadCollections = (payload: Payload, known: ReadonlySet<string>): void => {
+  for (const { config } of Object.values(payload.collections)) {
+    if (known.has(config.slug)) continue
+    const hooks = config.hooks.beforeOperation ?? []
+    if (!hooks.includes(boundQueries)) config.hooks.beforeOperation = [boundQueries, ...hooks]
+  }
+}
