@@ -1,0 +1,57 @@
+/**
+ * Every counterexample the property tests in `fuzz.int.spec.ts` have found, kept as a named case
+ * that `pnpm test` runs on every database. A failing `pnpm fuzz` prints the entry to add here.
+ */
+
+/** Who sends the request: nobody signed in, or an editor. */
+export type FuzzCaller = 'anonymous' | 'editor'
+
+export interface RestRegression {
+  name: string
+  /** Where the case was found: seed, replay path, property. */
+  found: string
+  caller: FuzzCaller
+  /** Path and query string under `/api`, as sent. */
+  request: string
+}
+
+export interface GraphQLRegression {
+  name: string
+  found: string
+  caller: FuzzCaller
+  /** The list query (`News`, `Events`…) of `fuzz.int.spec.ts`'s GraphQL property. */
+  query: string
+  variables: Record<string, unknown>
+}
+
+export const REST_REGRESSIONS: RestRegression[] = [
+  {
+    name: 'the text null as the ids of a relationship (organization not_in=null)',
+    found: 'a sweep of relationship and upload operators with null and non-id values, editor REST',
+    caller: 'editor',
+    request: '/news?where[organization][not_in]=null',
+  },
+  {
+    name: 'null among the ids of a list of relationships (relatedEvents in [null])',
+    found: 'a sweep of relationship and upload operators with null and non-id values, editor REST',
+    caller: 'editor',
+    request: '/news?where[relatedEvents][in][0]=null',
+  },
+  {
+    name: 'null among the ids of a statistic’s organization, anonymous',
+    found:
+      'a sweep of relationship and upload operators with null and non-id values, anonymous REST',
+    caller: 'anonymous',
+    request: '/statistics?where[organization][in][0]=null',
+  },
+]
+
+export const GRAPHQL_REGRESSIONS: GraphQLRegression[] = [
+  {
+    name: 'null among the ids of an upload (cover in [null])',
+    found: 'seed -1622196580, path "377:6:6:6:6:6", editor GraphQL',
+    caller: 'editor',
+    query: 'News',
+    variables: { where: { cover: { in: [null] } } },
+  },
+]
