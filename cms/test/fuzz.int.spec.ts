@@ -566,57 +566,54 @@ describeDb('fuzzing the REST and GraphQL query surface', () => {
     if (who === 'anonymous') expect(JSON.stringify(res.body.data ?? null)).not.toContain(MARKER)
   }
 
-  const found = (name: PropertyName, failure: FuzzFailure<unknown>) =>
-    `seed ${failure.seed}, path "${failure.path}", ${name}`
+  /**
+   * One property: `check` for every generated value, with the run's seed and count; a failure
+   * prints the regression entry that `entry` makes of the shrunk case.
+   */
+  const property =
+    <T>(
+      name: PropertyName,
+      arbitrary: fc.Arbitrary<T>,
+      check: (value: T, durations: number[]) => Promise<void>,
+      entry: (value: T) => Record<string, unknown>,
+    ) =>
+    async () => {
+      const durations: number[] = []
+      const { numRuns } = settings
+      await checkProperty(
+        name,
+        fc.asyncProperty(arbitrary, (value) => check(value, durations)),
+        { seed: settings.seedFor(SEEDS[name]), numRuns },
+        (failure: FuzzFailure<T>) =>
+          JSON.stringify(
+            {
+              name: '…',
+              found: `seed ${failure.seed}, path "${failure.path}", ${name}`,
+              ...entry(failure.counterexample),
+            },
+            null,
+            2,
+          ),
+      )
+      summarize(name, durations)
+      expect(durations).toHaveLength(numRuns)
+    }
 
-  const restProperty = (name: PropertyName, who: FuzzCaller) => async () => {
-    const durations: number[] = []
-    const { numRuns } = settings
-    await checkProperty(
+  const restProperty = (name: PropertyName, who: FuzzCaller) =>
+    property(
       name,
-      fc.asyncProperty(restQuery, (query) => checkRest(restPath(query), who, durations)),
-      { seed: settings.seedFor(SEEDS[name]), numRuns },
-      (failure) =>
-        JSON.stringify(
-          {
-            name: '…',
-            found: found(name, failure),
-            caller: who,
-            request: restPath(failure.counterexample),
-          },
-          null,
-          2,
-        ),
+      restQuery,
+      (query, durations) => checkRest(restPath(query), who, durations),
+      (query) => ({ caller: who, request: restPath(query) }),
     )
-    summarize(name, durations)
-    expect(durations).toHaveLength(numRuns)
-  }
 
-  const graphqlProperty = (name: PropertyName, who: FuzzCaller) => async () => {
-    const durations: number[] = []
-    const { numRuns } = settings
-    await checkProperty(
+  const graphqlProperty = (name: PropertyName, who: FuzzCaller) =>
+    property(
       name,
-      fc.asyncProperty(graphqlQuery, ({ list, variables }) =>
-        checkGraphQL(list, variables, who, durations),
-      ),
-      { seed: settings.seedFor(SEEDS[name]), numRuns },
-      (failure) =>
-        JSON.stringify(
-          {
-            name: '…',
-            found: found(name, failure),
-            caller: who,
-            query: failure.counterexample.list.query,
-            variables: failure.counterexample.variables,
-          },
-          null,
-          2,
-        ),
+      graphqlQuery,
+      ({ list, variables }, durations) => checkGraphQL(list, variables, who, durations),
+      ({ list, variables }) => ({ caller: who, query: list.query, variables }),
     )
-    summarize(name, durations)
-    expect(durations).toHaveLength(numRuns)
-  }
 
   it(
     'should answer random and hostile anonymous REST queries below 500 without drafts',
