@@ -236,6 +236,29 @@ describeDb('where conditions on links', () => {
       expect(res.body.totalDocs).toBe(0)
     })
 
+    it('should match GraphQL’s { relationTo, value } on a link to several collections', async () => {
+      await ctx.payload.create({
+        collection: 'payload-locked-documents',
+        data: {
+          document: { relationTo: 'news', value: withCover },
+          user: { relationTo: 'users', value: users.admin.id },
+        },
+      })
+      const count = async (document: Record<string, unknown>) => {
+        const res = await ctx.api.graphql<{ PayloadLockedDocuments: { totalDocs: number } }>(
+          'query ($where: PayloadLockedDocument_where) { PayloadLockedDocuments(where: $where) { totalDocs } }',
+          { where: { document } },
+          { auth: users.admin.auth },
+        )
+        expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined()
+        return res.body.data!.PayloadLockedDocuments.totalDocs
+      }
+      expect(await count({ relationTo: 'news', value: withCover })).toBe(1)
+      expect(await count({ relationTo: 'news', value: withoutCover })).toBe(0)
+      expect(await count({ relationTo: 'events' })).toBe(0)
+      expect(await count({ value: withCover })).toBe(1)
+    })
+
     it('should answer 404 for a collection that serves no REST route', async () => {
       const res = await ctx.api.get('/payload-migrations?where[id][in]=null', {
         auth: users.admin.auth,

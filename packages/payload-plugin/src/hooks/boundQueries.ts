@@ -394,6 +394,23 @@ const checkValue = (
 }
 
 /**
+ * GraphQL types a condition on a link to a list of collections as `{ relationTo, value }` without
+ * an operator, which the database adapters ignore: it becomes the equality it stands for.
+ */
+const graphQLLinkCondition = (path: string, constraint: Record<string, unknown>) => {
+  const keys = Object.keys(constraint)
+  if (keys.length === 0 || !keys.every((key) => key === 'relationTo' || key === 'value')) {
+    return undefined
+  }
+  const { relationTo, value } = constraint
+  if (relationTo === undefined || relationTo === null) {
+    return condition(`${path}.value`, 'equals', value)
+  }
+  if (value === undefined) return condition(`${path}.relationTo`, 'equals', relationTo)
+  return condition(path, 'equals', { relationTo, value })
+}
+
+/**
  * `where` as the database can answer it: values it would fail on (a 5xx) are refused with a 400
  * naming the path, and "no value" among link ids is rewritten (see {@link noValueCondition}).
  */
@@ -418,6 +435,11 @@ const boundWhere = (
       throw badRequest(`The condition on ${path} must be an object of operators.`)
     }
     const resolved = resolvePath(req, collection, path)
+    const asGraphQL = linkTarget(resolved)?.polymorphic && graphQLLinkCondition(path, constraint)
+    if (asGraphQL) {
+      added.push(boundWhere(req, collection, asGraphQL, depth + 1))
+      continue
+    }
     const operators: [string, unknown][] = []
     for (const [operator, value] of Object.entries(constraint)) {
       checkValue(req, resolved, path, operator, value)
