@@ -44,6 +44,18 @@ export const REST_REGRESSIONS: RestRegression[] = [
     caller: 'anonymous',
     request: '/statistics?where[organization][in][0]=null',
   },
+  {
+    name: 'substring match on a whole rich text field (body contains empty)',
+    found: 'seed 1829030361, path "4561:3:2:2:2:2:2:2:2:2:2:2", REST anonymous, PostgreSQL',
+    caller: 'anonymous',
+    request: '/news?where%5Bbody%5D%5Bcontains%5D=',
+  },
+  {
+    name: 'negated substring match on a whole rich text field (body not_like 0)',
+    found: 'seed 237515613, path "1776:3:2:2:2:2:2:2:2:2:2", REST editor, PostgreSQL',
+    caller: 'editor',
+    request: '/news?where%5Bbody%5D%5Bnot_like%5D=0',
+  },
 ]
 
 export const GRAPHQL_REGRESSIONS: GraphQLRegression[] = [
