@@ -140,7 +140,7 @@ describeDb('where conditions on JSON and rich text', () => {
         key: 'fuzz-json',
         user: { relationTo: 'users', value: users.admin.id },
         value: { columns: 'wide' },
-      },
+      } as never,
       user: users.admin.doc,
     })
     const count = async (query: string) => {

@@ -242,7 +242,7 @@ describeDb('where conditions on links', () => {
         data: {
           document: { relationTo: 'news', value: withCover },
           user: { relationTo: 'users', value: users.admin.id },
-        },
+        } as never,
       })
       const count = async (document: Record<string, unknown>) => {
         const res = await ctx.api.graphql<{ PayloadLockedDocuments: { totalDocs: number } }>(
