@@ -56,6 +56,24 @@ export const REST_REGRESSIONS: RestRegression[] = [
     caller: 'editor',
     request: '/news?where%5Bbody%5D%5Bnot_like%5D=0',
   },
+  {
+    name: 'a date in the year 0 (updatedAt equals 0000-12-31T23:59:59.999Z)',
+    found: 'seed 226621078, REST anonymous, PostgreSQL',
+    caller: 'anonymous',
+    request: '/news?where%5BupdatedAt%5D%5Bequals%5D=0000-12-31T23%3A59%3A59.999Z',
+  },
+  {
+    name: 'a date in the year 0 on a related document (relatedEvents.startsAt equals)',
+    found: 'seed -1264415867, REST editor, PostgreSQL',
+    caller: 'editor',
+    request: '/news?where%5BrelatedEvents.startsAt%5D%5Bequals%5D=0000-12-31T23%3A59%3A59.999Z',
+  },
+  {
+    name: 'a date far outside PostgreSQL’s range (updatedAt not_equals -240353-12-16)',
+    found: 'seed 226621078, REST anonymous, PostgreSQL (before shrinking)',
+    caller: 'anonymous',
+    request: '/statistics?where%5BupdatedAt%5D%5Bnot_equals%5D=-240353-12-16T21%3A19%3A31.324Z',
+  },
 ]
 
 export const GRAPHQL_REGRESSIONS: GraphQLRegression[] = [

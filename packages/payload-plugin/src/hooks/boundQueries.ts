@@ -160,9 +160,15 @@ export const QUERY_LOGGING_LEVELS = { InvalidQuery: 'info', QueryError: 'info' }
 
 const badRequest = (message: string) => new InvalidQuery(message)
 
-const isValidDate = (value: unknown): boolean =>
-  (typeof value === 'string' || typeof value === 'number') &&
-  !Number.isNaN(new Date(value).getTime())
+/**
+ * A date every database stores: years 1 to 9999. PostgreSQL has no year 0 and refuses years far
+ * outside its range, which JavaScript dates reach (`-240353-12-16`).
+ */
+const isValidDate = (value: unknown): boolean => {
+  if (typeof value !== 'string' && typeof value !== 'number') return false
+  const year = new Date(value).getUTCFullYear()
+  return year >= 1 && year <= 9999
+}
 
 const isIntegerId = (value: unknown): boolean =>
   (typeof value === 'number' && Number.isSafeInteger(value)) ||
