@@ -97,7 +97,8 @@ const createConfig = async () =>
     },
     plugins: [
       etwPlugin({
-        media: { staticDir: path.join(dataDir, 'media') },
+        // Several instances share one directory (a network file system) or use object storage.
+        media: { staticDir: process.env.ETW_MEDIA_DIR || path.join(dataDir, 'media') },
         collections: {
           events: { override: withAdminComponents({ beforeListTable: [quickFilters] }) },
           news: { override: withAdminComponents({ beforeListTable: [quickFilters] }) },

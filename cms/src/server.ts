@@ -4,7 +4,7 @@ import { createServer } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { CLIENT_ADDRESS_HEADER, getFeed } from '@etw/payload-plugin'
+import { checkHealth, CLIENT_ADDRESS_HEADER, getFeed } from '@etw/payload-plugin'
 import next from 'next'
 import { getPayload } from 'payload'
 
@@ -16,6 +16,7 @@ import { readBanUrls, startInstanceSync } from './instance-sync'
 import configPromise from './payload.config'
 import { sharedLimits } from './shared-limits'
 import { createWidgetAssets } from './widget-assets'
+import { DATABASE_UNREACHABLE, createWriteGuard } from './write-guard'
 
 /**
  * The CMS's HTTP server: one Node server in front of Next's request handler. Payload starts here,
@@ -49,12 +50,16 @@ const serveWidgetAsset = createWidgetAssets()
 // Per-client budgets of REST and GraphQL (shared by every instance when REDIS_URL is set).
 const admitRequest = createBudgetGate(sharedLimits(), readClientBudgets(process.env))
 
+// Writes are refused with a clear 503 while the database does not answer, instead of failing in Payload.
+const refuseWrite = createWriteGuard(async () => (await checkHealth(payload)).status === 200)
+
 /** Whether `url` is REST or GraphQL (under `/api/`, not the public feed or the health check). */
 const isBudgeted = (url: string) => url.startsWith('/api/') && !isFeedPath(url)
 
 /**
- * Hands `req` to Next once its client address is within its budgets, or answers 429 with
- * `Retry-After` in Payload's error shape.
+ * Hands `req` to Next once its client address is within its budgets and, for a write, the
+ * database answers; otherwise answers 429 (budget) or 503 (database) with `Retry-After`, in
+ * Payload's error shape.
  */
 const handleWithBudget = async (req: IncomingMessage, res: ServerResponse, address: string) => {
   const decision = await admitRequest(address)
@@ -68,6 +73,15 @@ const handleWithBudget = async (req: IncomingMessage, res: ServerResponse, addre
     return
   }
   res.once('close', decision.release)
+  if (await refuseWrite(req.method ?? 'GET')) {
+    res.writeHead(DATABASE_UNREACHABLE.status, {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+      'retry-after': String(DATABASE_UNREACHABLE.retryAfterSeconds),
+    })
+    res.end(JSON.stringify(DATABASE_UNREACHABLE.body))
+    return
+  }
   await handleWithNext(req, res)
 }
 

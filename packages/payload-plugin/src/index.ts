@@ -2,6 +2,7 @@ export { etwPlugin } from './plugin'
 export type { EtwCollectionOptions, EtwFeedOptions, EtwLocale, EtwPluginOptions } from './types'
 
 export { getFeed } from './feed/feed'
+export { checkHealth } from './feed/health'
 export type { Feed, FeedChange, FeedChangeListener, FeedRequest, FeedResponse } from './feed/types'
 
 export { graphQLCacheControl } from './graphql'

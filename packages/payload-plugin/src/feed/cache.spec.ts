@@ -71,6 +71,28 @@ describe('createFeedCache', () => {
     expect((await cache.get('k', produce)).hash).toBe('v2')
   })
 
+  it('should answer the expired entry when recomputing it fails', async () => {
+    const time = clock()
+    const cache = createFeedCache({ maxBytes: 10_000, now: time.now, ttlSeconds: 60 })
+    await cache.get('k', async () => entry('v1'))
+    time.advance(61_000)
+    const failing = async (): Promise<CacheEntry> => {
+      throw new Error('database unreachable')
+    }
+    expect((await cache.get('k', failing)).hash).toBe('v1')
+    expect((await cache.get('k', async () => entry('v2'))).hash).toBe('v2')
+  })
+
+  it('should pass the failure on when there is no entry to fall back on', async () => {
+    const cache = createFeedCache({ maxBytes: 10_000, ttlSeconds: 60 })
+    cache.clear()
+    await expect(
+      cache.get('k', async () => {
+        throw new Error('database unreachable')
+      }),
+    ).rejects.toThrow('database unreachable')
+  })
+
   it('should recompute after clear', async () => {
     const time = clock()
     const cache = createFeedCache({ maxBytes: 10_000, now: time.now, ttlSeconds: 60 })

@@ -50,8 +50,9 @@ const entrySize = (key: string, entry: CacheEntry): number =>
 /** An in-process cache of feed answers, bounded in bytes, with a TTL. */
 export interface FeedCache {
   /**
-   * The entry for `key`, computing it with `produce` when missing. Concurrent misses of one key
-   * share a single computation.
+   * The entry for `key`, computing it with `produce` when missing or expired. Concurrent misses of
+   * one key share a single computation. When `produce` fails, the expired entry of `key` is
+   * answered if there is one (stale-if-error); otherwise the failure is passed on.
    */
   get(key: string, produce: () => Promise<CacheEntry>): Promise<CacheEntry>
   /** Drops every entry; answers still being computed are not stored. */
@@ -77,6 +78,8 @@ export const createFeedCache = ({
         sizeCalculation: (entry, key) => entrySize(key, entry),
         ttl: ttlSeconds * 1000,
         ttlAutopurge: false,
+        // Expired entries stay (within the byte bound) to answer while the database fails.
+        noDeleteOnStaleGet: true,
         perf: { now },
       })
     : undefined
@@ -100,6 +103,13 @@ export const createFeedCache = ({
             if (entrySize(key, entry) <= maxBytes) lru.set(key, entry)
           }
           return entry
+        })
+        .catch((error: unknown) => {
+          // Stale-if-error: an expired answer is better than none while the database is down. A
+          // clear (a change) drops expired answers too.
+          const stale = lru?.get(key, { allowStale: true })
+          if (stale) return stale
+          throw error
         })
         .finally(() => {
           if (inFlight.get(key) === promise) inFlight.delete(key)
