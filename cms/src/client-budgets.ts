@@ -38,7 +38,9 @@ const whole = (value: string | undefined, fallback: number, name: string): numbe
  * Reads `ETW_CLIENT_RATE`, `ETW_CLIENT_RATE_WINDOW` (seconds) and `ETW_CLIENT_CONCURRENCY`.
  * @throws Error when a value is not a whole number of 0 or more (1 or more for the window).
  */
-export const readClientBudgets = (env: NodeJS.ProcessEnv = process.env): ClientBudgets => {
+export const readClientBudgets = (
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ClientBudgets => {
   const budgets = {
     rate: whole(env.ETW_CLIENT_RATE, DEFAULT_CLIENT_BUDGETS.rate, 'ETW_CLIENT_RATE'),
     windowSeconds: whole(

@@ -10,6 +10,9 @@ import type { DatabaseTarget } from './database'
 /** The PostgreSQL channel on which instances announce changes. */
 export const CHANGES_CHANNEL = 'etw_feed_changes'
 
+/** Milliseconds after a change when its bans are sent a second time. */
+export const BAN_REPEAT_MS = 1_000
+
 /** What an instance announces: who made the change, and what changed. */
 export interface ChangeMessage {
   instance: string
@@ -35,7 +38,7 @@ export const affectedUrls = (collection: string): string[] => {
 }
 
 /** Reads `ETW_HTTP_CACHE_BAN_URLS`: the HTTP caches (Varnish) to send bans to, comma-separated. */
-export const readBanUrls = (env: NodeJS.ProcessEnv = process.env): string[] =>
+export const readBanUrls = (env: Readonly<Record<string, string | undefined>> = process.env): string[] =>
   (env.ETW_HTTP_CACHE_BAN_URLS ?? '')
     .split(',')
     .map((url) => url.trim())
@@ -89,7 +92,8 @@ export interface InstanceSync {
  *   the other instances hear of it when it commits (never before: they would cache the old
  *   content again);
  * - every instance, this one included, clears its feed cache when it hears a change, and the
- *   instance that made it bans the affected objects in the HTTP caches (`ETW_HTTP_CACHE_BAN_URLS`);
+ *   instance that made it bans the affected objects in the HTTP caches (`ETW_HTTP_CACHE_BAN_URLS`),
+ *   at once and again {@link BAN_REPEAT_MS} later;
  * - a lost listening connection is reconnected (every second at first, then every 5 s) and the
  *   cache cleared once it is back, since changes may have been missed meanwhile; the feed's cache
  *   TTL bounds staleness while it is down.
@@ -128,7 +132,11 @@ export const startInstanceSync = async (options: {
       // An unreadable message still clears the cache.
     }
     if (message.instance === instance && banUrls.length > 0) {
-      void banInHttpCaches(banUrls, affectedUrls(message.collection ?? ''), logError)
+      const patterns = affectedUrls(message.collection ?? '')
+      void banInHttpCaches(banUrls, patterns, logError)
+      // A fetch the cache had in flight at the ban may store an answer computed before the
+      // commit; a second ban, once such fetches are over, drops it.
+      setTimeout(() => void banInHttpCaches(banUrls, patterns, logError), BAN_REPEAT_MS).unref()
     }
   }
 

@@ -33,6 +33,11 @@ const proxyTrust = parseProxyTrust(process.env.ETW_TRUST_PROXY)
 
 const payload = await getPayload({ config: configPromise, cron: true })
 const feed = getFeed(payload)
+// pg's pool emits `error` when the server ends an idle connection (PostgreSQL stopped or
+// restarted); unheard, that event would end the process. The pool reconnects on the next query.
+;(
+  payload.db as { pool?: { on: (event: 'error', listener: (error: Error) => void) => void } }
+).pool?.on('error', (error) => payload.logger.warn(`database connection lost: ${error.message}`))
 // On PostgreSQL, every instance hears every other's changes and clears its caches at once.
 const sync = await startInstanceSync({
   payload,

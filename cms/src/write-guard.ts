@@ -10,10 +10,7 @@ export const DATABASE_UNREACHABLE = Object.freeze({
   retryAfterSeconds: 5,
   body: {
     errors: [
-      {
-        message:
-          'The database is unreachable, so nothing was saved. Try again in a moment: your change is not lost until you leave the page.',
-      },
+      { message: 'The database is unreachable, so nothing was saved. Try again in a moment.' },
     ],
   },
 })
