@@ -38,7 +38,9 @@ export const affectedUrls = (collection: string): string[] => {
 }
 
 /** Reads `ETW_HTTP_CACHE_BAN_URLS`: the HTTP caches (Varnish) to send bans to, comma-separated. */
-export const readBanUrls = (env: Readonly<Record<string, string | undefined>> = process.env): string[] =>
+export const readBanUrls = (
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string[] =>
   (env.ETW_HTTP_CACHE_BAN_URLS ?? '')
     .split(',')
     .map((url) => url.trim())

@@ -14,7 +14,10 @@ describe('createWriteGuard', () => {
   it('should refuse writes while the database does not answer, and pass them once it does', async () => {
     let now = 0
     let up = false
-    const refuse = createWriteGuard(async () => up, () => now)
+    const refuse = createWriteGuard(
+      async () => up,
+      () => now,
+    )
     expect(await refuse('POST')).toBe(true)
     up = true
     now += CHECK_REUSE_MS
@@ -24,7 +27,10 @@ describe('createWriteGuard', () => {
   it('should ask the database once for the writes of one second', async () => {
     let now = 0
     let checks = 0
-    const refuse = createWriteGuard(async () => (checks++, true), () => now)
+    const refuse = createWriteGuard(
+      async () => (checks++, true),
+      () => now,
+    )
     await Promise.all([refuse('POST'), refuse('DELETE'), refuse('PUT')])
     now += CHECK_REUSE_MS - 1
     await refuse('POST')

@@ -79,8 +79,19 @@ describe('createFeedCache', () => {
     const failing = async (): Promise<CacheEntry> => {
       throw new Error('database unreachable')
     }
-    expect((await cache.get('k', failing)).hash).toBe('v1')
+    expect(await cache.get('k', failing)).toMatchObject({ hash: 'v1', stale: true })
     expect((await cache.get('k', async () => entry('v2'))).hash).toBe('v2')
+  })
+
+  it('should answer the entry from before a clear when recomputing it fails', async () => {
+    const time = clock()
+    const cache = createFeedCache({ maxBytes: 10_000, now: time.now, ttlSeconds: 60 })
+    await cache.get('k', async () => entry('v1'))
+    cache.clear()
+    const answer = await cache.get('k', async () => {
+      throw new Error('database unreachable')
+    })
+    expect(answer).toMatchObject({ hash: 'v1', stale: true })
   })
 
   it('should pass the failure on when there is no entry to fall back on', async () => {

@@ -8,6 +8,17 @@ export interface CacheEntry {
   contentType: string
   /** Hash of the uncompressed body, for the entity tags. */
   hash: string
+  /**
+   * Set on an answer given because producing a fresh one failed: an expired entry, or one from
+   * before the last change. Such an answer must not be kept long by HTTP caches.
+   */
+  stale?: true
+}
+
+/** What the LRU holds: an entry and the cache generation it was produced in. */
+interface Stored {
+  entry: CacheEntry
+  generation: number
 }
 
 /**
@@ -40,6 +51,8 @@ export const cacheKey = (
   return `${route}?${parts.join('&')} ${origin}`
 }
 
+const storedSize = (stored: Stored, key: string): number => entrySize(key, stored.entry)
+
 const entrySize = (key: string, entry: CacheEntry): number =>
   key.length * 2 +
   entry.bodies.identity.byteLength +
@@ -51,11 +64,16 @@ const entrySize = (key: string, entry: CacheEntry): number =>
 export interface FeedCache {
   /**
    * The entry for `key`, computing it with `produce` when missing or expired. Concurrent misses of
-   * one key share a single computation. When `produce` fails, the expired entry of `key` is
-   * answered if there is one (stale-if-error); otherwise the failure is passed on.
+   * one key share a single computation. When `produce` fails, the last entry of `key` (expired,
+   * or from before a clear) is answered with `stale` set, if there is one (stale-if-error);
+   * otherwise the failure is passed on.
    */
   get(key: string, produce: () => Promise<CacheEntry>): Promise<CacheEntry>
-  /** Drops every entry; answers still being computed are not stored. */
+  /**
+   * Makes every entry stale: the next request of each key computes a fresh answer, and answers
+   * still being computed are not stored. Stale entries stay, within the byte bound, only to answer
+   * when computing fails.
+   */
   clear(): void
   /** Bytes held. */
   readonly size: number
@@ -73,9 +91,9 @@ export const createFeedCache = ({
 }): FeedCache => {
   const enabled = maxBytes > 0 && ttlSeconds > 0
   const lru = enabled
-    ? new LRUCache<string, CacheEntry>({
+    ? new LRUCache<string, Stored>({
         maxSize: maxBytes,
-        sizeCalculation: (entry, key) => entrySize(key, entry),
+        sizeCalculation: storedSize,
         ttl: ttlSeconds * 1000,
         ttlAutopurge: false,
         // Expired entries stay (within the byte bound) to answer while the database fails.
@@ -90,7 +108,7 @@ export const createFeedCache = ({
   return {
     get(key, produce) {
       const hit = lru?.get(key)
-      if (hit) return Promise.resolve(hit)
+      if (hit && hit.generation === generation) return Promise.resolve(hit.entry)
       const pending = inFlight.get(key)
       if (pending) return pending
       const startedGeneration = generation
@@ -100,15 +118,14 @@ export const createFeedCache = ({
           const settled = startedAt - changedAt >= SETTLE_MS
           if (lru && startedGeneration === generation && settled) {
             // An entry larger than the whole cache is served but not kept.
-            if (entrySize(key, entry) <= maxBytes) lru.set(key, entry)
+            if (entrySize(key, entry) <= maxBytes) lru.set(key, { entry, generation })
           }
           return entry
         })
         .catch((error: unknown) => {
-          // Stale-if-error: an expired answer is better than none while the database is down. A
-          // clear (a change) drops expired answers too.
+          // Stale-if-error: an older answer is better than none while the database is down.
           const stale = lru?.get(key, { allowStale: true })
-          if (stale) return stale
+          if (stale) return { ...stale.entry, stale: true as const }
           throw error
         })
         .finally(() => {
@@ -121,7 +138,6 @@ export const createFeedCache = ({
       generation += 1
       changedAt = now()
       inFlight.clear()
-      lru?.clear()
     },
     get size() {
       return lru?.calculatedSize ?? 0
