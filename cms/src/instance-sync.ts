@@ -81,9 +81,20 @@ interface DrizzleAdapter {
   sessions?: Record<string, { db: { execute: (query: unknown) => Promise<unknown> } }>
 }
 
+/** Key of the PostgreSQL advisory lock whose holder runs the scheduled jobs. */
+export const JOBS_LOCK_KEY = 724_017_001
+
 export interface InstanceSync {
   /** This instance's id in the messages. */
   instance: string
+  /**
+   * Whether this instance runs the scheduled jobs: it holds (or now takes) the session-level
+   * advisory lock {@link JOBS_LOCK_KEY} on its listening connection. One instance holds it at a
+   * time; when that instance stops or dies, its connection closes, the lock is free, and the next
+   * instance to ask takes it. Payload's own claiming of jobs is not atomic across processes, so
+   * without this several instances may run one job.
+   */
+  runsJobs: () => Promise<boolean>
   stop: () => Promise<void>
 }
 
@@ -99,6 +110,8 @@ export interface InstanceSync {
  * - a lost listening connection is reconnected (every second at first, then every 5 s) and the
  *   cache cleared once it is back, since changes may have been missed meanwhile; the feed's cache
  *   TTL bounds staleness while it is down.
+ *
+ * - the same connection elects the one instance that runs scheduled jobs ({@link InstanceSync.runsJobs}).
  *
  * On SQLite and MongoDB nothing is started: one instance clears its own cache on change.
  */
@@ -144,6 +157,7 @@ export const startInstanceSync = async (options: {
 
   let stopped = false
   let client: pg.Client | undefined
+  let holdsJobsLock = false
   let retry: NodeJS.Timeout | undefined
   let failures = 0
 
@@ -161,6 +175,7 @@ export const startInstanceSync = async (options: {
       throw error
     }
     client = next
+    holdsJobsLock = false
     if (failures > 0) {
       // Changes made while this instance was not listening were not heard.
       feed.invalidate()
@@ -187,6 +202,7 @@ export const startInstanceSync = async (options: {
   const lost = (which: pg.Client, reason: string) => {
     if (stopped || client !== which) return
     client = undefined
+    holdsJobsLock = false
     failures += 1
     payload.logger.warn(
       `instance sync: ${reason}; other instances' changes reach this one after the feed cache TTL until it reconnects`,
@@ -199,6 +215,21 @@ export const startInstanceSync = async (options: {
   await connect()
   return {
     instance,
+    runsJobs: async () => {
+      const current = client
+      if (!current) return false
+      if (holdsJobsLock) return true
+      try {
+        const result = await current.query<{ locked: boolean }>(
+          'select pg_try_advisory_lock($1) as locked',
+          [JOBS_LOCK_KEY],
+        )
+        holdsJobsLock = client === current && result.rows[0]?.locked === true
+      } catch {
+        holdsJobsLock = false
+      }
+      return holdsJobsLock
+    },
     stop: async () => {
       stopped = true
       removeListener()

@@ -45,6 +45,13 @@ const sync = await startInstanceSync({
   target: resolveDatabaseTarget(process.env.DATABASE_URL),
   banUrls: readBanUrls(process.env),
 })
+if (sync) {
+  // Several instances on one database: only the elected one runs the job queue each minute.
+  const jobs = payload.config.jobs
+  const hostRule = jobs.shouldAutoRun
+  jobs.shouldAutoRun = async (instance) =>
+    (await sync.runsJobs()) && (hostRule ? await hostRule(instance) : true)
+}
 
 const app = next({ dev, dir, hostname, port })
 const handleWithNext = app.getRequestHandler()

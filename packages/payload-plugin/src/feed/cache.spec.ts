@@ -104,6 +104,17 @@ describe('createFeedCache', () => {
     ).rejects.toThrow('database unreachable')
   })
 
+  it('should fall back on an answer computed while a change settled when recomputing fails', async () => {
+    const time = clock()
+    const cache = createFeedCache({ maxBytes: 10_000, now: time.now, ttlSeconds: 60 })
+    cache.clear()
+    await cache.get('k', async () => entry('during'))
+    const answer = await cache.get('k', async () => {
+      throw new Error('database unreachable')
+    })
+    expect(answer).toMatchObject({ hash: 'during', stale: true })
+  })
+
   it('should recompute after clear', async () => {
     const time = clock()
     const cache = createFeedCache({ maxBytes: 10_000, now: time.now, ttlSeconds: 60 })

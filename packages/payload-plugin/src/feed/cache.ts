@@ -15,6 +15,9 @@ export interface CacheEntry {
   stale?: true
 }
 
+/** The generation of entries that are never answered fresh, only when producing fails. */
+const FALLBACK_ONLY = -1
+
 /** What the LRU holds: an entry and the cache generation it was produced in. */
 interface Stored {
   entry: CacheEntry
@@ -116,9 +119,11 @@ export const createFeedCache = ({
       const promise = produce()
         .then((entry) => {
           const settled = startedAt - changedAt >= SETTLE_MS
-          if (lru && startedGeneration === generation && settled) {
-            // An entry larger than the whole cache is served but not kept.
-            if (entrySize(key, entry) <= maxBytes) lru.set(key, { entry, generation })
+          // An entry larger than the whole cache is served but not kept. One that may predate a
+          // change is kept only as a fallback for when the database fails.
+          if (lru && entrySize(key, entry) <= maxBytes) {
+            const fresh = startedGeneration === generation && settled
+            lru.set(key, { entry, generation: fresh ? generation : FALLBACK_ONLY })
           }
           return entry
         })
