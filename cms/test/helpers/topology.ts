@@ -251,6 +251,9 @@ export const startTopology = async (options: {
     // Varnish and HAProxy are the two proxies in front of every instance.
     ETW_TRUST_PROXY: '2',
     ETW_HTTP_CACHE_BAN_URLS: cacheUrl,
+    // One public origin for every instance (docs/operators.md): the same links and cache keys
+    // whichever instance answers.
+    ETW_SERVER_URL: cacheUrl,
     ...options.env,
   }
   const first = await startCms({
