@@ -6,16 +6,18 @@ import { defineConfig } from 'vitest/config'
  * - `unit`: pure functions and config shape, no database.
  * - `int-sqlite`: Payload's Local API, REST and GraphQL on a throw-away SQLite file.
  * - `int-postgres`: the same suite on PostgreSQL (`ETW_TEST_POSTGRES_URL`, default the local server).
- *   Fails under `CI=true` when the server is unreachable; skips with the same message elsewhere.
- * - `int-mongodb`: the same suite on any MongoDB given as `ETW_TEST_MONGODB_URL`.
+ *   Fails under `CI=true` or `CI=1` when the server is unreachable; skips with the same message
+ *   elsewhere.
+ * - `int-mongodb`: the same suite on any MongoDB given as `ETW_TEST_MONGODB_URL`; without that URL
+ *   the project is left out and the run prints one line saying so (`cms/test/run-setup.ts`).
  * - `system`: the production CMS (`cms/src/server.ts` after `next build`) as separate processes:
  *   shutdown, crashes, backups, several instances. `pnpm test` builds it first when stale; a missing
- *   build fails under `CI=true` and skips elsewhere.
+ *   build fails under `CI=true` or `CI=1` and skips elsewhere.
  * - `e2e`: editors in the admin and a third-party page with the widgets, in Chromium, against the
  *   production CMS; same build rule, and Chromium as for `browser`.
  * - `browser`: the widgets' built bundle in the machine's Chromium, driven by playwright-core from
- *   Node against a local fixture server. Fails under `CI=true` when Chromium is missing; skips with
- *   the same message elsewhere.
+ *   Node against a local fixture server. Fails under `CI=true` or `CI=1` when Chromium is missing;
+ *   skips with the same message elsewhere.
  */
 const intProject = (name: string, env: Record<string, string>) => ({
   test: {
@@ -33,6 +35,7 @@ const intProject = (name: string, env: Record<string, string>) => ({
 
 export default defineConfig({
   test: {
+    globalSetup: ['cms/test/run-setup.ts'],
     projects: [
       {
         test: {
@@ -47,7 +50,7 @@ export default defineConfig({
       },
       intProject('sqlite', {}),
       intProject('postgres', {}),
-      intProject('mongodb', {}),
+      ...(process.env.ETW_TEST_MONGODB_URL ? [intProject('mongodb', {})] : []),
       {
         test: {
           name: 'system',

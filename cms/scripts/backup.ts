@@ -8,12 +8,16 @@
  *   `--out` is always a complete, verified backup. Default destination:
  *   `backups/etwinning-<UTC time>.db` under the directory pnpm runs the script from (`INIT_CWD`: the
  *   repository root for the root `pnpm backup`); a relative `--out` is resolved there too.
- * - PostgreSQL and MongoDB: prints the `pg_dump` / `mongodump` command and the matching restore
- *   command, and runs nothing (those tools belong to the database server's operator).
+ * - PostgreSQL: runs `pg_dump --format=custom` (one consistent snapshot while the CMS runs) into
+ *   a file next to the destination, checks that `pg_restore --list` reads it, then renames it into
+ *   place; default destination `backups/etwinning-<UTC time>.dump`, resolved like SQLite's. Prints
+ *   the restore command.
+ * - MongoDB: prints the `mongodump` command and the matching restore command, and runs nothing.
  *
  * Uploads (`cms/data/media/`) are files, not database rows: the script reminds the operator to copy
  * them with the same backup. Exit code 0 on success, 1 on failure, 2 on bad arguments.
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -101,6 +105,52 @@ export const backupSqlite = async (
   }
 }
 
+export interface PostgresBackupReport {
+  file: string
+  bytes: number
+  milliseconds: number
+  /** Tables in the dump's table of contents. */
+  tables: number
+}
+
+/**
+ * Dumps the PostgreSQL database at `url` with `pg_dump --format=custom --no-owner` into
+ * `destination`, verified with `pg_restore --list`. Refuses to overwrite an existing file.
+ *
+ * @throws Error when a tool is missing or fails, or the destination exists (a partial dump is removed).
+ */
+export const backupPostgres = (url: string, destination: string): PostgresBackupReport => {
+  const started = Date.now()
+  if (fs.existsSync(destination)) throw new Error(`${destination} exists; choose another --out`)
+  fs.mkdirSync(path.dirname(destination), { recursive: true })
+  const partial = `${destination}.partial-${process.pid}`
+  const run = (tool: string, args: string[]) => {
+    const result = spawnSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    if (result.error) {
+      throw new Error(
+        `${tool} could not run (${result.error.message}): install the PostgreSQL client tools`,
+      )
+    }
+    if (result.status !== 0) throw new Error(`${tool} failed: ${result.stderr.trim()}`)
+    return result.stdout
+  }
+  try {
+    run('pg_dump', ['--format=custom', '--no-owner', `--file=${partial}`, url])
+    const tables = run('pg_restore', ['--list', partial])
+      .split('\n')
+      .filter((line) => / TABLE DATA /.test(line)).length
+    fs.renameSync(partial, destination)
+    return {
+      file: destination,
+      bytes: fs.statSync(destination).size,
+      milliseconds: Date.now() - started,
+      tables,
+    }
+  } finally {
+    fs.rmSync(partial, { force: true })
+  }
+}
+
 const mediaReminder = () =>
   [
     `Uploaded files are not in the database: copy ${path.join(dataDir, 'media')} with this backup, e.g.`,
@@ -146,13 +196,18 @@ const main = async (): Promise<number> => {
       return 0
     }
     case 'postgres': {
-      const file = out ?? `etwinning-${timestamp()}.dump`
+      const destination = path.resolve(
+        callerDir,
+        out ?? path.join('backups', `etwinning-${timestamp()}.dump`),
+      )
+      const report = backupPostgres(target.url, destination)
       console.log(
         [
-          'PostgreSQL: run the server tools (pg_dump takes a consistent snapshot while the CMS runs):',
-          `  pg_dump --format=custom --no-owner --file=${file} "$DATABASE_URL"`,
+          `Backed up the PostgreSQL database of DATABASE_URL with pg_dump (one consistent snapshot)`,
+          `       to ${report.file}`,
+          `  ${(report.bytes / 1024).toFixed(0)} KiB in ${report.milliseconds} ms; pg_restore --list: ${report.tables} tables`,
           'Restore into an empty database, then start the CMS on it:',
-          `  pg_restore --no-owner --exit-on-error --dbname="$DATABASE_URL" ${file}`,
+          `  pg_restore --no-owner --exit-on-error --dbname="$DATABASE_URL" ${report.file}`,
           mediaReminder(),
         ].join('\n'),
       )

@@ -34,7 +34,8 @@ const listFiles = (entry: string): string[] => {
     .map((dirent) => path.join(dirent.parentPath, dirent.name))
 }
 
-const sourceHash = (): string => {
+/** Hash of every input of the production build. */
+export const sourceHash = (): string => {
   const hash = createHash('sha256')
   for (const file of inputs.flatMap(listFiles).sort()) {
     hash.update(path.relative(rootDir, file))

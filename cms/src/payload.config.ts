@@ -1,4 +1,4 @@
-import { etwPlugin } from '@etw/payload-plugin'
+import { DEFAULT_LOGIN_THROTTLE, etwPlugin } from '@etw/payload-plugin'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,6 +16,7 @@ import {
 import { onInit } from './init'
 import { adminOrigins } from './origins'
 import { resolveSecret } from './secret'
+import { sharedLimits } from './shared-limits'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -96,13 +97,26 @@ const createConfig = async () =>
     },
     plugins: [
       etwPlugin({
-        media: { staticDir: path.join(dataDir, 'media') },
+        // Several instances share one directory (a network file system) or use object storage.
+        media: { staticDir: process.env.ETW_MEDIA_DIR || path.join(dataDir, 'media') },
         collections: {
           events: { override: withAdminComponents({ beforeListTable: [quickFilters] }) },
           news: { override: withAdminComponents({ beforeListTable: [quickFilters] }) },
           statistics: { override: withAdminComponents({ beforeListTable: [statisticsTable] }) },
         },
         jobs: { autoRun: process.env.NODE_ENV !== 'test' },
+        // Counted in Redis when REDIS_URL is set, so that every instance sees the same attempts.
+        users: {
+          loginThrottle: isBuildPhase
+            ? undefined
+            : {
+                limiter: sharedLimits().limiter({
+                  keyPrefix: 'etw-login',
+                  points: DEFAULT_LOGIN_THROTTLE.attempts,
+                  duration: DEFAULT_LOGIN_THROTTLE.windowSeconds,
+                }),
+              },
+        },
       }),
     ],
     onInit: (payload) => onInit(payload, databaseTarget),

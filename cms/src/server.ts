@@ -1,15 +1,22 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
 import { createServer } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { CLIENT_ADDRESS_HEADER, getFeed } from '@etw/payload-plugin'
+import { checkHealth, CLIENT_ADDRESS_HEADER, getFeed } from '@etw/payload-plugin'
 import next from 'next'
 import { getPayload } from 'payload'
 
+import { createBudgetGate, readClientBudgets } from './client-budgets'
 import { parseProxyTrust, resolveClientAddress } from './client-address'
+import { resolveDatabaseTarget } from './database'
 import { isFeedPath, serveFeed } from './feed-server'
+import { readBanUrls, startInstanceSync } from './instance-sync'
 import configPromise from './payload.config'
+import { sharedLimits } from './shared-limits'
 import { createWidgetAssets } from './widget-assets'
+import { DATABASE_UNREACHABLE, createWriteGuard } from './write-guard'
 
 /**
  * The CMS's HTTP server: one Node server in front of Next's request handler. Payload starts here,
@@ -26,6 +33,25 @@ const proxyTrust = parseProxyTrust(process.env.ETW_TRUST_PROXY)
 
 const payload = await getPayload({ config: configPromise, cron: true })
 const feed = getFeed(payload)
+// pg's pool emits `error` when the server ends an idle connection (PostgreSQL stopped or
+// restarted); unheard, that event would end the process. The pool reconnects on the next query.
+;(
+  payload.db as { pool?: { on: (event: 'error', listener: (error: Error) => void) => void } }
+).pool?.on('error', (error) => payload.logger.warn(`database connection lost: ${error.message}`))
+// On PostgreSQL, every instance hears every other's changes and clears its caches at once.
+const sync = await startInstanceSync({
+  payload,
+  feed,
+  target: resolveDatabaseTarget(process.env.DATABASE_URL),
+  banUrls: readBanUrls(process.env),
+})
+if (sync) {
+  // Several instances on one database: only the elected one runs the job queue each minute.
+  const jobs = payload.config.jobs
+  const hostRule = jobs.shouldAutoRun
+  jobs.shouldAutoRun = async (instance) =>
+    (await sync.runsJobs()) && (hostRule ? await hostRule(instance) : true)
+}
 
 const app = next({ dev, dir, hostname, port })
 const handleWithNext = app.getRequestHandler()
@@ -33,15 +59,58 @@ await app.prepare()
 
 const serveWidgetAsset = createWidgetAssets()
 
+// Per-client budgets of REST and GraphQL (shared by every instance when REDIS_URL is set).
+const admitRequest = createBudgetGate(sharedLimits(), readClientBudgets(process.env))
+
+// Writes are refused with a clear 503 while the database does not answer, instead of failing in Payload.
+const refuseWrite = createWriteGuard(async () => (await checkHealth(payload)).status === 200)
+
+/** Whether `url` is REST or GraphQL (under `/api/`, not the public feed or the health check). */
+const isBudgeted = (url: string) => url.startsWith('/api/') && !isFeedPath(url)
+
+/**
+ * Hands `req` to Next once its client address is within its budgets and, for a write, the
+ * database answers; otherwise answers 429 (budget) or 503 (database) with `Retry-After`, in
+ * Payload's error shape.
+ */
+const handleWithBudget = async (req: IncomingMessage, res: ServerResponse, address: string) => {
+  const decision = await admitRequest(address)
+  if (!decision.allowed) {
+    res.writeHead(429, {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+      'retry-after': String(decision.retryAfterSeconds),
+    })
+    res.end(JSON.stringify({ errors: [{ message: decision.message }] }))
+    return
+  }
+  res.once('close', decision.release)
+  if (await refuseWrite(req.method ?? 'GET')) {
+    res.writeHead(DATABASE_UNREACHABLE.status, {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+      'retry-after': String(DATABASE_UNREACHABLE.retryAfterSeconds),
+    })
+    res.end(JSON.stringify(DATABASE_UNREACHABLE.body))
+    return
+  }
+  await handleWithNext(req, res)
+}
+
 let stopping = false
 
 const server = createServer((req, res) => {
   // The connecting address, for login throttling and the audit trail; a client cannot set it.
-  req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req, proxyTrust)
+  const address = resolveClientAddress(req, proxyTrust)
+  req.headers[CLIENT_ADDRESS_HEADER] = address
   // A request that arrives on a kept-alive connection during shutdown is served, and its
   // connection closed after the answer, so that the server can finish.
   if (stopping) res.setHeader('Connection', 'close')
   if (serveWidgetAsset(req, res)) return
+  if (isBudgeted(req.url ?? '')) {
+    void handleWithBudget(req, res, address)
+    return
+  }
   if (!isFeedPath(req.url ?? '')) {
     void handleWithNext(req, res)
     return
@@ -100,7 +169,9 @@ const shutdown = (signal: string) => {
   server.close(() => {
     clearInterval(idleSweep)
     void jobRunsFinished(12_000)
+      .then(() => sync?.stop())
       .then(() => payload.destroy())
+      .then(() => sharedLimits().close())
       .catch(() => undefined)
       .finally(() => process.exit(0))
   })

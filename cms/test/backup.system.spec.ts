@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cmsDir } from '../scripts/production-build'
 import type { CmsProcess } from './helpers/cms-process'
 import { describeWithBuild, startCms } from './helpers/cms-process'
+import type { ThrowAwayDatabase } from './helpers/databases'
+import { createThrowAwayDatabase, probeTestDatabase } from './helpers/databases'
 import type { WriteOutcome } from './helpers/system'
 import {
   adminEnv,
@@ -111,16 +114,15 @@ describeWithBuild()('pnpm backup: an online SQLite backup restored into a fresh 
 })
 
 describe('pnpm backup for server databases', () => {
-  it('should print the pg_dump and pg_restore commands for PostgreSQL and run nothing', async () => {
-    const { code, output } = await runBackup('postgres://etw:secret@db.example.org:5432/etw', [
+  it('should fail with the reason pg_dump gives, and no password, when PostgreSQL does not answer', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etw-backup-pg-'))
+    const { code, output } = await runBackup('postgres://etw:secret@127.0.0.1:1/etw', [
       '--out',
-      'etw.dump',
+      path.join(dir, 'etw.dump'),
     ])
-    expect(code).toBe(0)
-    expect(output).toContain('pg_dump --format=custom --no-owner --file=etw.dump "$DATABASE_URL"')
-    expect(output).toContain(
-      'pg_restore --no-owner --exit-on-error --dbname="$DATABASE_URL" etw.dump',
-    )
+    fs.rmSync(dir, { recursive: true, force: true })
+    expect(code).toBe(1)
+    expect(output).toMatch(/Backup failed: pg_dump failed: .*127\.0\.0\.1/)
     expect(output).not.toContain('secret')
   })
 
@@ -134,5 +136,75 @@ describe('pnpm backup for server databases', () => {
     expect(output).toContain(
       'mongorestore --uri="$DATABASE_URL" --drop --gzip --archive=etw.archive',
     )
+  })
+})
+
+const postgres = await probeTestDatabase('postgres')
+if (!postgres.available) {
+  if (postgres.required) throw new Error(postgres.reason)
+  console.warn(`[system] pnpm backup on PostgreSQL skipped: ${postgres.reason}`)
+}
+const describeWithPostgres = postgres.available
+  ? describeWithBuild()
+  : (describe.skip as ReturnType<typeof describeWithBuild>)
+
+describeWithPostgres('pnpm backup on PostgreSQL: pg_dump restored into a fresh database', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etw-backup-pg-'))
+  const dumpFile = path.join(dir, 'etwinning.dump')
+  const newsTitles = ['Dumped news one', 'Dumped news two']
+  let live: ThrowAwayDatabase | undefined
+  let fresh: ThrowAwayDatabase | undefined
+  let restored: CmsProcess | undefined
+  let backup: { code: number | null; output: string }
+  let restore: { status: number | null; stderr: string }
+
+  beforeAll(async () => {
+    live = await createThrowAwayDatabase(postgres)
+    const cms = await startCms({ databaseUrl: live.url, env: adminEnv() })
+    const auth = await loginAdmin(cms.url)
+    for (const title of newsTitles) {
+      const { status } = await postJson(`${cms.url}/api/news`, auth, {
+        _status: 'published',
+        title,
+      })
+      expect(status).toBe(201)
+    }
+    // While the CMS runs: pg_dump reads one snapshot.
+    backup = await runBackup(live.url, ['--out', dumpFile])
+    await cms.stop()
+    fresh = await createThrowAwayDatabase(postgres)
+    restore = spawnSync(
+      'pg_restore',
+      ['--no-owner', '--exit-on-error', `--dbname=${fresh.url}`, dumpFile],
+      { encoding: 'utf8' },
+    )
+    restored = await startCms({ databaseUrl: fresh.url })
+  })
+
+  afterAll(async () => {
+    await restored?.stop()
+    await live?.drop()
+    await fresh?.drop()
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('should write a dump that pg_restore reads, and print how to restore it', () => {
+    expect(backup.code, backup.output).toBe(0)
+    expect(backup.output).toMatch(/pg_restore --list: \d+ tables/)
+    expect(backup.output).toContain(
+      `pg_restore --no-owner --exit-on-error --dbname="$DATABASE_URL" ${dumpFile}`,
+    )
+    expect(restore.status, restore.stderr).toBe(0)
+  })
+
+  it('should serve the backed-up news in the public feed of a fresh CMS on the restored database', async () => {
+    const response = await fetch(`${restored!.url}/api/etw/v1/news?limit=10`)
+    expect(response.status).toBe(200)
+    const { items } = (await response.json()) as { items: { title: string }[] }
+    expect(items.map((item) => item.title).sort()).toEqual([...newsTitles].sort())
+  })
+
+  it('should log the backed-up administrator in on the restored CMS', async () => {
+    await expect(loginAdmin(restored!.url)).resolves.toMatch(/^JWT /)
   })
 })

@@ -49,12 +49,18 @@ describe('dependency versions in pnpm-lock.yaml', () => {
     }
   })
 
-  it('should use Next 16 and React 19', () => {
-    expect(
-      [...(resolvedVersions(/next/).get('next') ?? [])].every((v) => v.startsWith('16.')),
-    ).toBe(true)
-    expect(
-      [...(resolvedVersions(/react/).get('react') ?? [])].every((v) => v.startsWith('19.')),
-    ).toBe(true)
+  it('should resolve next to Next 16', () => {
+    const versions = [...(resolvedVersions(/next/).get('next') ?? [])]
+    expect(versions, 'next is missing from pnpm-lock.yaml').not.toHaveLength(0)
+    for (const version of versions) expect(version, `next@${version}`).toMatch(/^16\./)
+  })
+
+  it('should resolve react and react-dom to React 19', () => {
+    const found = resolvedVersions(/react|react-dom/)
+    for (const pkg of ['react', 'react-dom']) {
+      const versions = [...(found.get(pkg) ?? [])]
+      expect(versions, `${pkg} is missing from pnpm-lock.yaml`).not.toHaveLength(0)
+      for (const version of versions) expect(version, `${pkg}@${version}`).toMatch(/^19\./)
+    }
   })
 })

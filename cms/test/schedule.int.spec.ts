@@ -61,7 +61,7 @@ describeDb('scheduled publishing', () => {
     expect(doc._status).toBe('published')
   })
 
-  it('should not publish what a contributor scheduled', async () => {
+  it('should fail the job that publishes what a contributor scheduled, publishing nothing', async () => {
     const draft = await ctx.payload.create({
       collection: 'news',
       data: { title: 'Contributor scheduled' },
@@ -69,8 +69,17 @@ describeDb('scheduled publishing', () => {
       overrideAccess: false,
       user: users.contributor.doc,
     })
-    await schedule(draft.id, users.contributor, new Date(Date.now() - 1_000))
+    const job = await schedule(draft.id, users.contributor, new Date(Date.now() - 1_000))
     await ctx.payload.jobs.run()
     expect(await anonymousTitles()).not.toContain('Contributor scheduled')
+    // The job ran and failed on the contributor's missing permission; it is not left pending.
+    const outcome = await ctx.payload.findByID({ collection: 'payload-jobs', id: job.id, depth: 0 })
+    expect(outcome.hasError).toBe(true)
+    expect(outcome.completedAt ?? null).toBeNull()
+    expect(outcome.log?.at(-1)).toMatchObject({
+      state: 'failed',
+      taskSlug: 'schedulePublish',
+      error: { message: 'You are not allowed to perform this action.' },
+    })
   })
 })

@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node'
 
 import { productionBuildMissing } from './helpers/cms-process'
+import { isCi } from './helpers/databases'
 
 /**
  * Global setup of the projects that run the production CMS as separate processes (`system`, `e2e`):
@@ -9,8 +10,7 @@ import { productionBuildMissing } from './helpers/cms-process'
  */
 export default function setup(project: TestProject): void {
   const missing = productionBuildMissing()
-  const ci = process.env.CI === 'true' || process.env.CI === '1'
-  if (missing && ci) throw new Error(missing)
+  if (missing && isCi()) throw new Error(missing)
   if (missing) console.warn(`[${project.name}] skipped: ${missing}`)
   project.provide('etwProductionBuild', { available: !missing, reason: missing ?? '' })
 }

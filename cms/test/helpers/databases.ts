@@ -14,11 +14,21 @@ export interface DatabaseProbe {
   adminUrl?: string
 }
 
+/** Whether this run is a CI run (`CI=true` or `CI=1`): a missing service then fails it. */
+export const isCi = (env: NodeJS.ProcessEnv = process.env): boolean =>
+  env.CI === 'true' || env.CI === '1'
+
+/** Why the integration suite does not run on MongoDB here, or `undefined` when it does. */
+export const mongodbNotRun = (env: NodeJS.ProcessEnv): string | undefined =>
+  env.ETW_TEST_MONGODB_URL
+    ? undefined
+    : 'no MongoDB server here: set ETW_TEST_MONGODB_URL (a replica set, e.g. mongodb://127.0.0.1:27017/?replicaSet=rs0) to run the integration suite on MongoDB.'
+
 export const defaultPostgresUrl = 'postgres://postgres@127.0.0.1:5432/test'
 
 /** Finds out whether the integration suite can run on `kind` here. */
 export const probeTestDatabase = async (kind: string): Promise<DatabaseProbe> => {
-  const ci = process.env.CI === 'true' || process.env.CI === '1'
+  const ci = isCi()
   if (kind === 'sqlite') return { kind, available: true, required: true, reason: '' }
   if (kind === 'postgres') {
     const adminUrl = process.env.ETW_TEST_POSTGRES_URL ?? defaultPostgresUrl
@@ -42,13 +52,7 @@ export const probeTestDatabase = async (kind: string): Promise<DatabaseProbe> =>
   if (kind === 'mongodb') {
     const adminUrl = process.env.ETW_TEST_MONGODB_URL
     if (!adminUrl) {
-      return {
-        kind,
-        available: false,
-        required: false,
-        reason:
-          'no MongoDB server here: set ETW_TEST_MONGODB_URL (a replica set, e.g. mongodb://127.0.0.1:27017/?replicaSet=rs0) to run the integration suite on MongoDB.',
-      }
+      return { kind, available: false, required: false, reason: mongodbNotRun(process.env) ?? '' }
     }
     return { kind, available: true, required: true, reason: '', adminUrl }
   }

@@ -2,7 +2,8 @@ export { etwPlugin } from './plugin'
 export type { EtwCollectionOptions, EtwFeedOptions, EtwLocale, EtwPluginOptions } from './types'
 
 export { getFeed } from './feed/feed'
-export type { Feed, FeedRequest, FeedResponse } from './feed/types'
+export { checkHealth } from './feed/health'
+export type { Feed, FeedChange, FeedChangeListener, FeedRequest, FeedResponse } from './feed/types'
 
 export { graphQLCacheControl } from './graphql'
 
@@ -41,4 +42,5 @@ export {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from './collections/Users/hooks/enforcePasswordPolicy'
+export { DEFAULT_LOGIN_THROTTLE } from './collections/Users/hooks/throttleLogin'
 export type { LoginThrottleOptions } from './collections/Users/hooks/throttleLogin'

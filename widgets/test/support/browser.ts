@@ -7,15 +7,15 @@ import { chromium } from 'playwright-core'
 export const CHROMIUM = process.env.ETW_CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /**
- * Why browser tests cannot run, or `null`. Under `CI=true` a missing Chromium fails the run; elsewhere
- * the tests are skipped with this message.
+ * Why browser tests cannot run, or `null`. Under `CI=true` or `CI=1` a missing Chromium fails the
+ * run; elsewhere the tests are skipped with this message.
  */
 export const chromiumMissing = existsSync(CHROMIUM)
   ? null
   : `Chromium not found at ${CHROMIUM} (install the Debian package "chromium" or set ETW_CHROMIUM_PATH): browser tests cannot run.`
 
 if (chromiumMissing) {
-  if (process.env.CI === 'true') throw new Error(chromiumMissing)
+  if (process.env.CI === 'true' || process.env.CI === '1') throw new Error(chromiumMissing)
   console.warn(`Skipping browser tests. ${chromiumMissing}`)
 }
 

@@ -71,6 +71,50 @@ describe('createFeedCache', () => {
     expect((await cache.get('k', produce)).hash).toBe('v2')
   })
 
+  it('should answer the expired entry when recomputing it fails', async () => {
+    const time = clock()
+    const cache = createFeedCache({ maxBytes: 10_000, now: time.now, ttlSeconds: 60 })
+    await cache.get('k', async () => entry('v1'))
+    time.advance(61_000)
+    const failing = async (): Promise<CacheEntry> => {
+      throw new Error('database unreachable')
+    }
+    expect(await cache.get('k', failing)).toMatchObject({ hash: 'v1', stale: true })
+    expect((await cache.get('k', async () => entry('v2'))).hash).toBe('v2')
+  })
+
+  it('should answer the entry from before a clear when recomputing it fails', async () => {
+    const time = clock()
+    const cache = createFeedCache({ maxBytes: 10_000, now: time.now, ttlSeconds: 60 })
+    await cache.get('k', async () => entry('v1'))
+    cache.clear()
+    const answer = await cache.get('k', async () => {
+      throw new Error('database unreachable')
+    })
+    expect(answer).toMatchObject({ hash: 'v1', stale: true })
+  })
+
+  it('should pass the failure on when there is no entry to fall back on', async () => {
+    const cache = createFeedCache({ maxBytes: 10_000, ttlSeconds: 60 })
+    cache.clear()
+    await expect(
+      cache.get('k', async () => {
+        throw new Error('database unreachable')
+      }),
+    ).rejects.toThrow('database unreachable')
+  })
+
+  it('should fall back on an answer computed while a change settled when recomputing fails', async () => {
+    const time = clock()
+    const cache = createFeedCache({ maxBytes: 10_000, now: time.now, ttlSeconds: 60 })
+    cache.clear()
+    await cache.get('k', async () => entry('during'))
+    const answer = await cache.get('k', async () => {
+      throw new Error('database unreachable')
+    })
+    expect(answer).toMatchObject({ hash: 'during', stale: true })
+  })
+
   it('should recompute after clear', async () => {
     const time = clock()
     const cache = createFeedCache({ maxBytes: 10_000, now: time.now, ttlSeconds: 60 })

@@ -8,6 +8,20 @@ export interface CacheEntry {
   contentType: string
   /** Hash of the uncompressed body, for the entity tags. */
   hash: string
+  /**
+   * Set on an answer given because producing a fresh one failed: an expired entry, or one from
+   * before the last change. Such an answer must not be kept long by HTTP caches.
+   */
+  stale?: true
+}
+
+/** The generation of entries that are never answered fresh, only when producing fails. */
+const FALLBACK_ONLY = -1
+
+/** What the LRU holds: an entry and the cache generation it was produced in. */
+interface Stored {
+  entry: CacheEntry
+  generation: number
 }
 
 /**
@@ -40,6 +54,8 @@ export const cacheKey = (
   return `${route}?${parts.join('&')} ${origin}`
 }
 
+const storedSize = (stored: Stored, key: string): number => entrySize(key, stored.entry)
+
 const entrySize = (key: string, entry: CacheEntry): number =>
   key.length * 2 +
   entry.bodies.identity.byteLength +
@@ -50,11 +66,17 @@ const entrySize = (key: string, entry: CacheEntry): number =>
 /** An in-process cache of feed answers, bounded in bytes, with a TTL. */
 export interface FeedCache {
   /**
-   * The entry for `key`, computing it with `produce` when missing. Concurrent misses of one key
-   * share a single computation.
+   * The entry for `key`, computing it with `produce` when missing or expired. Concurrent misses of
+   * one key share a single computation. When `produce` fails, the last entry of `key` (expired,
+   * or from before a clear) is answered with `stale` set, if there is one (stale-if-error);
+   * otherwise the failure is passed on.
    */
   get(key: string, produce: () => Promise<CacheEntry>): Promise<CacheEntry>
-  /** Drops every entry; answers still being computed are not stored. */
+  /**
+   * Makes every entry stale: the next request of each key computes a fresh answer, and answers
+   * still being computed are not stored. Stale entries stay, within the byte bound, only to answer
+   * when computing fails.
+   */
   clear(): void
   /** Bytes held. */
   readonly size: number
@@ -72,11 +94,13 @@ export const createFeedCache = ({
 }): FeedCache => {
   const enabled = maxBytes > 0 && ttlSeconds > 0
   const lru = enabled
-    ? new LRUCache<string, CacheEntry>({
+    ? new LRUCache<string, Stored>({
         maxSize: maxBytes,
-        sizeCalculation: (entry, key) => entrySize(key, entry),
+        sizeCalculation: storedSize,
         ttl: ttlSeconds * 1000,
         ttlAutopurge: false,
+        // Expired entries stay (within the byte bound) to answer while the database fails.
+        noDeleteOnStaleGet: true,
         perf: { now },
       })
     : undefined
@@ -87,7 +111,7 @@ export const createFeedCache = ({
   return {
     get(key, produce) {
       const hit = lru?.get(key)
-      if (hit) return Promise.resolve(hit)
+      if (hit && hit.generation === generation) return Promise.resolve(hit.entry)
       const pending = inFlight.get(key)
       if (pending) return pending
       const startedGeneration = generation
@@ -95,11 +119,19 @@ export const createFeedCache = ({
       const promise = produce()
         .then((entry) => {
           const settled = startedAt - changedAt >= SETTLE_MS
-          if (lru && startedGeneration === generation && settled) {
-            // An entry larger than the whole cache is served but not kept.
-            if (entrySize(key, entry) <= maxBytes) lru.set(key, entry)
+          // An entry larger than the whole cache is served but not kept. One that may predate a
+          // change is kept only as a fallback for when the database fails.
+          if (lru && entrySize(key, entry) <= maxBytes) {
+            const fresh = startedGeneration === generation && settled
+            lru.set(key, { entry, generation: fresh ? generation : FALLBACK_ONLY })
           }
           return entry
+        })
+        .catch((error: unknown) => {
+          // Stale-if-error: an older answer is better than none while the database is down.
+          const stale = lru?.get(key, { allowStale: true })
+          if (stale) return { ...stale.entry, stale: true as const }
+          throw error
         })
         .finally(() => {
           if (inFlight.get(key) === promise) inFlight.delete(key)
@@ -111,7 +143,6 @@ export const createFeedCache = ({
       generation += 1
       changedAt = now()
       inFlight.clear()
-      lru?.clear()
     },
     get size() {
       return lru?.calculatedSize ?? 0

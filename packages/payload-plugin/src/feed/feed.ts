@@ -4,7 +4,7 @@ import type { CacheEntry } from './cache'
 import type { FeedRoute } from './routes'
 import type { RouteContext, RouteHandler } from './handler'
 import type { FeedOptions } from './options'
-import type { Feed, FeedRequest, FeedResponse } from './types'
+import type { Feed, FeedChangeListener, FeedRequest, FeedResponse } from './types'
 
 import { cacheKey, createFeedCache } from './cache'
 import { encodeBodies, negotiateEncoding } from './compression'
@@ -44,8 +44,14 @@ const localesOf = (payload: Payload): { defaultLocale: string; locales: string[]
  */
 export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
   if (options === false) {
-    return { handle: async () => null, invalidate: () => undefined }
+    return {
+      changed: async () => undefined,
+      handle: async () => null,
+      invalidate: () => undefined,
+      onChange: () => () => undefined,
+    }
   }
+  const listeners = new Set<FeedChangeListener>()
   const cache = createFeedCache({ maxBytes: options.cacheMaxBytes, ttlSeconds: options.cacheTtl })
   const memo = createResponseMemo()
   const apiRoute = payload.config.routes.api
@@ -135,6 +141,20 @@ export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
     invalidate() {
       memo.clear()
       cache.clear()
+    },
+    async changed(change) {
+      this.invalidate()
+      for (const listener of listeners) {
+        try {
+          await listener(change)
+        } catch (error) {
+          payload.logger.error({ err: error }, 'feed: a change listener failed')
+        }
+      }
+    },
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     },
   }
 }

@@ -9,16 +9,25 @@ import { getFeed } from './feed'
 /**
  * Clears the feed cache when a document changes: create, edit, publish, unpublish, scheduled
  * publishing (an update by the job runner) and autosave alike, since any of them may change what
- * the feed shows (an organization's name, an image's alt text…).
+ * the feed shows (an organization's name, an image's alt text…), then tells the feed's change
+ * listeners (other instances).
  */
-export const invalidateFeedAfterChange: CollectionAfterChangeHook = ({ doc, req }) => {
-  getFeed(req.payload).invalidate()
+export const invalidateFeedAfterChange: CollectionAfterChangeHook = async ({
+  collection,
+  doc,
+  req,
+}) => {
+  await getFeed(req.payload).changed({ collection: collection.slug, req })
   return doc
 }
 
 /** Clears the feed cache when a document is deleted. */
-export const invalidateFeedAfterDelete: CollectionAfterDeleteHook = ({ doc, req }) => {
-  getFeed(req.payload).invalidate()
+export const invalidateFeedAfterDelete: CollectionAfterDeleteHook = async ({
+  collection,
+  doc,
+  req,
+}) => {
+  await getFeed(req.payload).changed({ collection: collection.slug, req })
   return doc
 }
 

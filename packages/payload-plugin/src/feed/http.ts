@@ -80,8 +80,20 @@ export const errorResponse = (error: FeedError, method: string): FeedResponse =>
   )
 
 /**
+ * Cache policy of an answer given from a stale entry because the database failed: shared caches
+ * may keep it a few seconds, so that they do not send every read to a failing server, and take
+ * the fresh answer soon after it recovers.
+ */
+export const STALE_POLICY: CachePolicy = Object.freeze({
+  maxAge: 0,
+  sMaxAge: 5,
+  staleWhileRevalidate: 0,
+})
+
+/**
  * The answer for a cached entry: `304` when `If-None-Match` matches, otherwise the body in the
- * negotiated coding (none for `HEAD`), with validators and caching headers.
+ * negotiated coding (none for `HEAD`), with validators and caching headers
+ * ({@link STALE_POLICY} for a stale entry).
  */
 export const entryResponse = (
   entry: CacheEntry,
@@ -101,7 +113,7 @@ export const entryResponse = (
   const body = coding === 'identity' ? entry.bodies.identity : (entry.bodies[coding] as Uint8Array)
   const headers: Record<string, string> = {
     ...baseHeaders(),
-    'cache-control': cacheControl(policy),
+    'cache-control': cacheControl(entry.stale ? STALE_POLICY : policy),
     etag: entityTag(entry.hash, coding),
     vary: 'Accept-Encoding',
   }

@@ -1,3 +1,5 @@
+import type { PayloadRequest } from 'payload'
+
 /**
  * The framework-agnostic surface of the public feed: any server (Payload's endpoints inside Next, a
  * bare `node:http` server) turns its request into a {@link FeedRequest} and writes the
@@ -23,6 +25,21 @@ export interface FeedResponse {
   body: Uint8Array | string
 }
 
+/** A change of content that the feed may show, seen by the instance that made it. */
+export interface FeedChange {
+  /** Slug of the collection (or global) that changed. */
+  collection: string
+  /** The request of the change: its transaction, when it has one, is still open. */
+  req: PayloadRequest
+}
+
+/**
+ * Called on every {@link FeedChange} after this instance's cache is cleared, inside the change's
+ * transaction: with several instances, the place to tell the others (a PostgreSQL `NOTIFY` sent
+ * here is delivered when the transaction commits).
+ */
+export type FeedChangeListener = (change: FeedChange) => Promise<void> | void
+
 /** The public feed of one Payload instance. */
 export interface Feed {
   /**
@@ -32,4 +49,11 @@ export interface Feed {
   handle(request: FeedRequest): Promise<FeedResponse | null>
   /** Drops every cached response; the next request of each kind reads the database. */
   invalidate(): void
+  /**
+   * Clears the cache for `change` and runs the listeners added with {@link Feed.onChange} one after
+   * the other; a listener that fails is logged and does not fail the change.
+   */
+  changed(change: FeedChange): Promise<void>
+  /** Adds a listener of changes; returns the function that removes it. */
+  onChange(listener: FeedChangeListener): () => void
 }

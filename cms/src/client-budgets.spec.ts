@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+
+import { DEFAULT_CLIENT_BUDGETS, createBudgetGate, readClientBudgets } from './client-budgets'
+import { createSharedLimits } from './shared-limits'
+
+describe('readClientBudgets', () => {
+  it('should use the defaults when nothing is set', () => {
+    expect(readClientBudgets({})).toEqual(DEFAULT_CLIENT_BUDGETS)
+  })
+
+  it('should read the three variables, 0 turning a budget off', () => {
+    expect(
+      readClientBudgets({
+        ETW_CLIENT_RATE: '0',
+        ETW_CLIENT_RATE_WINDOW: '60',
+        ETW_CLIENT_CONCURRENCY: '4',
+      }),
+    ).toEqual({ rate: 0, windowSeconds: 60, concurrency: 4 })
+  })
+
+  it('should refuse a value that is not a whole number', () => {
+    expect(() => readClientBudgets({ ETW_CLIENT_RATE: 'lots' })).toThrow(/ETW_CLIENT_RATE/)
+    expect(() => readClientBudgets({ ETW_CLIENT_RATE_WINDOW: '0' })).toThrow(/1 or more/)
+  })
+})
+
+describe('createBudgetGate in memory', () => {
+  it('should refuse the request over the rate with a Retry-After of the window left', async () => {
+    const admit = createBudgetGate(createSharedLimits({}), {
+      rate: 2,
+      windowSeconds: 30,
+      concurrency: 0,
+    })
+    await admit('192.0.2.1')
+    await admit('192.0.2.1')
+    const refused = await admit('192.0.2.1')
+    expect(refused).toMatchObject({ allowed: false })
+    expect(refused.allowed === false && refused.retryAfterSeconds).toBeGreaterThan(25)
+  })
+
+  it('should free a concurrency slot when an admitted request is released', async () => {
+    const admit = createBudgetGate(createSharedLimits({}), {
+      rate: 0,
+      windowSeconds: 10,
+      concurrency: 1,
+    })
+    const first = await admit('192.0.2.2')
+    expect((await admit('192.0.2.2')).allowed).toBe(false)
+    if (first.allowed) first.release()
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect((await admit('192.0.2.2')).allowed).toBe(true)
+  })
+})

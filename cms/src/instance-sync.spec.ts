@@ -1,0 +1,63 @@
+import { once } from 'node:events'
+import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:net'
+
+import { describe, expect, it } from 'vitest'
+
+import { affectedUrls, banInHttpCaches, readBanUrls } from './instance-sync'
+
+describe('affectedUrls', () => {
+  it('should ban only the news routes for a news change', () => {
+    expect(affectedUrls('news')).toEqual(['^/api/etw/v1/news'])
+  })
+
+  it('should ban every feed route for a change the feed joins in', () => {
+    expect(affectedUrls('organizations')).toEqual(['^/api/etw/'])
+    expect(affectedUrls('media')).toEqual(['^/api/etw/'])
+  })
+})
+
+describe('readBanUrls', () => {
+  it('should read a comma-separated list and ignore blanks', () => {
+    expect(readBanUrls({ ETW_HTTP_CACHE_BAN_URLS: ' http://a:6081, ,http://b:6081' })).toEqual([
+      'http://a:6081',
+      'http://b:6081',
+    ])
+    expect(readBanUrls({})).toEqual([])
+  })
+})
+
+describe('banInHttpCaches', () => {
+  it('should send one BAN per pattern with the pattern in X-Ban-Url', async () => {
+    const seen: string[] = []
+    // A raw socket: Node's HTTP parser refuses methods it does not know, Varnish takes BAN.
+    const server = createServer((socket) => {
+      socket.once('data', (chunk: Buffer) => {
+        const text = chunk.toString()
+        const pattern = /^x-ban-url: (.*)$/im.exec(text)?.[1]?.trim()
+        seen.push(`${text.split(' ', 1)[0]} ${pattern}`)
+        socket.end('HTTP/1.1 200 OK\r\ncontent-length: 6\r\nconnection: close\r\n\r\nBanned')
+      })
+    })
+    server.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    const { port } = server.address() as AddressInfo
+    const failures: unknown[] = []
+    await banInHttpCaches(
+      [`http://127.0.0.1:${port}`],
+      ['^/api/etw/v1/news', '^/api/etw/'],
+      (error) => failures.push(error),
+    )
+    server.close()
+    expect(seen.sort()).toEqual(['BAN ^/api/etw/', 'BAN ^/api/etw/v1/news'])
+    expect(failures).toEqual([])
+  })
+
+  it('should report a cache that does not answer, without throwing', async () => {
+    const failures: string[] = []
+    await banInHttpCaches(['http://127.0.0.1:1'], ['^/api/etw/'], (_error, url) =>
+      failures.push(url),
+    )
+    expect(failures).toEqual(['http://127.0.0.1:1'])
+  })
+})
