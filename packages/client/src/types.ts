@@ -119,7 +119,11 @@ export interface EventItem {
   /** IANA time zone of the event (`'Asia/Baku'`). */
   timeZone: string
   format: EventFormat
+  /** Name of `format` in the response's locale ("Онлайн"). */
+  formatLabel: string
   kind: EventKind
+  /** Name of `kind` in the response's locale ("Семінар"). */
+  kindLabel: string
   venue: string | null
   city: string | null
   country: CountryCode | null

@@ -4,7 +4,7 @@ import type { PropertyDeclarations } from 'lit'
 import { safeUrl } from '../shared/config'
 import type { FeedQuery } from '../shared/feed-element'
 import { FeedElement } from '../shared/feed-element'
-import { formatDate, t } from '../shared/i18n'
+import { formatDate, t } from './etw-news-feed.strings'
 import { baseStyles } from '../shared/styles'
 import { newsStyles } from './etw-news-feed.styles'
 

@@ -90,7 +90,14 @@ export const news = (query: URLSearchParams, origin: string): NewsResponse => {
   }
 }
 
-export const eventItems = (origin: string): EventItem[] => [
+/** The feed's names of kinds and formats, per locale (as the CMS gives them). */
+const eventLabels: Record<string, { seminar: string; 'in-person': string }> = {
+  en: { seminar: 'Seminar', 'in-person': 'In person' },
+  uk: { seminar: 'Семінар', 'in-person': 'Очно' },
+  az: { seminar: 'Seminar', 'in-person': 'Əyani' },
+}
+
+export const eventItems = (origin: string, locale = 'en'): EventItem[] => [
   {
     id: 'e1',
     title: 'Innovation and Education',
@@ -100,7 +107,9 @@ export const eventItems = (origin: string): EventItem[] => [
     end: '2023-05-17T14:00:00.000Z',
     timeZone: 'Asia/Baku',
     format: 'in-person',
+    formatLabel: (eventLabels[locale] ?? eventLabels.en!)['in-person'],
     kind: 'seminar',
+    kindLabel: (eventLabels[locale] ?? eventLabels.en!).seminar,
     venue: null,
     city: 'Baku',
     country: 'AZ',
@@ -116,7 +125,7 @@ export const eventItems = (origin: string): EventItem[] => [
 export const events = (query: URLSearchParams, origin: string): EventsResponse => ({
   locale: query.get('locale') ?? 'en',
   when: (query.get('when') as EventsResponse['when']) ?? 'upcoming',
-  items: eventItems(origin),
+  items: eventItems(origin, query.get('locale') ?? 'en'),
   limit: Number(query.get('limit') ?? 10),
   page: 1,
   hasNextPage: false,

@@ -260,10 +260,12 @@ export const feedQueries = (
       country: text('ISO 3166-1 alpha-2 code of the host country.'),
       end: requiredText('ISO instant the event ends.'),
       format: requiredText('in-person, online or hybrid.'),
+      formatLabel: requiredText('Name of the format in the requested locale.'),
       icsUrl: requiredText('iCalendar file with just this event.'),
       id: { type: required(GraphQL.GraphQLID), description: 'Document id.' },
       image: { type: Image, description: 'Cover image.' },
       kind: requiredText('seminar, training, meeting, webinar or conference.'),
+      kindLabel: requiredText('Name of the kind in the requested locale.'),
       organizers: { type: list(Organization), description: 'Organizing organizations.' },
       participatingCountries: {
         type: list(GraphQLString),
