@@ -6,6 +6,10 @@ export type { Feed, FeedRequest, FeedResponse } from './feed/types'
 
 export { graphQLCacheControl } from './graphql'
 
+export { negotiateEncoding } from './feed/compression'
+export type { ContentCoding } from './feed/compression'
+export { bodyHash, entityTag, ifNoneMatchMatches } from './feed/etag'
+
 export {
   AUDIT_LOG_SLUG,
   EVENTS_SLUG,
