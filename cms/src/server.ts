@@ -8,6 +8,7 @@ import { getPayload } from 'payload'
 
 import { parseProxyTrust, resolveClientAddress } from './client-address'
 import { isFeedPath, serveFeed } from './feed-server'
+import { mediaServerFor } from './media-server'
 import configPromise from './payload.config'
 import { createWidgetAssets } from './widget-assets'
 
@@ -15,7 +16,8 @@ import { createWidgetAssets } from './widget-assets'
  * The CMS's HTTP server: one Node server in front of Next's request handler. Payload starts here,
  * with its job runner (scheduled publishing every minute); the public feed (`/api/etw/v1/…`) and
  * `/api/health` are answered here from the feed's in-process cache, without Next's per-request
- * work, and so are the widget bundle and demo page under `/widgets/`. Everything else (admin, REST, GraphQL) goes to Next, which reuses the same Payload.
+ * work, and so are the widget files and demo page under `/widgets/` and images on their
+ * content-addressed URLs under `/media/`. Everything else (admin, REST, GraphQL) goes to Next, which reuses the same Payload.
  */
 const dev = process.env.NODE_ENV !== 'production'
 const port = Number(process.env.PORT ?? 3000)
@@ -32,6 +34,7 @@ const handleWithNext = app.getRequestHandler()
 await app.prepare()
 
 const serveWidgetAsset = createWidgetAssets()
+const serveMedia = mediaServerFor(payload)
 
 let stopping = false
 
@@ -42,6 +45,14 @@ const server = createServer((req, res) => {
   // connection closed after the answer, so that the server can finish.
   if (stopping) res.setHeader('Connection', 'close')
   if (serveWidgetAsset(req, res)) return
+  if (req.url?.startsWith('/media/')) {
+    void serveMedia(req, res).catch((error: unknown) => {
+      payload.logger.error({ err: error }, 'media request failed')
+      if (!res.headersSent) res.writeHead(500)
+      res.end()
+    })
+    return
+  }
   if (!isFeedPath(req.url ?? '')) {
     void handleWithNext(req, res)
     return

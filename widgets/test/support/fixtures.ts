@@ -52,6 +52,18 @@ export const newsItems = (origin: string): NewsItem[] => [
       width: 640,
       height: 360,
       alt: 'Seminar participants in Baku',
+      srcset: `${origin}/media/baku-320.svg 320w, ${origin}/media/baku.svg 640w`,
+      sizes: '(min-width: 48rem) 48rem, 100vw',
+      sources: [
+        {
+          type: 'image/avif',
+          srcset: `${origin}/media/baku-320.avif.svg 320w, ${origin}/media/baku.avif.svg 640w`,
+        },
+        {
+          type: 'image/webp',
+          srcset: `${origin}/media/baku-320.webp.svg 320w, ${origin}/media/baku.webp.svg 640w`,
+        },
+      ],
     },
     organization: { name: 'eTwinning Azerbaijan', slug: 'etwinning-az', country: 'AZ' },
     country: 'AZ',
