@@ -9,13 +9,14 @@
  * BENCH_SECONDS (default 10) sets the length of each load phase; CHROME_PATH the browser
  * (default /usr/bin/chromium).
  */
-import { execFileSync, fork, spawn } from 'node:child_process'
+import { execFile, fork, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { promisify } from 'node:util'
 
 import autocannon from 'autocannon'
 import sharp from 'sharp'
@@ -139,7 +140,8 @@ const hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`
 // 4. Lighthouse 12 on the host page, with the machine's Chromium.
 log(`Lighthouse on ${hostUrl}`)
 const report = path.join(work, 'lighthouse.json')
-execFileSync(
+// Asynchronously: this process serves the host page meanwhile.
+await promisify(execFile)(
   'npx',
   [
     '--yes',
@@ -151,7 +153,7 @@ execFileSync(
     '--only-categories=performance,accessibility,best-practices,seo',
     '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-sync',
   ],
-  { env: { ...process.env, CHROME_PATH: chrome }, stdio: ['ignore', 'inherit', 'inherit'] },
+  { env: { ...process.env, CHROME_PATH: chrome }, maxBuffer: 64 * 1024 * 1024 },
 )
 interface Lhr {
   categories: Record<string, { score: number | null }>
