@@ -1,41 +1,60 @@
 import { readFileSync } from 'node:fs'
 import { defineConfig } from 'vite'
+import { lazyBundle } from './build/lazy-bundle'
 import { minifyTemplates } from './build/minify-templates'
 
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as {
   version: string
 }
 
-const LICENSE = '/*! @etw/widgets %s | MIT. Includes Lit, (c) Google LLC, BSD-3-Clause. */'
+const LICENSE = '/*! @etw/widgets %s MIT; Lit (c) Google LLC, BSD-3-Clause */'
+
+const TAGS = ['etw-stats', 'etw-news-feed', 'etw-events']
 
 /**
- * `vite build`: the npm ESM build (Lit, @lit/task and @etw/client stay imports).
- * `vite build --mode bundle`: `dist/etw-widgets.js`, one classic script with everything inside.
+ * `vite build`: the npm ESM build (Lit and @etw/client stay imports).
+ * `vite build --mode bundle`: the self-hosted files, Lit inside — `dist/etw-widgets.js`, the classic
+ * script webmasters paste (a loader), and under `dist/chunks/` one ES module per tag plus the
+ * shared chunk (Lit and `src/shared/`), named by a hash of their content, each with a `.br` and a
+ * `.gz` beside it; `dist/etw-widgets.json` lists them.
  */
 export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle'
+  const define = { __ETW_VERSION__: JSON.stringify(version) }
   return {
-    define: { __ETW_VERSION__: JSON.stringify(version) },
-    plugins: [minifyTemplates()],
+    define,
+    publicDir: false,
+    plugins: bundle
+      ? [
+          minifyTemplates(),
+          lazyBundle({
+            loader: 'src/bundle.ts',
+            fileName: 'etw-widgets.js',
+            define,
+            chunksDir: 'chunks',
+          }),
+        ]
+      : [minifyTemplates()],
     build: bundle
       ? {
           outDir: 'dist',
           emptyOutDir: false,
           target: 'es2022',
-          minify: 'esbuild',
-          lib: {
-            entry: 'src/bundle.ts',
-            formats: ['iife'],
-            name: 'etwWidgetsBundle',
-            fileName: () => 'etw-widgets.js',
-          },
+          // Terser's passes save a few hundred bytes over esbuild's minifier here.
+          minify: 'terser',
+          terserOptions: { compress: { passes: 3 }, ecma: 2020, module: true },
+          modulePreload: false,
           rollupOptions: {
+            input: Object.fromEntries(TAGS.map((tag) => [tag, `src/lazy/${tag}.ts`])),
+            preserveEntrySignatures: 'exports-only',
             output: {
-              banner: LICENSE.replace('%s', version),
-              // A second copy (or version) on the page stops before Lit runs: Lit's Trusted Types
-              // policy name may exist only once under a strict CSP. Nothing may escape into the page.
-              intro: 'if (self.etwWidgets) return; try {',
-              outro: '} catch (e) { console.warn("[etw-widgets]", e) }',
+              format: 'es',
+              entryFileNames: 'chunks/[name]-[hash].js',
+              chunkFileNames: 'chunks/[name]-[hash].js',
+              // Lit and everything in src/shared/ travel once, whichever tags a page uses.
+              manualChunks: (id) =>
+                /\/node_modules\/|\/src\/shared\/|\/client\/src\//.test(id) ? 'shared' : undefined,
+              banner: (chunk) => (chunk.name === 'shared' ? LICENSE.replace('%s', version) : ''),
             },
           },
         }

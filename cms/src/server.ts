@@ -13,6 +13,7 @@ import { parseProxyTrust, resolveClientAddress } from './client-address'
 import { resolveDatabaseTarget } from './database'
 import { isFeedPath, serveFeed } from './feed-server'
 import { readBanUrls, startInstanceSync } from './instance-sync'
+import { mediaServerFor } from './media-server'
 import configPromise from './payload.config'
 import { sharedLimits } from './shared-limits'
 import { createWidgetAssets } from './widget-assets'
@@ -22,7 +23,8 @@ import { DATABASE_UNREACHABLE, createWriteGuard } from './write-guard'
  * The CMS's HTTP server: one Node server in front of Next's request handler. Payload starts here,
  * with its job runner (scheduled publishing every minute); the public feed (`/api/etw/v1/…`) and
  * `/api/health` are answered here from the feed's in-process cache, without Next's per-request
- * work, and so are the widget bundle and demo page under `/widgets/`. Everything else (admin, REST, GraphQL) goes to Next, which reuses the same Payload.
+ * work, and so are the widget files and demo page under `/widgets/` and images on their
+ * content-addressed URLs under `/media/`. Everything else (admin, REST, GraphQL) goes to Next, which reuses the same Payload.
  */
 const dev = process.env.NODE_ENV !== 'production'
 const port = Number(process.env.PORT ?? 3000)
@@ -58,6 +60,7 @@ const handleWithNext = app.getRequestHandler()
 await app.prepare()
 
 const serveWidgetAsset = createWidgetAssets()
+const serveMedia = mediaServerFor(payload)
 
 // Per-client budgets of REST and GraphQL (shared by every instance when REDIS_URL is set).
 const admitRequest = createBudgetGate(sharedLimits(), readClientBudgets(process.env))
@@ -107,6 +110,14 @@ const server = createServer((req, res) => {
   // connection closed after the answer, so that the server can finish.
   if (stopping) res.setHeader('Connection', 'close')
   if (serveWidgetAsset(req, res)) return
+  if (req.url?.startsWith('/media/')) {
+    void serveMedia(req, res).catch((error: unknown) => {
+      payload.logger.error({ err: error }, 'media request failed')
+      if (!res.headersSent) res.writeHead(500)
+      res.end()
+    })
+    return
+  }
   if (isBudgeted(req.url ?? '')) {
     void handleWithBudget(req, res, address)
     return

@@ -1,23 +1,49 @@
-import { createHash } from 'node:crypto'
-import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** `widgets/` of the workspace: the built bundle in `dist/`, the demo page in `demo/`. */
+import type { StaticFile } from './static-file'
+
+import { readStaticFile, sendStaticFile } from './static-file'
+
+/** `widgets/` of the workspace: the built files in `dist/`, the demo page in `demo/`. */
 export const widgetsDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../widgets',
 )
 
-const widgetsVersion = (): string => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(widgetsDir, 'package.json'), 'utf8')) as {
+/** The version in `widgets/package.json`: the segment of the long-cached URLs. */
+export const widgetsVersion = (dir = widgetsDir): string => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
     version: string
   }
   return manifest.version
 }
 
-interface Asset {
+/** The versioned loader and its Subresource Integrity value, for `<script integrity>`. */
+export interface PinnedLoader {
+  /** Path of the versioned loader (`/widgets/0.1.0/etw-widgets.js`). */
+  path: string
+  /** `sha384-…` of the loader. */
+  integrity: string
+}
+
+/** The versioned loader path and its SRI hash from the build, or `null` before a build. */
+export const pinnedLoader = (dir = widgetsDir): PinnedLoader | null => {
+  try {
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(dir, 'dist/etw-widgets.json'), 'utf8'),
+    ) as { integrity: string }
+    return { path: `/widgets/${widgetsVersion(dir)}/etw-widgets.js`, integrity: manifest.integrity }
+  } catch {
+    return null
+  }
+}
+
+/** Where a public path under `/widgets/` is read from, and for how long it may be cached. */
+export interface Asset {
   file: string
   type: string
   cacheControl: string
@@ -25,42 +51,40 @@ interface Asset {
 
 const ONE_HOUR = 'public, max-age=3600, stale-while-revalidate=86400'
 const ONE_YEAR = 'public, max-age=31536000, immutable'
+const JS = 'text/javascript; charset=utf-8'
+/** Names Rollup gives the chunks (`shared-BJuyLze-.js`): a content hash is part of each. */
+const CHUNK = /^[\w-]+\.js$/
 
 /**
- * The public files under `/widgets/`: the self-hosted bundle (`/widgets/etw-widgets.js`, cached for
- * an hour, and `/widgets/<version>/etw-widgets.js`, cached for a year) and the demo page.
+ * The public files under `/widgets/`: the loader (`/widgets/etw-widgets.js`, cached for an hour,
+ * and `/widgets/<version>/etw-widgets.js`, immutable), its chunks next to either (names carry
+ * their content hash, so immutable) and the demo page.
  */
-export const widgetAssetRoutes = (): Map<string, Asset> => {
-  const bundle = path.join(widgetsDir, 'dist/etw-widgets.js')
-  const demo = path.join(widgetsDir, 'demo')
-  const js = 'text/javascript; charset=utf-8'
-  return new Map<string, Asset>([
-    ['/widgets/etw-widgets.js', { file: bundle, type: js, cacheControl: ONE_HOUR }],
-    [
-      `/widgets/${widgetsVersion()}/etw-widgets.js`,
-      { file: bundle, type: js, cacheControl: ONE_YEAR },
-    ],
-    [
-      '/widgets/demo',
-      {
-        file: path.join(demo, 'index.html'),
-        type: 'text/html; charset=utf-8',
-        cacheControl: 'no-cache',
-      },
-    ],
-    [
-      '/widgets/demo/demo.js',
-      { file: path.join(demo, 'demo.js'), type: js, cacheControl: 'no-cache' },
-    ],
-    [
-      '/widgets/demo/demo.css',
-      {
-        file: path.join(demo, 'demo.css'),
-        type: 'text/css; charset=utf-8',
-        cacheControl: 'no-cache',
-      },
-    ],
-  ])
+export const resolveWidgetAsset = (
+  pathname: string,
+  dir = widgetsDir,
+  version = widgetsVersion(dir),
+): Asset | undefined => {
+  const dist = path.join(dir, 'dist')
+  const demo = path.join(dir, 'demo')
+  const clean = pathname.replace(/\/$/, '')
+  if (clean === '/widgets/etw-widgets.js') {
+    return { file: path.join(dist, 'etw-widgets.js'), type: JS, cacheControl: ONE_HOUR }
+  }
+  if (clean === `/widgets/${version}/etw-widgets.js`) {
+    return { file: path.join(dist, 'etw-widgets.js'), type: JS, cacheControl: ONE_YEAR }
+  }
+  const chunk = /^\/widgets\/(?:([^/]+)\/)?chunks\/([^/]+)$/.exec(clean)
+  if (chunk && (chunk[1] === undefined || chunk[1] === version) && CHUNK.test(chunk[2]!)) {
+    return { file: path.join(dist, 'chunks', chunk[2]!), type: JS, cacheControl: ONE_YEAR }
+  }
+  const demoFiles: Record<string, [string, string]> = {
+    '/widgets/demo': ['index.html', 'text/html; charset=utf-8'],
+    '/widgets/demo/demo.js': ['demo.js', JS],
+    '/widgets/demo/demo.css': ['demo.css', 'text/css; charset=utf-8'],
+  }
+  const entry = demoFiles[clean]
+  return entry && { file: path.join(demo, entry[0]), type: entry[1], cacheControl: 'no-cache' }
 }
 
 /** The demo page's own Content-Security-Policy: what the widgets promise to work under. */
@@ -69,58 +93,46 @@ const DEMO_CSP =
   "require-trusted-types-for 'script'; trusted-types lit-html"
 
 /**
- * Serves `/widgets/…` from disk with `ETag`/`304` and CORS for the bundle. Files are read once and
- * kept in memory. Resolves `false` for any other path.
+ * Serves `/widgets/…` from memory (each file read once, with its precompressed `.br`/`.gz`):
+ * content coding by `Accept-Encoding`, ETag/`304`, CORS (module chunks are fetched in CORS mode).
+ * Returns `false` for any other path.
  */
-export const createWidgetAssets = (routes = widgetAssetRoutes()) => {
-  const cache = new Map<string, { body: Buffer; etag: string }>()
-  const load = (file: string) => {
-    let entry = cache.get(file)
-    if (!entry) {
-      const body = fs.readFileSync(file)
-      entry = {
-        body,
-        etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
-      }
-      cache.set(file, entry)
-    }
-    return entry
-  }
+export const createWidgetAssets = (
+  resolve: (pathname: string) => Asset | undefined = (pathname) => resolveWidgetAsset(pathname),
+) => {
+  const cache = new Map<string, StaticFile>()
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/'
-    const asset = routes.get(pathname.replace(/\/$/, '') || '/')
+    if (!pathname.startsWith('/widgets/')) return false
+    const asset = resolve(pathname)
     if (!asset) return false
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end()
-      return true
-    }
-    let entry: { body: Buffer; etag: string }
-    try {
-      entry = load(asset.file)
-    } catch {
-      res
-        .writeHead(503, {
-          'content-type': 'text/plain; charset=utf-8',
-          'cache-control': 'no-store',
-        })
-        .end('The widget bundle is not built: run `pnpm --filter @etw/widgets build`.\n')
-      return true
+    let file = cache.get(asset.file)
+    if (!file) {
+      try {
+        file = readStaticFile(asset.file, asset.type)
+      } catch {
+        const chunk = asset.file.includes(`${path.sep}chunks${path.sep}`)
+        res
+          .writeHead(chunk ? 404 : 503, {
+            'content-type': 'text/plain; charset=utf-8',
+            'cache-control': 'no-store',
+          })
+          .end(
+            chunk
+              ? 'No such widget module.\n'
+              : 'The widgets are not built: run `pnpm --filter @etw/widgets build`.\n',
+          )
+        return true
+      }
+      cache.set(asset.file, file)
     }
     const headers: Record<string, string> = {
-      'content-type': asset.type,
       'cache-control': asset.cacheControl,
-      etag: entry.etag,
       'access-control-allow-origin': '*',
-      'x-content-type-options': 'nosniff',
+      'cross-origin-resource-policy': 'cross-origin',
     }
     if (asset.type.startsWith('text/html')) headers['content-security-policy'] = DEMO_CSP
-    if (req.headers['if-none-match'] === entry.etag) {
-      res.writeHead(304, headers).end()
-      return true
-    }
-    headers['content-length'] = String(entry.body.length)
-    res.writeHead(200, headers)
-    res.end(req.method === 'HEAD' ? undefined : entry.body)
+    sendStaticFile(req, res, file, headers)
     return true
   }
 }

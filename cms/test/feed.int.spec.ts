@@ -237,7 +237,7 @@ describeDb('public feed: JSON endpoints', () => {
         },
         link: `http://${TEST_HOST}/api/news/${item.id}`,
       })
-      expect(item.image.url).toMatch(new RegExp(`^http://${TEST_HOST}/api/media/file/.+\\.png$`))
+      expect(item.image.url).toMatch(new RegExp(`^http://${TEST_HOST}/media/[\\w-]{27}/.+\\.png$`))
       expect(item.image).toMatchObject({ width: 768, alt: expect.stringContaining('K-PNU') })
       expect(item.image.height).toBeGreaterThan(0)
     })

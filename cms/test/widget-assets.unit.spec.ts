@@ -1,50 +1,70 @@
 import fs from 'node:fs'
-import { createServer } from 'node:http'
+import type { IncomingHttpHeaders } from 'node:http'
+import { createServer, request } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createWidgetAssets, widgetAssetRoutes } from '../src/widget-assets'
+import { createWidgetAssets, pinnedLoader, resolveWidgetAsset } from '../src/widget-assets'
 
-describe('widget assets served by the CMS', () => {
+/** `fetch` would decode the body; `node:http` leaves it as sent. */
+const get = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
+  new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const req = request(new URL(url), { method, headers }, (res) => {
+      const parts: Buffer[] = []
+      res.on('data', (part: Buffer) => parts.push(part))
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) }),
+      )
+    })
+    req.on('error', reject)
+    req.end()
+  })
+
+describe('widget files served by the CMS', () => {
   let base: string
   let server: ReturnType<typeof createServer>
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etw-assets-'))
+  const loader = `(()=>{${'/* loader */'.repeat(40)}})()\n`
+  const chunk = `export const shared = ${JSON.stringify('lit '.repeat(200))}\n`
+  const write = (file: string, text: string, compress = true) => {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
+    fs.writeFileSync(path.join(dir, file), text)
+    if (compress) {
+      fs.writeFileSync(path.join(dir, `${file}.br`), brotliCompressSync(text))
+      fs.writeFileSync(path.join(dir, `${file}.gz`), gzipSync(text))
+    }
+  }
+  /** Every path served, as a page and the loader ask for them. */
+  const PATHS = [
+    '/widgets/etw-widgets.js',
+    '/widgets/9.9.9/etw-widgets.js',
+    '/widgets/chunks/shared-Ab12_-x.js',
+    '/widgets/9.9.9/chunks/shared-Ab12_-x.js',
+    '/widgets/demo/',
+    '/widgets/demo/demo.js',
+    '/widgets/demo/demo.css',
+  ]
 
   beforeAll(async () => {
-    fs.writeFileSync(path.join(dir, 'bundle.js'), 'console.log("etw")\n')
-    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>demo</title>\n')
-    const js = 'text/javascript; charset=utf-8'
-    const serve = createWidgetAssets(
-      new Map([
-        [
-          '/widgets/etw-widgets.js',
-          { file: path.join(dir, 'bundle.js'), type: js, cacheControl: 'public, max-age=3600' },
-        ],
-        [
-          '/widgets/9.9.9/etw-widgets.js',
-          {
-            file: path.join(dir, 'bundle.js'),
-            type: js,
-            cacheControl: 'public, max-age=31536000, immutable',
-          },
-        ],
-        [
-          '/widgets/demo',
-          {
-            file: path.join(dir, 'index.html'),
-            type: 'text/html; charset=utf-8',
-            cacheControl: 'no-cache',
-          },
-        ],
-        [
-          '/widgets/missing.js',
-          { file: path.join(dir, 'missing.js'), type: js, cacheControl: 'no-cache' },
-        ],
-      ]),
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"version":"9.9.9"}')
+    write('dist/etw-widgets.js', loader)
+    write('dist/chunks/shared-Ab12_-x.js', chunk)
+    fs.writeFileSync(
+      path.join(dir, 'dist/etw-widgets.json'),
+      JSON.stringify({ integrity: 'sha384-abc', tags: {} }),
     )
+    write(
+      'demo/index.html',
+      `<!doctype html><title>demo</title>${'<p>demo</p>'.repeat(20)}\n`,
+      false,
+    )
+    write('demo/demo.js', `console.log(${JSON.stringify('demo '.repeat(50))})\n`, false)
+    write('demo/demo.css', `body { margin: 0 }\n${'p { color: red }\n'.repeat(20)}`, false)
+    const serve = createWidgetAssets((pathname) => resolveWidgetAsset(pathname, dir))
     server = createServer((req, res) => {
       if (!serve(req, res)) res.writeHead(404).end()
     })
@@ -57,49 +77,137 @@ describe('widget assets served by the CMS', () => {
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
-  it('should list the bundle under its plain and its versioned path', () => {
-    const paths = [...widgetAssetRoutes().keys()]
-    expect(paths).toContain('/widgets/etw-widgets.js')
-    expect(paths.some((p) => /^\/widgets\/\d+\.\d+\.\d+\/etw-widgets\.js$/.test(p))).toBe(true)
-    expect(paths).toContain('/widgets/demo')
+  it('should send the precompressed brotli file when brotli is accepted', async () => {
+    const res = await get(`${base}/widgets/etw-widgets.js`, { 'accept-encoding': 'gzip, br' })
+    expect(res.headers['content-encoding']).toBe('br')
+    expect(res.headers['content-length']).toBe(String(res.body.length))
+    expect(res.body).toEqual(fs.readFileSync(path.join(dir, 'dist/etw-widgets.js.br')))
+    expect(brotliDecompressSync(res.body).toString()).toBe(loader)
   })
 
-  it('should serve the bundle as JavaScript, cacheable and readable from any origin', async () => {
-    const res = await fetch(`${base}/widgets/etw-widgets.js`)
-    expect(res.status).toBe(200)
-    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
-    expect(res.headers.get('access-control-allow-origin')).toBe('*')
-    expect(res.headers.get('cache-control')).toBe('public, max-age=3600')
-    expect(await res.text()).toBe('console.log("etw")\n')
-  })
-
-  it('should cache the versioned bundle for a year', async () => {
-    const res = await fetch(`${base}/widgets/9.9.9/etw-widgets.js`)
-    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
-  })
-
-  it('should answer 304 to a matching If-None-Match', async () => {
-    const first = await fetch(`${base}/widgets/etw-widgets.js`)
-    const etag = first.headers.get('etag') as string
-    const second = await fetch(`${base}/widgets/etw-widgets.js`, {
-      headers: { 'if-none-match': etag },
+  it('should send gzip when the client prefers it by q-value', async () => {
+    const res = await get(`${base}/widgets/chunks/shared-Ab12_-x.js`, {
+      'accept-encoding': 'br;q=0.5, gzip;q=1',
     })
-    expect(second.status).toBe(304)
+    expect(res.headers['content-encoding']).toBe('gzip')
+    expect(res.headers['content-length']).toBe(String(res.body.length))
+    expect(gunzipSync(res.body).toString()).toBe(chunk)
   })
 
-  it('should serve the demo page under a strict Content-Security-Policy', async () => {
-    const res = await fetch(`${base}/widgets/demo/`)
+  it('should send the file as stored without Accept-Encoding', async () => {
+    const res = await get(`${base}/widgets/etw-widgets.js`)
+    expect(res.headers['content-encoding']).toBeUndefined()
+    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(loader)))
+    expect(res.body.toString()).toBe(loader)
+  })
+
+  it('should not use a coding refused with q=0', async () => {
+    const res = await get(`${base}/widgets/etw-widgets.js`, {
+      'accept-encoding': 'br;q=0, gzip;q=0, identity',
+    })
+    expect(res.headers['content-encoding']).toBeUndefined()
+    expect(res.body.toString()).toBe(loader)
+    const star = await get(`${base}/widgets/etw-widgets.js`, { 'accept-encoding': '*, br;q=0' })
+    expect(star.headers['content-encoding']).toBe('gzip')
+  })
+
+  it('should say that the answer varies by Accept-Encoding and give each coding its own ETag', async () => {
+    const tags = new Set<string>()
+    for (const coding of ['br', 'gzip', 'identity']) {
+      const res = await get(`${base}/widgets/etw-widgets.js`, { 'accept-encoding': coding })
+      expect(res.headers.vary).toBe('Accept-Encoding')
+      expect(res.headers.etag).toMatch(/^"[\w-]+"$/)
+      tags.add(res.headers.etag as string)
+    }
+    expect(tags.size).toBe(3)
+  })
+
+  it('should answer 304 to a matching If-None-Match for every file it serves', async () => {
+    for (const pathname of PATHS) {
+      const first = await get(base + pathname, { 'accept-encoding': 'br, gzip' })
+      expect(first.status, pathname).toBe(200)
+      const again = await get(base + pathname, {
+        'accept-encoding': 'br, gzip',
+        'if-none-match': first.headers.etag as string,
+      })
+      expect(again.status, pathname).toBe(304)
+      expect(again.body.length, pathname).toBe(0)
+      expect(again.headers.etag, pathname).toBe(first.headers.etag)
+    }
+  })
+
+  it('should cache the versioned loader and every chunk for a year, and the plain loader for an hour', async () => {
+    const cacheControl = async (pathname: string) =>
+      (await get(base + pathname)).headers['cache-control']
+    expect(await cacheControl('/widgets/9.9.9/etw-widgets.js')).toBe(
+      'public, max-age=31536000, immutable',
+    )
+    expect(await cacheControl('/widgets/chunks/shared-Ab12_-x.js')).toBe(
+      'public, max-age=31536000, immutable',
+    )
+    expect(await cacheControl('/widgets/9.9.9/chunks/shared-Ab12_-x.js')).toBe(
+      'public, max-age=31536000, immutable',
+    )
+    expect(await cacheControl('/widgets/etw-widgets.js')).toBe(
+      'public, max-age=3600, stale-while-revalidate=86400',
+    )
+  })
+
+  it('should let pages of any origin load the scripts as modules', async () => {
+    const res = await get(`${base}/widgets/chunks/shared-Ab12_-x.js`)
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    expect(res.headers['access-control-allow-origin']).toBe('*')
+    expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin')
+  })
+
+  it('should compress the demo page, which has no precompressed files, on first read', async () => {
+    const res = await get(`${base}/widgets/demo/`, { 'accept-encoding': 'gzip' })
+    expect(res.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(res.body).toString()).toMatch(/<title>demo<\/title>/)
+    expect(res.headers['content-security-policy']).toMatch(/trusted-types lit-html/)
+  })
+
+  it('should answer HEAD with the headers of GET and no body', async () => {
+    const res = await get(`${base}/widgets/etw-widgets.js`, { 'accept-encoding': 'br' }, 'HEAD')
     expect(res.status).toBe(200)
-    expect(res.headers.get('content-security-policy')).toMatch(/trusted-types lit-html/)
+    expect(res.headers['content-length']).toBe(
+      String(fs.statSync(path.join(dir, 'dist/etw-widgets.js.br')).size),
+    )
+    expect(res.body.length).toBe(0)
   })
 
-  it('should say how to build the bundle when it is missing', async () => {
-    const res = await fetch(`${base}/widgets/missing.js`)
+  it('should refuse other methods with 405', async () => {
+    const res = await get(`${base}/widgets/etw-widgets.js`, {}, 'POST')
+    expect(res.status).toBe(405)
+    expect(res.headers.allow).toBe('GET, HEAD')
+  })
+
+  it('should answer 404 for a chunk that does not exist and leave unknown paths alone', async () => {
+    expect((await get(`${base}/widgets/chunks/missing-1234.js`)).status).toBe(404)
+    expect((await get(`${base}/widgets/chunks/../../package.json`)).status).toBe(404)
+    expect((await get(`${base}/widgets/1.0.0/chunks/shared-Ab12_-x.js`)).status).toBe(404)
+    expect((await get(`${base}/api/news`)).status).toBe(404)
+  })
+
+  it('should say how to build the widgets when the loader is missing', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'etw-assets-empty-'))
+    fs.writeFileSync(path.join(empty, 'package.json'), '{"version":"1.0.0"}')
+    const serve = createWidgetAssets((pathname) => resolveWidgetAsset(pathname, empty))
+    const other = createServer((req, res) => void serve(req, res))
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+    const res = await get(
+      `http://127.0.0.1:${(other.address() as AddressInfo).port}/widgets/etw-widgets.js`,
+    )
+    await new Promise((resolve) => other.close(resolve))
+    fs.rmSync(empty, { recursive: true, force: true })
     expect(res.status).toBe(503)
-    expect(await res.text()).toMatch(/pnpm --filter @etw\/widgets build/)
+    expect(res.body.toString()).toMatch(/pnpm --filter @etw\/widgets build/)
   })
 
-  it('should leave other paths to the next handler', async () => {
-    expect((await fetch(`${base}/api/news`)).status).toBe(404)
+  it('should give the versioned loader path with its SRI hash from the build', () => {
+    expect(pinnedLoader(dir)).toEqual({
+      path: '/widgets/9.9.9/etw-widgets.js',
+      integrity: 'sha384-abc',
+    })
   })
 })

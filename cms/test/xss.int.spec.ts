@@ -17,6 +17,7 @@ import type { Problems } from '../../widgets/test/support/browser'
 import { html, startServer, strictCsp } from '../../widgets/test/support/server'
 import type { TestServer } from '../../widgets/test/support/server'
 import { isFeedPath, serveFeed } from '../src/feed-server'
+import { mediaServerFor } from '../src/media-server'
 import { widgetsDir } from '../src/widget-assets'
 import { callFeed } from './helpers/feed'
 import type { IntContext } from './helpers/payload'
@@ -318,6 +319,7 @@ describeDb('stored XSS payloads', () => {
     let cmsOrigin: string
     let site: TestServer
     let pageCount = 0
+    let widgetsOut: string | undefined
 
     beforeAll(async () => {
       // The real bundle, built from the current sources into a directory of this test's own, so
@@ -337,22 +339,23 @@ describeDb('stored XSS payloads', () => {
         ],
         { cwd: widgetsDir, stdio: 'inherit' },
       )
-      const bundle = readFileSync(path.join(outDir, 'etw-widgets.js'))
-      rmSync(outDir, { recursive: true, force: true })
+      widgetsOut = outDir
       const feed = getFeed(ctx.payload)
-      const image = await sharp({
-        create: { width: 64, height: 48, channels: 3, background: '#0b5cad' },
-      })
-        .png()
-        .toBuffer()
-      // The CMS's request path for the feed (`src/server.ts`), the bundle and media files.
+      const serveMedia = mediaServerFor(ctx.payload)
+      // The CMS's request path for the feed (`src/server.ts`), the widget files and media files.
       cms = createServer((req, res) => {
-        if (req.url?.startsWith('/widgets/etw-widgets.js')) {
-          res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(bundle)
+        const file = /^\/widgets\/(etw-widgets\.js|chunks\/[\w-]+\.js)(\?|$)/.exec(req.url ?? '')
+        if (file) {
+          res
+            .writeHead(200, {
+              'content-type': 'text/javascript; charset=utf-8',
+              'access-control-allow-origin': '*',
+            })
+            .end(readFileSync(path.join(outDir, file[1]!)))
           return
         }
-        if (req.url?.startsWith('/api/media/file/')) {
-          res.writeHead(200, { 'content-type': 'image/png' }).end(image)
+        if (req.url?.startsWith('/media/')) {
+          void serveMedia(req, res)
           return
         }
         if (!isFeedPath(req.url ?? '')) {
@@ -373,6 +376,7 @@ describeDb('stored XSS payloads', () => {
       await browser?.close()
       await site?.close()
       await new Promise((resolve) => cms?.close(resolve))
+      if (widgetsOut) rmSync(widgetsOut, { recursive: true, force: true })
     })
 
     const WIDGETS = `<etw-news-feed limit="5"></etw-news-feed>

@@ -46,7 +46,11 @@ export const minifyTemplates = (): Plugin => ({
             const end =
               part.getEnd() - (ts.isTemplateHead(part) || ts.isTemplateMiddle(part) ? 2 : 1)
             const raw = code.slice(start, end)
-            const text = squeeze(tag, raw)
+            // A whole style sheet (no `${…}`) loses its outer whitespace too.
+            const text =
+              tag === 'css' && ts.isNoSubstitutionTemplateLiteral(part)
+                ? squeeze(tag, raw).trim()
+                : squeeze(tag, raw)
             if (text !== raw) edits.push({ start, end, text })
           }
         }

@@ -63,8 +63,8 @@ describe.skipIf(chromiumMissing)('embedding', () => {
       await page
         .locator('etw-news-feed img')
         .first()
-        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
-    ).toBe(640)
+        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+    ).toBe(true)
     expect(problems).toEqual({ errors: [], console: [], violations: [] })
   })
 

@@ -7,7 +7,7 @@ import { createElement, useEffect, useId, useMemo, useRef, useState } from 'reac
 import type { EmbedChoice, WidgetName } from './embedSnippet'
 import type { AdminTextKey } from './translations'
 
-import { embedSnippet, tagName, WIDGETS, widgetAttributes } from './embedSnippet'
+import { embedSnippet, pinnedScript, tagName, WIDGETS, widgetAttributes } from './embedSnippet'
 
 /** An option of a select: value and label in the admin language. */
 export interface Option {
@@ -26,6 +26,8 @@ export interface EmbedBuilderProps {
   locales: Option[]
   /** The admin's words. */
   text: Record<AdminTextKey, string>
+  /** The versioned loader and its SRI hash; `null` when the widgets are not built. */
+  pinned: { path: string; integrity: string } | null
 }
 
 const BUNDLE_PATH = '/widgets/etw-widgets.js'
@@ -51,6 +53,7 @@ export const EmbedBuilder = ({
   locales,
   metrics,
   organizations,
+  pinned,
   text,
 }: EmbedBuilderProps) => {
   useWidgetBundle()
@@ -299,6 +302,15 @@ export const EmbedBuilder = ({
               : text.copy}
         </button>
       </section>
+      {pinned && origin ? (
+        <section className="etw-embed__pinned" aria-label={text.pinned}>
+          <h2>{text.pinned}</h2>
+          <p>{text.pinnedHint}</p>
+          <pre>
+            <code data-etw-pinned="">{pinnedScript(origin, pinned)}</code>
+          </pre>
+        </section>
+      ) : null}
     </div>
   )
 }

@@ -5,6 +5,7 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter, SetStepNav } from '@payloadcms/ui'
 import { redirect } from 'next/navigation'
 
+import { pinnedLoader } from '../widget-assets'
 import { EmbedBuilder } from './EmbedBuilder'
 import { countryLabel, metricName } from './format'
 import { adminTextOf } from './translations'
@@ -71,6 +72,7 @@ export const EmbedView = async ({ initPageResult, params, searchParams }: AdminV
           organizations={organizations.docs.flatMap((doc) =>
             doc.slug ? [{ value: doc.slug, label: doc.name }] : [],
           )}
+          pinned={pinnedLoader()}
           text={text}
         />
       </Gutter>

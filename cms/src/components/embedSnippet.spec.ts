@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { embedSnippet } from './embedSnippet'
+import { embedSnippet, pinnedScript } from './embedSnippet'
 
 describe('embedSnippet', () => {
   it('should write the script, an empty line and the tag with its fallback, as the webmasters’ guide shows', () => {
@@ -49,5 +49,16 @@ describe('embedSnippet', () => {
     )
     expect(snippet).toContain('metrics="a&quot;b"')
     expect(snippet).toContain('<p>&lt;b&gt;x&lt;/b&gt; &amp; y</p>')
+  })
+
+  it('should pin the versioned loader with its integrity hash and CORS', () => {
+    expect(
+      pinnedScript('https://cms.example.org', {
+        path: '/widgets/0.1.0/etw-widgets.js',
+        integrity: 'sha384-abc+/=',
+      }),
+    ).toBe(
+      '<script src="https://cms.example.org/widgets/0.1.0/etw-widgets.js" integrity="sha384-abc+/=" crossorigin="anonymous"></script>',
+    )
   })
 })

@@ -67,3 +67,11 @@ export const embedSnippet = (
     `</${tag}>`,
   ].join('\n')
 }
+
+/**
+ * The `<script>` that pins one release of the widgets: the versioned loader (cached for a year)
+ * with its Subresource Integrity hash; `crossorigin` makes the browser fetch it in CORS mode, as
+ * SRI on another origin's script needs.
+ */
+export const pinnedScript = (origin: string, pinned: { path: string; integrity: string }) =>
+  `<script src="${origin}${pinned.path}" integrity="${escapeAttribute(pinned.integrity)}" crossorigin="anonymous"></script>`

@@ -37,6 +37,9 @@ export const enAdmin = {
   quickFilters: 'Quick filters',
   scope: 'Scope',
   snippet: 'Snippet',
+  pinned: 'Pinned release',
+  pinnedHint:
+    'To load exactly this release, and only if its bytes are unchanged, use this script line instead (Subresource Integrity).',
   statisticsTable: 'Latest figure per scope and metric',
   theme: 'Theme',
   themeAuto: 'Follow the system',
@@ -92,6 +95,9 @@ const ukAdmin: Record<AdminTextKey, string> = {
   quickFilters: 'Швидкі фільтри',
   scope: 'Охоплення',
   snippet: 'Код для вставлення',
+  pinned: 'Закріплений випуск',
+  pinnedHint:
+    'Щоб завантажувати саме цей випуск і лише з незміненими байтами, вставте натомість цей рядок script (Subresource Integrity).',
   statisticsTable: 'Останнє значення за охопленням і показником',
   theme: 'Тема',
   themeAuto: 'Як у системі',
@@ -144,6 +150,9 @@ const azAdmin: Record<AdminTextKey, string> = {
   quickFilters: 'Sürətli filtrlər',
   scope: 'Əhatə',
   snippet: 'Yerləşdirmə kodu',
+  pinned: 'Sabitlənmiş buraxılış',
+  pinnedHint:
+    'Məhz bu buraxılışı və yalnız baytları dəyişməyibsə yükləmək üçün əvəzinə bu script sətrini istifadə edin (Subresource Integrity).',
   statisticsTable: 'Hər əhatə və göstərici üzrə son rəqəm',
   theme: 'Mövzu',
   themeAuto: 'Sistemə uyğun',

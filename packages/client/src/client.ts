@@ -76,19 +76,6 @@ export const buildQuery = (query: Record<string, QueryValue> = {}): string => {
   return text ? `?${text}` : ''
 }
 
-const anySignal = (signals: AbortSignal[]): AbortSignal => {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals)
-  const controller = new AbortController()
-  for (const signal of signals) {
-    if (signal.aborted) {
-      controller.abort(signal.reason)
-      break
-    }
-    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true })
-  }
-  return controller.signal
-}
-
 const parseRetryAfter = (value: string | null): number | null => {
   if (!value) return null
   const seconds = Number(value)
@@ -98,47 +85,58 @@ const parseRetryAfter = (value: string | null): number | null => {
 }
 
 /**
- * A typed client of the feed API with no runtime dependencies. It remembers each URL's `ETag` and
- * body, sends `If-None-Match`, and reuses the body on `304 Not Modified`.
+ * A `fetch` that remembers each URL's `ETag` and body, sends `If-None-Match`, and answers a
+ * `304 Not Modified` with the remembered body as a `200`. Browsers revalidate by themselves through
+ * their HTTP cache; this is for runtimes without one (Node, workers).
  */
-export const createFeedClient = (options: FeedClientOptions) => {
+const revalidating = (doFetch: typeof fetch): typeof fetch => {
+  const validators = new Map<string, { etag: string; text: string }>()
+  return async (input, init) => {
+    const target = String(input)
+    const known = validators.get(target)
+    const headers = new Headers(init?.headers)
+    if (known) headers.set('if-none-match', known.etag)
+    const response = await doFetch(input, { ...init, headers })
+    if (response.status === 304 && known) {
+      return new Response(known.text, { status: 200, headers: response.headers })
+    }
+    const etag = response.headers.get('etag')
+    if (response.ok && etag) validators.set(target, { etag, text: await response.clone().text() })
+    return response
+  }
+}
+
+/**
+ * The core of {@link createFeedClient}: feed URLs and one JSON `GET` with a timeout, a caller's
+ * abort signal and errors as {@link FeedError}, without the named methods — for callers that ship
+ * to browsers and need a few endpoints only (the widgets).
+ */
+export const createFeedReader = (options: FeedClientOptions) => {
   const base = options.baseUrl.replace(/\/+$/, '')
   const timeout = options.timeout ?? 8_000
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
-  const validators = new Map<string, { etag: string; body: unknown }>()
 
+  /** Absolute URL of a feed path (`news`, `stats/history`) with a sorted query. */
   const url = (path: string, query?: Record<string, QueryValue>) =>
     `${base}${FEED_PATH}/${path}${buildQuery(query)}`
 
+  /** JSON of `target`; a non-2xx answer or a network failure throws a {@link FeedError}. */
   const getJson = async <T>(target: string, request: RequestOptions = {}): Promise<T> => {
-    const signals = [AbortSignal.timeout(timeout)]
-    if (request.signal) signals.push(request.signal)
-    const known = validators.get(target)
+    const timer = AbortSignal.timeout(timeout)
     let response: Response
+    let text: string
     try {
       response = await doFetch(target, {
-        headers: known
-          ? { accept: 'application/json', 'if-none-match': known.etag }
-          : { accept: 'application/json' },
-        signal: anySignal(signals),
+        headers: { accept: 'application/json' },
+        signal: request.signal ? AbortSignal.any([timer, request.signal]) : timer,
         credentials: 'omit',
       })
+      // The timeout or the caller's signal can also fire while the body streams in.
+      text = await response.text()
     } catch (error) {
       const reason =
         (error as Error)?.name === 'TimeoutError' ? `timed out after ${timeout} ms` : String(error)
       throw new FeedError(`Request to ${target} failed: ${reason}`, {
-        status: 0,
-        url: target,
-        cause: error,
-      })
-    }
-    if (response.status === 304 && known) return known.body as T
-    let text: string
-    try {
-      text = await response.text()
-    } catch (error) {
-      // The timeout or the caller's signal can also fire while the body streams in.
-      throw new FeedError(`Reading ${target} failed: ${String(error)}`, {
         status: 0,
         url: target,
         cause: error,
@@ -159,11 +157,21 @@ export const createFeedClient = (options: FeedClientOptions) => {
         retryAfter: parseRetryAfter(response.headers.get('retry-after')),
       })
     }
-    const etag = response.headers.get('etag')
-    if (etag) validators.set(target, { etag, body })
     return body as T
   }
 
+  return { base, getJson, url }
+}
+
+/**
+ * A typed client of the feed API with no runtime dependencies. It remembers each URL's `ETag` and
+ * body, sends `If-None-Match`, and reuses the body on `304 Not Modified`.
+ */
+export const createFeedClient = (options: FeedClientOptions) => {
+  const { base, getJson, url } = createFeedReader({
+    ...options,
+    fetch: revalidating(options.fetch ?? globalThis.fetch.bind(globalThis)),
+  })
   return {
     /** Latest value per metric for a scope (programme-wide without `country`/`organization`). */
     stats: (query: StatsQuery = {}, request?: RequestOptions) =>
@@ -190,3 +198,6 @@ export const createFeedClient = (options: FeedClientOptions) => {
 }
 
 export type FeedClient = ReturnType<typeof createFeedClient>
+
+/** What {@link createFeedReader} returns. */
+export type FeedReader = ReturnType<typeof createFeedReader>

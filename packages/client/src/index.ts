@@ -2,9 +2,11 @@ export type * from './types'
 export {
   buildQuery,
   createFeedClient,
+  createFeedReader,
   FEED_PATH,
   FeedError,
   type FeedClient,
   type FeedClientOptions,
+  type FeedReader,
   type RequestOptions,
 } from './client'

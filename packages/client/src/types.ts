@@ -58,12 +58,29 @@ export interface StatsHistoryResponse {
   points: StatPoint[]
 }
 
-/** An image ready for `<img width height alt>`. */
+/** The widths of an image in one modern format, for `<picture><source type srcset>`. */
+export interface FeedImageSource {
+  type: 'image/avif' | 'image/webp'
+  /** `url 400w, url 768w, …` */
+  srcset: string
+}
+
+/**
+ * An image ready for `<img src srcset sizes width height alt>` (in a `<picture>` with `sources`).
+ * Every URL is content-addressed: the same URL always means the same bytes.
+ */
 export interface FeedImage {
+  /** The card-sized file (768 px wide when the original is larger). */
   url: string
   width: number | null
   height: number | null
   alt: string
+  /** Every stored width in the image's own format: `url 400w, url 768w, …`. */
+  srcset: string
+  /** A default `sizes` for `srcset`: how wide a card shows the image. */
+  sizes: string
+  /** The same widths as AVIF and WebP, best first; empty when there are none. */
+  sources: FeedImageSource[]
 }
 
 /** An organization as the feeds show it. */
@@ -119,7 +136,11 @@ export interface EventItem {
   /** IANA time zone of the event (`'Asia/Baku'`). */
   timeZone: string
   format: EventFormat
+  /** Name of `format` in the response's locale ("Онлайн"). */
+  formatLabel: string
   kind: EventKind
+  /** Name of `kind` in the response's locale ("Семінар"). */
+  kindLabel: string
   venue: string | null
   city: string | null
   country: CountryCode | null

@@ -7,6 +7,12 @@ export type { Feed, FeedChange, FeedChangeListener, FeedRequest, FeedResponse } 
 
 export { graphQLCacheControl } from './graphql'
 
+export { negotiateEncoding } from './feed/compression'
+export type { ContentCoding } from './feed/compression'
+export { bodyHash, entityTag, ifNoneMatchMatches } from './feed/etag'
+export { fileHash, MEDIA_PATH, mediaUrl, parseMediaPath } from './feed/http/media'
+export { staticDirOf, VARIANT_FORMATS, variantName } from './collections/Media/hooks/imageVariants'
+
 export {
   AUDIT_LOG_SLUG,
   EVENTS_SLUG,

@@ -4,7 +4,7 @@ import type { PropertyDeclarations } from 'lit'
 import { safeUrl } from '../shared/config'
 import type { FeedQuery } from '../shared/feed-element'
 import { FeedElement } from '../shared/feed-element'
-import { countryName, formatRange, t } from '../shared/i18n'
+import { countryName, formatRange, t } from './etw-events.strings'
 import { baseStyles } from '../shared/styles'
 import { eventsStyles } from './etw-events.styles'
 
@@ -64,16 +64,15 @@ export class EtwEvents extends FeedElement<EventsResponse> {
   /** `list` (one per row) or `cards` (a responsive grid). */
   layout: 'cards' | 'list' = 'list'
 
-  get #query() {
-    return {
-      when: this.when,
-      limit: this.limit > 0 ? this.limit : undefined,
-      country: this.country.toUpperCase() || undefined,
-    }
-  }
-
   protected feedQuery(): FeedQuery {
-    return { kind: 'events', query: this.#query }
+    return {
+      kind: 'events',
+      query: {
+        when: this.when,
+        limit: this.limit > 0 ? this.limit : undefined,
+        country: this.country.toUpperCase() || undefined,
+      },
+    }
   }
 
   #item(item: EventItem, locale: string) {
@@ -94,8 +93,8 @@ export class EtwEvents extends FeedElement<EventsResponse> {
       </p>
       ${place.length ? html`<p part="place">${place.join(', ')}</p>` : nothing}
       <p>
-        <span part="badge" class="badge">${t(locale, item.kind)}</span
-        ><span part="badge" class="badge">${t(locale, item.format)}</span>
+        <span part="badge" class="badge">${item.kindLabel || item.kind}</span
+        ><span part="badge" class="badge">${item.formatLabel || item.format}</span>
       </p>
       ${item.summary ? html`<p part="summary">${item.summary}</p>` : nothing}
       ${

@@ -28,6 +28,30 @@ describe.skipIf(chromiumMissing)('<etw-news-feed>', () => {
     expect(problems.errors).toEqual([])
   })
 
+  it('should offer the image as AVIF and WebP by width, sized as its layout shows it', async () => {
+    const { page } = await h.open(
+      '<etw-news-feed limit="1"></etw-news-feed><etw-news-feed limit="1" layout="cards"></etw-news-feed>',
+    )
+    await loaded(page)
+    const [list, cards] = await page.$$eval('etw-news-feed', (widgets) =>
+      widgets.map((widget) => {
+        const picture = widget.shadowRoot!.querySelector('picture')!
+        const img = picture.querySelector('img')!
+        return {
+          sources: [...picture.querySelectorAll('source')].map((s) => [s.type, s.srcset, s.sizes]),
+          img: [img.srcset, img.sizes],
+        }
+      }),
+    )
+    const media = `${h.cms.origin}/media`
+    expect(list!.sources).toEqual([
+      ['image/avif', `${media}/baku-320.avif.svg 320w, ${media}/baku.avif.svg 640w`, '8rem'],
+      ['image/webp', `${media}/baku-320.webp.svg 320w, ${media}/baku.webp.svg 640w`, '8rem'],
+    ])
+    expect(list!.img).toEqual([`${media}/baku-320.svg 320w, ${media}/baku.svg 640w`, '8rem'])
+    expect(cards!.img[1]).toBe('(min-width: 48rem) 48rem, 100vw')
+  })
+
   it('should send its filters to the feed API', async () => {
     const { page } = await h.open(
       '<etw-news-feed limit="1" country="ua" organization="k-pnu" tag="university" lang="uk"></etw-news-feed>',

@@ -1,6 +1,9 @@
 import { css } from 'lit'
 
 export const newsStyles = css`
+  picture {
+    display: contents;
+  }
   .list > li + li {
     border-block-start: 1px solid var(--_line);
     padding-block-start: var(--_gap);

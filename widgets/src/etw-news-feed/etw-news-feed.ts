@@ -4,7 +4,7 @@ import type { PropertyDeclarations } from 'lit'
 import { safeUrl } from '../shared/config'
 import type { FeedQuery } from '../shared/feed-element'
 import { FeedElement } from '../shared/feed-element'
-import { formatDate, t } from '../shared/i18n'
+import { formatDate, t } from './etw-news-feed.strings'
 import { baseStyles } from '../shared/styles'
 import { newsStyles } from './etw-news-feed.styles'
 
@@ -77,20 +77,42 @@ export class EtwNewsFeed extends FeedElement<NewsResponse> {
     }
   }
 
+  /** `srcset` with only http(s) URLs: CMS data never points an image elsewhere. */
+  #srcset(srcset: string | undefined) {
+    return (
+      srcset
+        ?.split(', ')
+        .filter((candidate) => safeUrl(candidate.split(' ')[0], this.base))
+        .join(', ') || nothing
+    )
+  }
+
   #item(item: NewsItem, locale: string) {
     const image = item.image
     const src = safeUrl(image?.url, this.base)
+    // A list shows thumbnails; cards are as wide as the feed's hint says.
+    const sizes = this.layout === 'cards' ? image?.sizes || nothing : '8rem'
     return html`<li part="item">
       ${
         image && src
-          ? html`<img
-              part="image"
-              src=${src}
-              alt=${image.alt ?? ''}
-              width=${image.width ?? nothing}
-              height=${image.height ?? nothing}
-              loading="lazy"
-            />`
+          ? html`<picture
+              >${(image.sources ?? []).map(
+                (source) =>
+                  html`<source
+                    type=${source.type}
+                    srcset=${this.#srcset(source.srcset)}
+                    sizes=${sizes}
+                  />`,
+              )}<img
+                part="image"
+                src=${src}
+                srcset=${this.#srcset(image.srcset)}
+                sizes=${sizes}
+                alt=${image.alt ?? ''}
+                width=${image.width ?? nothing}
+                height=${image.height ?? nothing}
+                loading="lazy"
+            /></picture>`
           : nothing
       }
       <h3 part="title">

@@ -3,7 +3,7 @@ import { html } from 'lit'
 import type { PropertyDeclarations } from 'lit'
 import type { FeedQuery } from '../shared/feed-element'
 import { FeedElement } from '../shared/feed-element'
-import { formatNumber } from '../shared/i18n'
+import { formatNumber } from './etw-stats.format'
 import { baseStyles } from '../shared/styles'
 import { statsStyles } from './etw-stats.styles'
 

@@ -1,21 +1,11 @@
-import { FeedError, createFeedClient } from '@etw/client'
-import type { FeedClient } from '@etw/client'
-import { Task } from '@lit/task'
+import { FeedError, createFeedReader } from '@etw/client'
+import type { FeedReader } from '@etw/client'
 import { html, LitElement } from 'lit'
 import type { PropertyDeclarations, TemplateResult } from 'lit'
 import { getDefaultApiBase } from './config'
 import { EtwErrorEvent, EtwLoadEvent } from './events'
 import { canonicalLocale, language, LANGUAGES } from './i18n'
 import { hint, load, recall } from './load'
-
-const clients = new Map<string, FeedClient>()
-
-/** One client per CMS origin, so ETags are remembered page-wide. */
-const clientFor = (base: string): FeedClient => {
-  let client = clients.get(base)
-  if (!client) clients.set(base, (client = createFeedClient({ baseUrl: base })))
-  return client
-}
 
 /** The feed endpoint a widget reads and its query (without `locale`, which the widget adds). */
 export interface FeedQuery {
@@ -28,15 +18,13 @@ interface FeedRequest<T> {
   fetch: () => Promise<T>
 }
 
-type Call<T> = (query: object) => Promise<T>
-
 /**
  * What the three widgets share: the CMS origin, the locale, the theme, and loading one feed response
  * with a shared in-flight request, a `localStorage` copy shown at once, retries and a fallback.
  */
 export abstract class FeedElement<T> extends LitElement {
   // `static properties` rather than decorators: the decorator runtime costs the self-hosted bundle
-  // about half a kilobyte gzipped, and it must stay within its 12 KB budget.
+  // about half a kilobyte gzipped, and it must stay within its budget.
   static override properties: PropertyDeclarations = {
     apiBase: { attribute: 'api-base' },
     locale: { attribute: 'lang' },
@@ -59,18 +47,10 @@ export abstract class FeedElement<T> extends LitElement {
   theme?: 'auto' | 'dark' | 'light'
 
   #stale?: T
-  #staleUrl?: string
-
-  #task = new Task(this, {
-    args: () => [this.#request()] as const,
-    argsEqual: ([a], [b]) => a.url === b.url,
-    task: async ([request], { signal }) => {
-      const value = await load(request.url, request.fetch, signal)
-      this.updateComplete.then(() => this.dispatchEvent(new EtwLoadEvent(request.url)))
-      return value
-    },
-    onError: (error) => this.#fail(error),
-  })
+  /** The URL the widget shows: its fresh data is being loaded or has been. */
+  #url?: string
+  #value?: T
+  #abort?: AbortController
 
   /** The locale the widget renders in. */
   protected get resolvedLocale(): string {
@@ -86,8 +66,9 @@ export abstract class FeedElement<T> extends LitElement {
     return (this.apiBase || getDefaultApiBase()).replace(/\/+$/, '')
   }
 
-  protected get client(): FeedClient {
-    return clientFor(this.base)
+  /** A feed reader for the CMS origin; revalidation is left to the browser's HTTP cache. */
+  protected get client(): FeedReader {
+    return createFeedReader({ baseUrl: this.base })
   }
 
   /** `locale` for the feed API: only languages it is likely to know; the CMS default otherwise. */
@@ -108,7 +89,7 @@ export abstract class FeedElement<T> extends LitElement {
     const localized = { ...query, locale: this.apiLocale }
     // The shared request outlives any one widget, so it gets no widget's abort signal; the
     // client's timeout bounds it.
-    const call = (client[kind] as Call<T>).bind(client)
+    const call = (query: FeedQuery['query']) => client.getJson<T>(client.url(kind, query))
     return {
       url: client.url(kind, localized),
       fetch: async () => {
@@ -131,20 +112,34 @@ export abstract class FeedElement<T> extends LitElement {
 
   /** Fresh data, else the last good copy from an earlier visit, else nothing. */
   protected get data(): T | undefined {
-    return this.#task.value ?? this.#stale
+    return this.#value ?? this.#stale
   }
 
+  /**
+   * Starts loading when the attributes ask for another URL (the request of the previous one stops
+   * counting); the last data stays on screen until the new data arrives.
+   */
   protected override willUpdate() {
-    const url = this.#request().url
-    if (url !== this.#staleUrl) {
-      this.#staleUrl = url
-      this.#stale = recall<T>(url)
-    }
+    const request = this.#request()
+    if (request.url === this.#url) return
+    this.#url = request.url
+    this.#stale = recall<T>(request.url)
+    this.#abort?.abort()
+    const abort = (this.#abort = new AbortController())
+    load(request.url, request.fetch, abort.signal).then(
+      (value) => {
+        this.#value = value
+        this.requestUpdate()
+        this.updateComplete.then(() => this.dispatchEvent(new EtwLoadEvent(request.url)))
+      },
+      (error: unknown) => {
+        if (!abort.signal.aborted) this.#fail(error)
+      },
+    )
   }
 
   #fail(error: unknown) {
-    if ((error as Error)?.name === 'AbortError') return
-    const url = error instanceof FeedError ? error.url : (this.#staleUrl ?? '')
+    const url = error instanceof FeedError ? error.url : (this.#url ?? '')
     hint(url, error)
     this.dispatchEvent(new EtwErrorEvent(error, url))
   }

@@ -52,6 +52,18 @@ export const newsItems = (origin: string): NewsItem[] => [
       width: 640,
       height: 360,
       alt: 'Seminar participants in Baku',
+      srcset: `${origin}/media/baku-320.svg 320w, ${origin}/media/baku.svg 640w`,
+      sizes: '(min-width: 48rem) 48rem, 100vw',
+      sources: [
+        {
+          type: 'image/avif',
+          srcset: `${origin}/media/baku-320.avif.svg 320w, ${origin}/media/baku.avif.svg 640w`,
+        },
+        {
+          type: 'image/webp',
+          srcset: `${origin}/media/baku-320.webp.svg 320w, ${origin}/media/baku.webp.svg 640w`,
+        },
+      ],
     },
     organization: { name: 'eTwinning Azerbaijan', slug: 'etwinning-az', country: 'AZ' },
     country: 'AZ',
@@ -90,7 +102,14 @@ export const news = (query: URLSearchParams, origin: string): NewsResponse => {
   }
 }
 
-export const eventItems = (origin: string): EventItem[] => [
+/** The feed's names of kinds and formats, per locale (as the CMS gives them). */
+const eventLabels: Record<string, { seminar: string; 'in-person': string }> = {
+  en: { seminar: 'Seminar', 'in-person': 'In person' },
+  uk: { seminar: 'Семінар', 'in-person': 'Очно' },
+  az: { seminar: 'Seminar', 'in-person': 'Əyani' },
+}
+
+export const eventItems = (origin: string, locale = 'en'): EventItem[] => [
   {
     id: 'e1',
     title: 'Innovation and Education',
@@ -100,7 +119,9 @@ export const eventItems = (origin: string): EventItem[] => [
     end: '2023-05-17T14:00:00.000Z',
     timeZone: 'Asia/Baku',
     format: 'in-person',
+    formatLabel: (eventLabels[locale] ?? eventLabels.en!)['in-person'],
     kind: 'seminar',
+    kindLabel: (eventLabels[locale] ?? eventLabels.en!).seminar,
     venue: null,
     city: 'Baku',
     country: 'AZ',
@@ -116,7 +137,7 @@ export const eventItems = (origin: string): EventItem[] => [
 export const events = (query: URLSearchParams, origin: string): EventsResponse => ({
   locale: query.get('locale') ?? 'en',
   when: (query.get('when') as EventsResponse['when']) ?? 'upcoming',
-  items: eventItems(origin),
+  items: eventItems(origin, query.get('locale') ?? 'en'),
   limit: Number(query.get('limit') ?? 10),
   page: 1,
   hasNextPage: false,

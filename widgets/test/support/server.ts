@@ -40,7 +40,8 @@ const types: Record<string, string> = {
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360" viewBox="0 0 640 360"><rect width="640" height="360" fill="#0b57a4"/><circle cx="320" cy="180" r="90" fill="#ffd43b"/></svg>`
 
 /**
- * A tiny CMS stand-in on `node:http`: the built bundle at `/widgets/etw-widgets.js`, the demo page at
+ * A tiny CMS stand-in on `node:http`: the built loader at `/widgets/etw-widgets.js` and its chunks
+ * under `/widgets/chunks/`, the demo page at
  * `/widgets/demo/`, fixture JSON at `/api/etw/v1/*`, and test pages registered in `pages`.
  */
 export const startServer = async (host = '127.0.0.1'): Promise<TestServer> => {
@@ -55,7 +56,14 @@ export const startServer = async (host = '127.0.0.1'): Promise<TestServer> => {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', state.origin)
     const send = (status: number, type: string, body: string, headers = {}) => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers })
+      // No connection is reused: Chromium silently repeats a request once when a reused
+      // connection closes, which would make one dropped request (mode "down") count twice.
+      res.writeHead(status, {
+        'content-type': type,
+        'cache-control': 'no-store',
+        connection: 'close',
+        ...headers,
+      })
       res.end(body)
     }
     const page = state.pages.get(url.pathname)
@@ -68,17 +76,21 @@ export const startServer = async (host = '127.0.0.1'): Promise<TestServer> => {
       )
     }
     if (url.pathname.startsWith('/widgets/')) {
+      // The loader and its chunks come from the build; the demo page from its folder.
       const rel =
-        url.pathname === '/widgets/etw-widgets.js' ? 'dist/etw-widgets.js' : url.pathname.slice(9)
+        url.pathname === '/widgets/etw-widgets.js' || url.pathname.startsWith('/widgets/chunks/')
+          ? `dist/${url.pathname.slice(9)}`
+          : url.pathname.slice(9)
       const path = join(widgetsDir, rel.endsWith('/') ? `${rel}index.html` : rel)
       if (!path.startsWith(widgetsDir)) return send(403, 'text/plain', 'forbidden')
       try {
         const type = types[extname(path)] ?? 'application/octet-stream'
         // The demo page is served as the CMS should: under a strict CSP of its own origin.
-        const csp = type.startsWith('text/html')
+        // Module chunks are fetched in CORS mode by pages of other origins, as from the CMS.
+        const headers = type.startsWith('text/html')
           ? { 'content-security-policy': strictCsp("'self'") }
-          : {}
-        return send(200, type, readFileSync(path, 'utf8'), csp)
+          : { 'access-control-allow-origin': '*' }
+        return send(200, type, readFileSync(path, 'utf8'), headers)
       } catch {
         return send(404, 'text/plain', 'not found')
       }

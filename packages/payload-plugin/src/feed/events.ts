@@ -4,6 +4,7 @@ import type { Where } from 'payload'
 import type { Cursor } from './cursor'
 import type { NormalizedParams, RouteContext, RouteHandler } from './handler'
 
+import { EVENT_FORMAT_LABELS, EVENT_KIND_LABELS } from '../collections/Events'
 import { EVENTS_SLUG } from '../slugs'
 import { encodeCursor } from './cursor'
 import { invalidParameter } from './errors'
@@ -99,6 +100,10 @@ export const parseEventFilters = (query: ReadonlyMap<string, string>, context: R
 const iso = (value: string | null | undefined): string | null =>
   value ? new Date(value).toISOString() : null
 
+/** A name in `locale`, English when there is none in that language. */
+const labelIn = (labels: Record<string, string>, locale: string): string =>
+  labels[locale] ?? labels.en ?? ''
+
 /**
  * Published events: `upcoming` (not yet ended, soonest first), `past` (ended, latest first) or
  * `all` (chronological); `from`/`to` keep events that overlap that period. Published only,
@@ -168,16 +173,20 @@ export const queryEvents = async (
   const icsPath = `${context.apiRoute}${FEED_ROUTES.eventsIcs}`
   const items = docs.map((doc): EventRecord => {
     const coverId = relationId(doc.cover)
+    const format = (doc.format ?? 'in-person') as EventFormat
+    const kind = (doc.kind ?? 'seminar') as EventKind
     return {
       city: doc.city || null,
       country: doc.country ?? null,
       description: doc.summary || null,
       end: iso(doc.endsAt) ?? '',
-      format: (doc.format ?? 'in-person') as EventFormat,
+      format,
+      formatLabel: labelIn(EVENT_FORMAT_LABELS[format], params.locale),
       icsUrl: absoluteUrl(context.origin, `${icsPath}?id=${encodeURIComponent(String(doc.id))}`),
       id: String(doc.id),
       image: (coverId !== undefined && images.get(String(coverId))) || null,
-      kind: (doc.kind ?? 'seminar') as EventKind,
+      kind,
+      kindLabel: labelIn(EVENT_KIND_LABELS[kind], params.locale),
       organizers: (doc.organizers ?? []).flatMap((value) => {
         const organization = organizations.get(String(relationId(value)))
         return organization ? [organization] : []

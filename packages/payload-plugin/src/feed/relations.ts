@@ -1,9 +1,17 @@
-import type { FeedImage, FeedOrganization } from '@etw/client'
+import type { FeedImage, FeedImageSource, FeedOrganization } from '@etw/client'
 import type { Payload, TypedLocale } from 'payload'
 
+import path from 'node:path'
+
+import {
+  staticDirOf,
+  storedImages,
+  VARIANT_FORMATS,
+  variantName,
+} from '../collections/Media/hooks/imageVariants'
 import { MEDIA_SLUG, ORGANIZATIONS_SLUG } from '../slugs'
 import { invalidParameter } from './errors'
-import { absoluteUrl } from './urls'
+import { fileHash, mediaUrl } from './http/media'
 
 /**
  * Batch loading of what news and events point to: one `id in [...]` query per collection, read
@@ -59,7 +67,13 @@ export const loadOrganizations = async (
   return found
 }
 
-/** Images by id, ready for `<img>`, in `locale` (for `alt`); documents that are not images are left out. */
+/** The `sizes` hint of feed images: the width a card shows them at, full width on small screens. */
+export const IMAGE_SIZES_HINT = '(min-width: 48rem) 48rem, 100vw'
+
+/**
+ * The images of the media documents `ids` that an anonymous reader may see, by id, ready for
+ * `<picture>`/`<img srcset sizes width height alt>` ({@link flattenImage}).
+ */
 export const loadImages = async (
   payload: Payload,
   ids: Iterable<Id | undefined>,
@@ -81,36 +95,68 @@ export const loadImages = async (
       filename: true,
       height: true,
       mimeType: true,
-      sizes: { card: true },
+      sizes: true,
       url: true,
       width: true,
     },
     sort: 'id',
     where: { id: { in: wanted } },
   })
+  const dir = staticDirOf(payload.collections[MEDIA_SLUG]?.config.upload)
   for (const doc of docs as unknown as Record<string, unknown>[]) {
-    const image = flattenImage(doc, origin)
+    const image = await flattenImage(doc, origin, dir)
     if (image) found.set(String(doc.id), image)
   }
   return found
 }
 
 /**
- * An image from a media document: its `card` size when Payload made one, else the original; `null`
- * for a document that is not an image or has no URL.
+ * An image from a media document, every file on its content-addressed URL ({@link mediaUrl}):
+ * `url` is the `card` size when Payload made one, else the original; `srcset` lists the original
+ * and every size by width, `sources` the same widths as AVIF and WebP where those variants exist.
+ * `null` for a document that is not an image or whose file is missing.
  */
-export const flattenImage = (doc: Record<string, unknown>, origin: string): FeedImage | null => {
+export const flattenImage = async (
+  doc: Record<string, unknown>,
+  origin: string,
+  dir: string,
+): Promise<FeedImage | null> => {
   if (typeof doc.mimeType === 'string' && !doc.mimeType.startsWith('image/')) return null
   const sizes = doc.sizes as Record<string, Record<string, unknown> | undefined> | undefined
   const card = sizes?.card
-  const source = card && text(card.url) && text(card.filename) ? card : doc
-  const url = text(source.url)
+  const main = card && text(card.filename) ? card : doc
+  const urlOf = async (filename: string) => {
+    const hash = await fileHash(path.join(dir, filename))
+    return hash === undefined ? undefined : mediaUrl(origin, hash, filename)
+  }
+  const mainName = text(main.filename)
+  const url = mainName && (await urlOf(mainName))
   if (!url) return null
+  // One file per width, narrowest first.
+  const files = [...new Map(storedImages(doc).map((file) => [file.width, file])).values()].sort(
+    (a, b) => a.width - b.width,
+  )
+  const srcsetOf = async (name: (filename: string) => string) => {
+    const entries: string[] = []
+    for (const file of files) {
+      const address = await urlOf(name(file.filename))
+      if (address) entries.push(`${address} ${file.width}w`)
+    }
+    return entries.join(', ')
+  }
+  const sources: FeedImageSource[] = []
+  for (const format of VARIANT_FORMATS) {
+    const srcset = await srcsetOf((filename) => variantName(filename, format))
+    if (srcset) sources.push({ type: `image/${format}`, srcset })
+  }
   return {
     alt: text(doc.alt) ?? '',
-    height: dimension(source.height),
-    url: absoluteUrl(origin, url),
-    width: dimension(source.width),
+    height: dimension(main.height),
+    sizes: IMAGE_SIZES_HINT,
+    sources,
+    srcset: await srcsetOf((filename) => filename),
+    url,
+    width: dimension(main.width),
   }
 }
 

@@ -198,13 +198,25 @@ export const feedQueries = (
       scope: { type: required(Scope), description: 'The scope asked for.' },
     },
   })
+  const ImageSource = new GraphQLObjectType({
+    name: 'FeedImageSource',
+    description: 'The widths of an image in one modern format, for <source type srcset>.',
+    fields: {
+      srcset: requiredText('Files by width: "url 400w, url 768w".'),
+      type: requiredText('image/avif or image/webp.'),
+    },
+  })
   const Image = new GraphQLObjectType({
     name: 'FeedImage',
-    description: 'An image ready for <img width height alt>.',
+    description:
+      'An image ready for <img src srcset sizes width height alt>; every URL is content-addressed.',
     fields: {
       alt: requiredText('Alternative text.'),
       height: { type: GraphQLInt, description: 'Height in pixels.' },
-      url: requiredText('Address of the image.'),
+      sizes: requiredText('A default sizes attribute for srcset.'),
+      sources: { type: list(ImageSource), description: 'The same widths as AVIF and WebP.' },
+      srcset: requiredText("Every stored width in the image's own format."),
+      url: requiredText('Address of the card-sized file.'),
       width: { type: GraphQLInt, description: 'Width in pixels.' },
     },
   })
@@ -260,10 +272,12 @@ export const feedQueries = (
       country: text('ISO 3166-1 alpha-2 code of the host country.'),
       end: requiredText('ISO instant the event ends.'),
       format: requiredText('in-person, online or hybrid.'),
+      formatLabel: requiredText('Name of the format in the requested locale.'),
       icsUrl: requiredText('iCalendar file with just this event.'),
       id: { type: required(GraphQL.GraphQLID), description: 'Document id.' },
       image: { type: Image, description: 'Cover image.' },
       kind: requiredText('seminar, training, meeting, webinar or conference.'),
+      kindLabel: requiredText('Name of the kind in the requested locale.'),
       organizers: { type: list(Organization), description: 'Organizing organizations.' },
       participatingCountries: {
         type: list(GraphQLString),

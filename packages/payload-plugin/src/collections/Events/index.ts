@@ -32,6 +32,24 @@ export const EVENT_FORMATS = ['in-person', 'online', 'hybrid'] as const
 /** Values of the event `kind` select. */
 export const EVENT_KINDS = ['seminar', 'training', 'meeting', 'webinar', 'conference'] as const
 
+type Labels = { az: string; en: string; uk: string }
+
+/** Names of the event formats, in the admin and in the feed (`formatLabel`). */
+export const EVENT_FORMAT_LABELS: Record<(typeof EVENT_FORMATS)[number], Labels> = {
+  'in-person': { az: 'Əyani', en: 'In person', uk: 'Очно' },
+  online: { az: 'Onlayn', en: 'Online', uk: 'Онлайн' },
+  hybrid: { az: 'Hibrid', en: 'Hybrid', uk: 'Змішаний' },
+}
+
+/** Names of the event kinds, in the admin and in the feed (`kindLabel`). */
+export const EVENT_KIND_LABELS: Record<(typeof EVENT_KINDS)[number], Labels> = {
+  seminar: { az: 'Seminar', en: 'Seminar', uk: 'Семінар' },
+  training: { az: 'Təlim', en: 'Training', uk: 'Тренінг' },
+  meeting: { az: 'Görüş', en: 'Meeting', uk: 'Зустріч' },
+  webinar: { az: 'Vebinar', en: 'Webinar', uk: 'Вебінар' },
+  conference: { az: 'Konfrans', en: 'Conference', uk: 'Конференція' },
+}
+
 const endsAfterStart = validateEndsAfterStart('startsAt')
 
 const validateEndsAt: DateFieldValidation = (value, options) => {
@@ -163,11 +181,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
           required: true,
           label: { az: 'Format', en: 'Format', uk: 'Формат' },
           admin: { width: '50%' },
-          options: [
-            { value: 'in-person', label: { az: 'Əyani', en: 'In person', uk: 'Очно' } },
-            { value: 'online', label: { az: 'Onlayn', en: 'Online', uk: 'Онлайн' } },
-            { value: 'hybrid', label: { az: 'Hibrid', en: 'Hybrid', uk: 'Змішаний' } },
-          ],
+          options: EVENT_FORMATS.map((value) => ({ value, label: EVENT_FORMAT_LABELS[value] })),
         },
         {
           name: 'kind',
@@ -175,13 +189,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
           required: true,
           label: { az: 'Növ', en: 'Kind', uk: 'Вид' },
           admin: { width: '50%' },
-          options: [
-            { value: 'seminar', label: { az: 'Seminar', en: 'Seminar', uk: 'Семінар' } },
-            { value: 'training', label: { az: 'Təlim', en: 'Training', uk: 'Тренінг' } },
-            { value: 'meeting', label: { az: 'Görüş', en: 'Meeting', uk: 'Зустріч' } },
-            { value: 'webinar', label: { az: 'Vebinar', en: 'Webinar', uk: 'Вебінар' } },
-            { value: 'conference', label: { az: 'Konfrans', en: 'Conference', uk: 'Конференція' } },
-          ],
+          options: EVENT_KINDS.map((value) => ({ value, label: EVENT_KIND_LABELS[value] })),
         },
       ],
     },

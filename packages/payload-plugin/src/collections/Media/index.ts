@@ -4,6 +4,7 @@ import type { ResolvedEtwPluginOptions } from '../../types'
 
 import { anyone, isContributor, isEditor } from '../../access/roles'
 import { ADMIN_GROUP, MEDIA_SLUG } from '../../slugs'
+import { makeImageVariants, removeImageVariants } from './hooks/imageVariants'
 import { refuseRemoteFiles } from './hooks/refuseRemoteFiles'
 
 /** Accepted upload types. SVG is left out on purpose: it can carry scripts. */
@@ -16,7 +17,10 @@ export const MEDIA_MIME_TYPES = [
   'application/pdf',
 ]
 
-/** The `media` upload collection: images (three resized variants) and PDF documents. */
+/**
+ * The `media` upload collection: images (three sizes, each also as AVIF and WebP) and PDF
+ * documents.
+ */
 export const generateMediaCollection = (options: ResolvedEtwPluginOptions): CollectionConfig => ({
   slug: MEDIA_SLUG,
   labels: {
@@ -41,7 +45,13 @@ export const generateMediaCollection = (options: ResolvedEtwPluginOptions): Coll
       uk: 'Зображення (JPEG, PNG, WebP, AVIF, GIF) і PDF-документи.',
     },
   },
-  hooks: options.disabled ? {} : { beforeOperation: [refuseRemoteFiles] },
+  hooks: options.disabled
+    ? {}
+    : {
+        afterChange: [makeImageVariants],
+        afterDelete: [removeImageVariants],
+        beforeOperation: [refuseRemoteFiles],
+      },
   upload: {
     ...(options.media.staticDir ? { staticDir: options.media.staticDir } : {}),
     mimeTypes: MEDIA_MIME_TYPES,

@@ -1,0 +1,223 @@
+/**
+ * `pnpm bench:page`: a static host page on another origin with the three widgets, against the
+ * production CMS on a fresh SQLite database with the demo content and one news item with a cover
+ * image. Prints Lighthouse 12's scores (Performance, Accessibility, Best Practices, SEO), CLS,
+ * total and script bytes on the wire; then image requests per second through the fast path,
+ * through Next (Payload's own file route) and from a bare node:http server with the same bytes.
+ * Load goes to 127.0.0.1 only; each phase is bounded in time. Asserts nothing.
+ *
+ * BENCH_SECONDS (default 10) sets the length of each load phase; CHROME_PATH the browser
+ * (default /usr/bin/chromium).
+ */
+import { execFile, fork, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { promisify } from 'node:util'
+
+import autocannon from 'autocannon'
+import sharp from 'sharp'
+
+const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+const connections = 50
+const port = 3197
+const barePort = 3198
+const base = `http://127.0.0.1:${port}`
+const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium'
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'etw-bench-page-'))
+
+process.env.DATABASE_URL = pathToFileURL(path.join(work, 'bench.db')).href
+process.env.PAYLOAD_SECRET ??= 'benchmark-secret-0123456789abcdef'
+process.env.ETW_SEED = 'true'
+
+const log = (message: string) => console.log(`[bench] ${message}`)
+const children: { kill: (signal?: NodeJS.Signals) => boolean }[] = []
+process.on('exit', () => {
+  for (const child of children) {
+    try {
+      child.kill('SIGTERM')
+    } catch {
+      // already gone
+    }
+  }
+  fs.rmSync(work, { recursive: true, force: true })
+})
+
+// 1. Demo content and a news item with a cover photo (noise, so that it compresses like one).
+let coverFile = ''
+{
+  const { getPayload } = await import('payload')
+  const config = await (await import('../src/payload.config')).default
+  const payload = await getPayload({ config })
+  const width = 1600
+  const height = 900
+  const noise = Buffer.alloc(width * height * 3)
+  for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24
+  const photo = await sharp(noise, { raw: { width, height, channels: 3 } })
+    .blur(3)
+    .jpeg({ quality: 80 })
+    .toBuffer()
+  const media = await payload.create({
+    collection: 'media',
+    data: { alt: 'Teachers at the eTwinning seminar in Baku' },
+    file: { data: photo, mimetype: 'image/jpeg', name: 'bench-cover.jpg', size: photo.length },
+    overrideAccess: true,
+  })
+  coverFile = String(media.filename)
+  await payload.create({
+    collection: 'news',
+    data: {
+      _status: 'published',
+      cover: media.id,
+      publishedAt: new Date().toISOString(),
+      summary: 'Teachers from eight countries met in Baku to plan new school projects.',
+      title: 'eTwinning seminar in Baku',
+    },
+    overrideAccess: true,
+  })
+  await payload.destroy()
+}
+
+// 2. The production server (built when the sources changed) on that database.
+log('starting the production server (builds first when needed)')
+const server = spawn('pnpm', ['start'], {
+  cwd: cmsDir,
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ETW_SEED: 'false' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+  detached: true,
+})
+children.push({ kill: (signal) => process.kill(-(server.pid as number), signal) })
+for (let until = Date.now() + 15 * 60_000; ;) {
+  try {
+    if ((await fetch(`${base}/api/health`)).ok) break
+  } catch {
+    // not up yet
+  }
+  if (Date.now() > until) throw new Error('the CMS did not start within 15 minutes')
+  await new Promise((resolve) => setTimeout(resolve, 500))
+}
+
+// 3. A host page on another origin (localhost, not 127.0.0.1), as a webmaster writes it.
+const hostPage = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Our school in eTwinning</title>
+<meta name="description" content="Figures, news and events of eTwinning in Azerbaijan.">
+<link rel="icon" href="data:,">
+<script src="${base}/widgets/etw-widgets.js"></script>
+<style>body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:48rem;padding:1rem}</style>
+</head>
+<body>
+<main>
+<h1>Our school in eTwinning</h1>
+<p>eTwinning connects schools across Europe. Here is what is happening in Azerbaijan.</p>
+<h2>Figures</h2>
+<etw-stats country="AZ" metrics="teachers,schools,projects">
+  <p>Azerbaijan in eTwinning: 4308 teachers, 1141 schools, 5103 projects.</p>
+</etw-stats>
+<h2>News</h2>
+<etw-news-feed limit="3"><p><a href="${base}/en/news">Latest eTwinning news</a></p></etw-news-feed>
+<h2>Events</h2>
+<etw-events when="past" limit="2"><p><a href="${base}/en/events">eTwinning events</a></p></etw-events>
+<p>Questions? Write to the school's eTwinning coordinator.</p>
+</main>
+</body>
+</html>
+`
+const host = createServer((_req, res) => {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' })
+  res.end(hostPage)
+})
+await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve))
+const hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`
+
+// 4. Lighthouse 12 on the host page, with the machine's Chromium.
+log(`Lighthouse on ${hostUrl}`)
+const report = path.join(work, 'lighthouse.json')
+// Asynchronously: this process serves the host page meanwhile.
+await promisify(execFile)(
+  'npx',
+  [
+    '--yes',
+    'lighthouse@12.2.3',
+    hostUrl,
+    '--quiet',
+    '--output=json',
+    `--output-path=${report}`,
+    '--only-categories=performance,accessibility,best-practices,seo',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-sync',
+  ],
+  { env: { ...process.env, CHROME_PATH: chrome }, maxBuffer: 64 * 1024 * 1024 },
+)
+interface Lhr {
+  categories: Record<string, { score: number | null }>
+  audits: Record<
+    string,
+    {
+      numericValue?: number
+      details?: { items?: { resourceType?: string; transferSize?: number }[] }
+    }
+  >
+}
+const lhr = JSON.parse(fs.readFileSync(report, 'utf8')) as Lhr
+const score = (id: string) => (lhr.categories[id]?.score ?? 0).toFixed(2)
+const requests = lhr.audits['network-requests']?.details?.items ?? []
+const scriptBytes = requests
+  .filter((item) => item.resourceType === 'Script')
+  .reduce((sum, item) => sum + (item.transferSize ?? 0), 0)
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`
+
+// 5. One image, three ways: the fast path, Payload's file route through Next, bare node:http.
+const news = (await (await fetch(`${base}/api/etw/v1/news?limit=1`)).json()) as {
+  items: { image: { url: string } | null }[]
+}
+const fastUrl = new URL(news.items[0]?.image?.url ?? '', base)
+const fastPath = `${base}${fastUrl.pathname}`
+const nextPath = `${base}/api/media/file/${path.basename(decodeURIComponent(fastUrl.pathname))}`
+const captured = await fetch(fastPath)
+const body = Buffer.from(await captured.arrayBuffer())
+const captureFile = path.join(work, 'captured.json')
+fs.writeFileSync(
+  captureFile,
+  JSON.stringify({
+    status: 200,
+    headers: { 'content-type': captured.headers.get('content-type') ?? 'image/jpeg' },
+    body: body.toString('base64'),
+  }),
+)
+const bare = fork(path.join(cmsDir, 'bench/bare-server.mjs'), [captureFile, String(barePort)])
+children.push(bare)
+await new Promise((resolve) => bare.once('message', resolve))
+
+const load = async (url: string) => {
+  await autocannon({ url, connections, duration: 2 }) // warm-up
+  const result = await autocannon({ url, connections, duration: seconds })
+  return { rps: result.requests.average, bad: result.errors + result.timeouts + result.non2xx }
+}
+log(
+  `image load: ${connections} connections, ${seconds} s per target, 127.0.0.1, ${kb(body.length)}`,
+)
+const fast = await load(fastPath)
+const viaNext = await load(nextPath)
+const bareRun = await load(`http://127.0.0.1:${barePort}/`)
+
+console.log(`
+Host page with the three widgets (${hostUrl}, CMS on ${base}; cover ${coverFile})
+  Lighthouse 12.2.3   Performance ${score('performance')}  Accessibility ${score('accessibility')}  Best Practices ${score('best-practices')}  SEO ${score('seo')}   (targets 1.00)
+  CLS                 ${(lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN).toFixed(3)}   (target 0)
+  bytes on the wire   total ${kb(lhr.audits['total-byte-weight']?.numericValue ?? 0)}, script ${kb(scriptBytes)}   (script target ≤ 13 kB)
+
+Image requests per second (${kb(body.length)} file)
+  fast path   GET ${fastUrl.pathname.slice(0, 48)}…  ${fast.rps.toFixed(0).padStart(7)} req/s  (${fast.bad} failed)
+  Next        GET ${nextPath.slice(base.length)}  ${viaNext.rps.toFixed(0).padStart(7)} req/s  (${viaNext.bad} failed)
+  bare        node:http, same bytes  ${bareRun.rps.toFixed(0).padStart(7)} req/s
+  fast / Next ${(fast.rps / viaNext.rps).toFixed(1)}×  (target ≥ 20×)   fast / bare ${(fast.rps / bareRun.rps).toFixed(2)}×  (target ≥ 0.5×)
+`)
+host.close()
+process.exit(0)
