@@ -8,3 +8,4 @@ export {
   type FeedClientOptions,
   type RequestOptions,
 } from './client'
+export { applyLinkTemplate, LINK_PLACEHOLDERS, publicPagePath, type LinkValues } from './links'

@@ -1,14 +1,24 @@
-import type { EventFormat, EventItem, EventKind, EventsResponse, EventsWhen } from '@etw/client'
+import type {
+  EventFormat,
+  EventItem,
+  EventKind,
+  EventsResponse,
+  EventsWhen,
+  FeedImage,
+  FeedOrganization,
+} from '@etw/client'
 import type { Where } from 'payload'
 
 import type { Cursor } from './cursor'
 import type { NormalizedParams, RouteContext, RouteHandler } from './handler'
+import type { LinkMaker } from './links'
 
 import { EVENTS_SLUG } from '../slugs'
 import { encodeCursor } from './cursor'
 import { invalidParameter } from './errors'
 import { jsonBody } from './handler'
 import { findPage } from './keyset'
+import { createLinkMaker } from './links'
 import { parsePaging } from './news'
 import { parseCountry, parseEnum, parseIsoDate, parseLimit, parseLocale } from './params'
 import { loadImages, loadOrganizations, relationId } from './relations'
@@ -51,7 +61,8 @@ export interface EventsPage {
   nextCursor: string | null
 }
 
-type EventDoc = {
+/** An event document as the feeds read it. */
+export type EventDoc = {
   city?: string | null
   country?: string | null
   cover?: unknown
@@ -96,7 +107,8 @@ export const parseEventFilters = (query: ReadonlyMap<string, string>, context: R
   }
 }
 
-const iso = (value: string | null | undefined): string | null =>
+/** An ISO instant, `null` for none. */
+export const isoOrNull = (value: string | null | undefined): string | null =>
   value ? new Date(value).toISOString() : null
 
 /**
@@ -150,9 +162,9 @@ export const queryEvents = async (
       },
       where: and,
     },
-    (doc) => iso(doc.startsAt) ?? '',
+    (doc) => isoOrNull(doc.startsAt) ?? '',
   )
-  const [organizations, images] = await Promise.all([
+  const [organizations, images, link] = await Promise.all([
     loadOrganizations(
       payload,
       docs.flatMap((doc) => (doc.organizers ?? []).map(relationId)),
@@ -164,41 +176,57 @@ export const queryEvents = async (
       params.locale,
       context.origin,
     ),
+    createLinkMaker(context, params.locale),
   ])
-  const icsPath = `${context.apiRoute}${FEED_ROUTES.eventsIcs}`
-  const items = docs.map((doc): EventRecord => {
-    const coverId = relationId(doc.cover)
-    return {
-      city: doc.city || null,
-      country: doc.country ?? null,
-      description: doc.summary || null,
-      end: iso(doc.endsAt) ?? '',
-      format: (doc.format ?? 'in-person') as EventFormat,
-      icsUrl: absoluteUrl(context.origin, `${icsPath}?id=${encodeURIComponent(String(doc.id))}`),
-      id: String(doc.id),
-      image: (coverId !== undefined && images.get(String(coverId))) || null,
-      kind: (doc.kind ?? 'seminar') as EventKind,
-      organizers: (doc.organizers ?? []).flatMap((value) => {
-        const organization = organizations.get(String(relationId(value)))
-        return organization ? [organization] : []
-      }),
-      participatingCountries: doc.participatingCountries ?? [],
-      registrationDeadline: iso(doc.registrationDeadline),
-      registrationUrl: doc.registrationUrl || null,
-      slug: doc.slug ?? '',
-      start: iso(doc.startsAt) ?? '',
-      summary: doc.summary || null,
-      timeZone: doc.timeZone || 'UTC',
-      title: doc.title ?? '',
-      updatedAt: iso(doc.updatedAt) ?? new Date(0).toISOString(),
-      venue: doc.venue || null,
-    }
-  })
+  const items = docs.map((doc) => toEventRecord(doc, context, { images, link, organizations }))
   return { hasNextPage, items, nextCursor, page: params.page }
 }
 
+/** What {@link toEventRecord} looks related documents up in. */
+export interface EventRelations {
+  images: ReadonlyMap<string, FeedImage>
+  organizations: ReadonlyMap<string, FeedOrganization>
+  link: LinkMaker
+}
+
+/** An event document flattened for the feeds. */
+export const toEventRecord = (
+  doc: EventDoc,
+  context: Pick<RouteContext, 'apiRoute' | 'origin'>,
+  { images, link, organizations }: EventRelations,
+): EventRecord => {
+  const icsPath = `${context.apiRoute}${FEED_ROUTES.eventsIcs}`
+  const coverId = relationId(doc.cover)
+  return {
+    city: doc.city || null,
+    country: doc.country ?? null,
+    description: doc.summary || null,
+    end: isoOrNull(doc.endsAt) ?? '',
+    format: (doc.format ?? 'in-person') as EventFormat,
+    icsUrl: absoluteUrl(context.origin, `${icsPath}?id=${encodeURIComponent(String(doc.id))}`),
+    id: String(doc.id),
+    image: (coverId !== undefined && images.get(String(coverId))) || null,
+    kind: (doc.kind ?? 'seminar') as EventKind,
+    link: link('events', { id: doc.id, slug: doc.slug ?? '' }),
+    organizers: (doc.organizers ?? []).flatMap((value) => {
+      const organization = organizations.get(String(relationId(value)))
+      return organization ? [organization] : []
+    }),
+    participatingCountries: doc.participatingCountries ?? [],
+    registrationDeadline: isoOrNull(doc.registrationDeadline),
+    registrationUrl: doc.registrationUrl || null,
+    slug: doc.slug ?? '',
+    start: isoOrNull(doc.startsAt) ?? '',
+    summary: doc.summary || null,
+    timeZone: doc.timeZone || 'UTC',
+    title: doc.title ?? '',
+    updatedAt: isoOrNull(doc.updatedAt) ?? new Date(0).toISOString(),
+    venue: doc.venue || null,
+  }
+}
+
 /** The JSON item: the record without what only the iCalendar feed uses. */
-const toEventItem = ({
+export const toEventItem = ({
   description: _description,
   updatedAt: _updatedAt,
   ...item

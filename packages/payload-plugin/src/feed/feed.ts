@@ -15,6 +15,8 @@ import { checkHealth } from './health'
 import { entryResponse, errorResponse, preflightResponse, uncachedJson } from './http'
 import { eventsIcsRoute } from './ics'
 import { newsRoute } from './news'
+import { eventItemRoute } from './routes/eventItem'
+import { newsItemRoute } from './routes/newsItem'
 import { createResponseMemo, memoKey } from './memo'
 import { readFeedOptions } from './options'
 import { parseQueryString, refuseUnknownParameters } from './params'
@@ -24,9 +26,11 @@ import { statsHistoryRoute, statsRoute } from './stats'
 import { readHeader, requestOrigin } from './urls'
 
 const ROUTES: Record<Exclude<FeedRoute, 'health'>, RouteHandler<never>> = {
+  eventItem: eventItemRoute as RouteHandler<never>,
   events: eventsRoute as RouteHandler<never>,
   eventsIcs: eventsIcsRoute as RouteHandler<never>,
   news: newsRoute as RouteHandler<never>,
+  newsItem: newsItemRoute as RouteHandler<never>,
   newsRss: newsRssRoute as RouteHandler<never>,
   stats: statsRoute as RouteHandler<never>,
   statsHistory: statsHistoryRoute as RouteHandler<never>,

@@ -1,6 +1,8 @@
 import type { EtwTranslationKey } from './en'
 
 export const az: Record<EtwTranslationKey, string> = {
+  invalidLinkTemplate:
+    'Şablon tam http:// və ya https:// ünvanı verməlidir; {slug}, {id} və {locale} ola bilər.',
   contributorCannotPublish: 'Müəlliflər qaralama saxlayır; onları redaktor dərc edir.',
   countryRequiredForScope: 'Ölkə və ya region üzrə qeyd üçün ölkə seçin.',
   customKeyRequired: 'Fərdi göstərici üçün açar daxil edin.',

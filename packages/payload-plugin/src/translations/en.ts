@@ -1,4 +1,6 @@
 export const en = {
+  invalidLinkTemplate:
+    'The template must give a full http:// or https:// address; it may contain {slug}, {id} and {locale}.',
   contributorCannotPublish: 'Contributors save drafts; an editor publishes them.',
   countryRequiredForScope: 'Choose a country for a country or region snapshot.',
   customKeyRequired: 'Enter a key for a custom metric.',

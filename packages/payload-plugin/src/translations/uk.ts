@@ -1,6 +1,8 @@
 import type { EtwTranslationKey } from './en'
 
 export const uk: Record<EtwTranslationKey, string> = {
+  invalidLinkTemplate:
+    'Шаблон має давати повну адресу http:// або https://; він може містити {slug}, {id} і {locale}.',
   contributorCannotPublish: 'Автори зберігають чернетки; публікує їх редактор.',
   countryRequiredForScope: 'Оберіть країну для знімка за країною або регіоном.',
   customKeyRequired: 'Вкажіть ключ для власного показника.',
