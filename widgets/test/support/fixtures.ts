@@ -56,7 +56,8 @@ export const newsItems = (origin: string): NewsItem[] => [
     organization: { name: 'eTwinning Azerbaijan', slug: 'etwinning-az', country: 'AZ' },
     country: 'AZ',
     tags: ['seminar'],
-    link: `${origin}/news/etwinning-seminar-was-held-in-baku`,
+    link: `${origin}/en/news/etwinning-seminar-was-held-in-baku`,
+    source: { title: 'eTwinning Azerbaijan', url: 'https://etwinning.example/az' },
   },
   {
     id: 'n2',
@@ -73,6 +74,7 @@ export const newsItems = (origin: string): NewsItem[] => [
     country: 'UA',
     tags: ['university'],
     link: 'javascript:alert(1)',
+    source: null,
   },
 ]
 
@@ -110,6 +112,7 @@ export const eventItems = (origin: string): EventItem[] => [
     image: null,
     organizers: [{ name: 'eTwinning Azerbaijan', slug: 'etwinning-az', country: 'AZ' }],
     icsUrl: `${origin}/api/etw/v1/events.ics?id=e1`,
+    link: `${origin}/en/events/innovation-and-education`,
   },
 ]
 
