@@ -12,7 +12,8 @@ import { createLinkMaker } from '../links'
 import { loadImages, loadOrganizations, relationId } from '../relations'
 import { findPublishedBySlug, loadRichTextTree, parseItemParams } from './item'
 
-type EventDetailDoc = EventDoc & {
+/** An event document as the detail reads it. */
+export type EventDetailDoc = EventDoc & {
   description?: unknown
   participantGroups?: { count?: number | null; label?: string | null }[] | null
 }
@@ -24,7 +25,13 @@ type EventDetailDoc = EventDoc & {
 export const loadEventDetail = async (
   params: ItemParams,
   context: RouteContext,
-): Promise<EventDetail | null> => {
+): Promise<EventDetail | null> => (await readEventDetail(params, context))?.event ?? null
+
+/** {@link loadEventDetail}, with the stored document it was made from (its Lexical description). */
+export const readEventDetail = async (
+  params: ItemParams,
+  context: RouteContext,
+): Promise<{ event: EventDetail; doc: EventDetailDoc } | null> => {
   const found = await findPublishedBySlug<EventDetailDoc>(
     context,
     EVENTS_SLUG,
@@ -60,7 +67,7 @@ export const loadEventDetail = async (
     createLinkMaker(context, locale),
   ])
   const record = toEventRecord(doc, context, { images, link, organizations })
-  return {
+  const event: EventDetail = {
     ...toEventItem(record),
     description: await loadRichTextTree(doc.description, context, locale, link),
     locale,
@@ -69,6 +76,7 @@ export const loadEventDetail = async (
     ),
     updatedAt: record.updatedAt,
   }
+  return { doc, event }
 }
 
 /**

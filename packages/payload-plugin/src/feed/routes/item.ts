@@ -109,21 +109,20 @@ export const findPublishedByIds = async <Doc extends { id: number | string }>(
 const LINKABLE: Record<string, LinkKind> = { [EVENTS_SLUG]: 'events', [NEWS_SLUG]: 'news' }
 
 /**
- * The vetted tree of a Lexical value: images loaded from the media library, internal links resolved
- * to the public pages of published news and events (links to anything else keep only their text).
+ * The public pages of the published news and events the internal links of a Lexical value point
+ * to, by `collection:id`; links to anything else are not in the map.
  */
-export const loadRichTextTree = async (
+export const loadLinkedDocumentUrls = async (
   value: unknown,
   context: RouteContext,
   locale: string,
   link: LinkMaker,
-): Promise<RichTextBlock[]> => {
+): Promise<Map<string, string>> => {
   const linked = [...richTextLinkedDocuments(value)].filter(
     ([relationTo]) => relationTo in LINKABLE,
   )
-  const [images, ...documents] = await Promise.all([
-    loadImages(context.payload, richTextImageIds(value), locale, context.origin),
-    ...linked.map(([relationTo, ids]) =>
+  const documents = await Promise.all(
+    linked.map(([relationTo, ids]) =>
       findPublishedByIds<{ id: number | string; slug?: string | null }>(
         context,
         relationTo as CollectionSlug,
@@ -132,7 +131,7 @@ export const loadRichTextTree = async (
         { slug: true },
       ),
     ),
-  ])
+  )
   const urls = new Map<string, string>()
   linked.forEach(([relationTo], index) => {
     for (const doc of documents[index] ?? []) {
@@ -144,6 +143,23 @@ export const loadRichTextTree = async (
       }
     }
   })
+  return urls
+}
+
+/**
+ * The vetted tree of a Lexical value: images loaded from the media library, internal links resolved
+ * to the public pages of published news and events (links to anything else keep only their text).
+ */
+export const loadRichTextTree = async (
+  value: unknown,
+  context: RouteContext,
+  locale: string,
+  link: LinkMaker,
+): Promise<RichTextBlock[]> => {
+  const [images, urls] = await Promise.all([
+    loadImages(context.payload, richTextImageIds(value), locale, context.origin),
+    loadLinkedDocumentUrls(value, context, locale, link),
+  ])
   return richTextTree(value, {
     document: (relationTo, id) => urls.get(`${relationTo}:${String(id)}`),
     image: (id) => (images as Map<string, FeedImage>).get(String(id)),

@@ -1,6 +1,6 @@
 import type { NewsArticle } from '@etw/client'
 
-import type { NormalizedParams, RouteHandler } from '../handler'
+import type { NormalizedParams, RouteContext, RouteHandler } from '../handler'
 import type { NewsDoc } from '../news'
 import type { ItemParams } from './item'
 
@@ -12,7 +12,8 @@ import { iso, toNewsItem } from '../news'
 import { loadImages, loadOrganizations, relationId } from '../relations'
 import { findPublishedByIds, findPublishedBySlug, loadRichTextTree, parseItemParams } from './item'
 
-type ArticleDoc = NewsDoc & {
+/** A news document as the article reads it. */
+export type ArticleDoc = NewsDoc & {
   body?: unknown
   relatedEvents?: unknown[] | null
   updatedAt?: string | null
@@ -31,8 +32,14 @@ type RelatedEventDoc = {
  */
 export const loadNewsArticle = async (
   params: ItemParams,
-  context: Parameters<RouteHandler<ItemParams>['produce']>[1],
-): Promise<NewsArticle | null> => {
+  context: RouteContext,
+): Promise<NewsArticle | null> => (await readNewsArticle(params, context))?.article ?? null
+
+/** {@link loadNewsArticle}, with the stored document it was made from (its Lexical body). */
+export const readNewsArticle = async (
+  params: ItemParams,
+  context: RouteContext,
+): Promise<{ article: NewsArticle; doc: ArticleDoc } | null> => {
   const found = await findPublishedBySlug<ArticleDoc>(
     context,
     NEWS_SLUG,
@@ -72,7 +79,7 @@ export const loadNewsArticle = async (
       { slug: true, startsAt: true, title: true },
     ),
   ])
-  return {
+  const article: NewsArticle = {
     ...toNewsItem(doc, { images, link, organizations }),
     body: await loadRichTextTree(doc.body, context, locale, link),
     locale,
@@ -87,6 +94,7 @@ export const loadNewsArticle = async (
       })),
     updatedAt: iso(doc.updatedAt ?? (doc.publishedAt as string)),
   }
+  return { article, doc }
 }
 
 /**
