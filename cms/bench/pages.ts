@@ -1,14 +1,12 @@
 /**
  * `pnpm bench:pages`: the public pages. A cached article page served by the CMS's fast path
- * (`serveFeed` on a plain node:http server, as `src/server.ts` does) against a bare node:http
+ * (`bench/pages-server.ts`: `serveFeed` on node:http, as `src/server.ts` does) against a bare node:http
  * server answering the same bytes, in one run; then the uncached render time of article, event,
  * list and home pages with 100,000 news. Fresh SQLite database; load to 127.0.0.1 only, each phase
  * bounded in time. BENCH_SECONDS (default 10) sets the length of each load phase.
  */
 import { fork } from 'node:child_process'
 import fs from 'node:fs'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -32,21 +30,19 @@ const ARTICLE = '/en/news/etwinning-seminar-baku-2023'
 
 const { getPayload } = await import('payload')
 const { getFeed } = await import('@etw/payload-plugin')
-const { isFeedPath, serveFeed } = await import('../src/feed-server')
 const config = await (await import('../src/payload.config')).default
 const payload = await getPayload({ config })
 const feed = getFeed(payload)
 
-// 1. Cached article page on the fast path against bare node:http with the same bytes.
-const server = createServer((req, res) => {
-  if (!isFeedPath(req.url ?? '')) {
-    res.writeHead(404).end()
-    return
-  }
-  void serveFeed(feed, req, res)
+// 1. Cached article page on the fast path (its own process) against bare node:http with the same
+// bytes.
+const pagePort = 3191
+const pageServer = fork(path.join(cmsDir, 'bench/pages-server.ts'), [String(pagePort)], {
+  env: { ...process.env, ETW_SEED: 'false' },
+  execArgv: ['--import', 'tsx'],
 })
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+await new Promise((resolve) => pageServer.once('message', resolve))
+const base = `http://127.0.0.1:${pagePort}`
 const captured = await fetch(`${base}${ARTICLE}`, { headers: { 'accept-encoding': 'identity' } })
 const body = Buffer.from(await captured.arrayBuffer())
 if (captured.status !== 200) throw new Error(`${ARTICLE} answered ${captured.status}`)
@@ -77,13 +73,16 @@ const load = async (url: string) => {
 log(`load: ${connections} connections, ${seconds} s per target, 127.0.0.1`)
 const page = await load(`${base}${ARTICLE}`)
 const bareRow = await load(`http://127.0.0.1:${barePort}/`)
+// The feed on the same server, for comparison with `pnpm bench:feed` on a loaded machine.
+const feedRow = await load(`${base}/api/etw/v1/news?limit=5`)
 bare.kill('SIGTERM')
-await new Promise((resolve) => server.close(resolve))
+pageServer.kill('SIGTERM')
 console.log('\ncached article page')
 console.log('target                                           req/s     p50 ms   p99 ms   errors')
 for (const [name, row] of [
   [`page  GET ${ARTICLE}`, page],
   [`bare  node:http, same ${body.length} bytes`, bareRow],
+  ['feed  GET /api/etw/v1/news?limit=5 (same server)', feedRow],
 ] as const) {
   console.log(
     `${name.padEnd(46)} ${row.rps.toFixed(0).padStart(7)} ${String(row.p50).padStart(9)} ${String(row.p99).padStart(8)} ${String(row.bad).padStart(8)}`,
