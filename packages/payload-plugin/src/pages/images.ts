@@ -16,13 +16,25 @@ export interface ResponsiveImage {
   candidates: { url: string; width: number }[]
 }
 
-type MediaDoc = Record<string, any>
+interface MediaSize {
+  url?: unknown
+  filename?: unknown
+  width?: unknown
+}
+
+interface MediaDoc extends MediaSize {
+  id: number | string
+  alt?: unknown
+  height?: unknown
+  mimeType?: unknown
+  sizes?: Record<string, MediaSize | undefined> | null
+}
 
 const toImage = (doc: MediaDoc, origin: string): ResponsiveImage | null => {
   if (typeof doc.mimeType === 'string' && !doc.mimeType.startsWith('image/')) return null
   if (typeof doc.url !== 'string' || doc.url === '') return null
   const candidates: { url: string; width: number }[] = []
-  for (const size of Object.values<MediaDoc | undefined>(doc.sizes ?? {})) {
+  for (const size of Object.values(doc.sizes ?? {})) {
     if (size && typeof size.url === 'string' && size.filename && typeof size.width === 'number') {
       candidates.push({ url: absoluteUrl(origin, size.url), width: size.width })
     }

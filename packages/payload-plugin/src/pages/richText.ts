@@ -21,6 +21,8 @@ export interface RichTextHtmlResolver {
   document(relationTo: string, id: number | string): string | undefined
 }
 
+// The converter API types nodes as `{ [key: string]: any }`; each converter checks what it reads.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Node = Record<string, any>
 
 const idOf = (value: unknown): number | string | undefined => {
