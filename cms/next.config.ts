@@ -10,9 +10,6 @@ const nextConfig: NextConfig = {
   transpilePackages: ['@etw/payload-plugin'],
   poweredByHeader: false,
   images: { localPatterns: [{ pathname: '/api/media/file/**' }] },
-  async redirects() {
-    return [{ source: '/', destination: '/admin', permanent: false }]
-  },
   turbopack: { root: path.resolve(dirname, '..') },
   outputFileTracingRoot: path.resolve(dirname, '..'),
 }

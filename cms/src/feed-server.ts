@@ -2,9 +2,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { Feed } from '@etw/payload-plugin'
 
-/** Whether `url` (path and query) belongs to the public feed or the health check. */
+/**
+ * Paths of the public site (home, `/{locale}/…`, `/news/…`, `/events/…`, sitemaps, robots.txt, the
+ * stylesheet). The feed decides which of them exist; `/admin` and Next's own paths never match.
+ */
+const PUBLIC_PAGE =
+  /^\/(?:$|\?|robots\.txt|sitemap[\w-]*\.xml|etw-site\.css|(?:news|events)\/|[a-z]{2,3}(?:-[a-z0-9]{2,8})?(?:$|[/?]))/i
+
+/** Whether `url` (path and query) belongs to the public feed, the health check or the public pages. */
 export const isFeedPath = (url: string): boolean =>
-  url.startsWith('/api/etw/') || /^\/api\/health(\?|$)/.test(url)
+  url.startsWith('/api/etw/') ||
+  /^\/api\/health(\?|$)/.test(url) ||
+  (!/^\/api(?:$|[/?])/.test(url) && PUBLIC_PAGE.test(url))
 
 /**
  * Answers a feed request on a plain Node server. Resolves `false` when the feed does not know the

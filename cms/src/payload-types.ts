@@ -443,6 +443,14 @@ export interface News {
    * Address of the original publication (http or https only).
    */
   sourceUrl?: string | null;
+  /**
+   * For example the university’s website; shown in the “originally published by” link.
+   */
+  sourceTitle?: string | null;
+  /**
+   * Old addresses redirect to the current one.
+   */
+  previousSlugs?: string[] | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -789,6 +797,10 @@ export interface Event {
    * The last part of the address. Left empty, it is made from the title in Latin letters and kept unique.
    */
   slug?: string | null;
+  /**
+   * Old addresses redirect to the current one.
+   */
+  previousSlugs?: string[] | null;
   summary?: string | null;
   description?: {
     root: {
@@ -1903,6 +1915,8 @@ export interface NewsSelect<T extends boolean = true> {
   tags?: T;
   relatedEvents?: T;
   sourceUrl?: T;
+  sourceTitle?: T;
+  previousSlugs?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1914,6 +1928,7 @@ export interface NewsSelect<T extends boolean = true> {
 export interface EventsSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  previousSlugs?: T;
   summary?: T;
   description?: T;
   startsAt?: T;
@@ -2152,7 +2167,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
- * Site-wide name and contact address.
+ * Site-wide name, logo, contact address and link template.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "etw-settings".
@@ -2160,6 +2175,14 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 export interface EtwSetting {
   id: number;
   siteName?: string | null;
+  /**
+   * Shown in the header of the public pages.
+   */
+  logo?: (number | null) | Media;
+  /**
+   * When you show news on your own site: the links of the feeds and widgets lead to this address ({slug}, {id}, {locale}). Left empty, they lead to the CMS’s public page.
+   */
+  linkTemplate?: string | null;
   contactEmail?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -2170,6 +2193,8 @@ export interface EtwSetting {
  */
 export interface EtwSettingsSelect<T extends boolean = true> {
   siteName?: T;
+  logo?: T;
+  linkTemplate?: T;
   contactEmail?: T;
   updatedAt?: T;
   createdAt?: T;

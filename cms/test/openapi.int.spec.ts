@@ -19,6 +19,8 @@ import { newsRoute } from '../../packages/payload-plugin/src/feed/news'
 import { MAX_PAGE, MAX_PARAMETER_LENGTH } from '../../packages/payload-plugin/src/feed/params'
 import { FEED_ROUTES } from '../../packages/payload-plugin/src/feed/routes'
 import { newsRssRoute } from '../../packages/payload-plugin/src/feed/rss'
+import { eventItemRoute } from '../../packages/payload-plugin/src/feed/routes/eventItem'
+import { newsItemRoute } from '../../packages/payload-plugin/src/feed/routes/newsItem'
 import { statsHistoryRoute, statsRoute } from '../../packages/payload-plugin/src/feed/stats'
 import type { TestHttpServer } from './helpers/http'
 import { startHttpServer } from './helpers/http'
@@ -95,6 +97,8 @@ interface Case {
   parameter?: string
   /** Further assertions on the parsed body (JSON) or the text (RSS, iCalendar). */
   check?: (body: any) => void
+  /** The `{slug}` of the path; the route's seeded item when absent. */
+  slug?: string
 }
 
 const STATS = '/api/etw/v1/stats'
@@ -104,6 +108,17 @@ const EVENTS = '/api/etw/v1/events'
 const RSS = '/api/etw/v1/news.rss'
 const ICS = '/api/etw/v1/events.ics'
 const HEALTH = '/api/health'
+const NEWS_ITEM = '/api/etw/v1/news/{slug}'
+const EVENT_ITEM = '/api/etw/v1/events/{slug}'
+
+/** The seeded item each single-item route is asked for. */
+const SEEDED_SLUG: Record<string, string> = {
+  [EVENT_ITEM]: 'innovation-and-education-baku-2023',
+  [NEWS_ITEM]: 'etwinning-seminar-baku-2023',
+}
+
+/** The spec's path of a feed route (`/etw/v1/news/:slug` → `/api/etw/v1/news/{slug}`). */
+const documentedPath = (route: string) => `/api${route.replace(/:(\w+)/g, '{$1}')}`
 
 const get = (
   pathname: string,
@@ -262,6 +277,27 @@ const CASES: Case[] = [
   get(ICS, 'cursor={newsCursor}', 400, { parameter: 'cursor' }),
   { method: 'HEAD', path: ICS, query: 'id=999999', status: 404 },
   ...commonCases(ICS, 'when=past', 'when=soon'),
+  // news/{slug}
+  get(NEWS_ITEM, undefined, 200, {
+    check: (body) =>
+      expect(body).toMatchObject({ locale: 'en', relatedEvents: [expect.any(Object)] }),
+  }),
+  get(NEWS_ITEM, 'locale=az', 200, {
+    check: (body) => expect(body.title).toBe('Bakıda eTwinning seminarı keçirildi'),
+  }),
+  get(NEWS_ITEM, undefined, 404, { slug: 'no-such-news' }),
+  get(NEWS_ITEM, 'locale=fr', 400, { parameter: 'locale' }),
+  get(NEWS_ITEM, 'limit=1', 400, { parameter: 'limit' }),
+  { method: 'HEAD', path: NEWS_ITEM, slug: 'no-such-news', status: 404 },
+  ...commonCases(NEWS_ITEM, 'locale=uk', 'locale=fr'),
+  // events/{slug}
+  get(EVENT_ITEM, 'locale=uk', 200, {
+    check: (body) => expect(body).toMatchObject({ locale: 'uk', timeZone: 'Asia/Baku' }),
+  }),
+  get(EVENT_ITEM, undefined, 404, { slug: 'no-such-event' }),
+  get(EVENT_ITEM, 'when=past', 400, { parameter: 'when' }),
+  { method: 'HEAD', path: EVENT_ITEM, slug: 'no-such-event', status: 404 },
+  ...commonCases(EVENT_ITEM, 'locale=az', 'locale=fr'),
   // health
   get(HEALTH, undefined, 200, { check: (body) => expect(body.status).toBe('ok') }),
   { method: 'HEAD', path: HEALTH, status: 200 },
@@ -306,7 +342,9 @@ describeDb('docs/openapi.yaml', () => {
     const handlers = {
       events: eventsRoute,
       eventsIcs: eventsIcsRoute,
+      eventItem: eventItemRoute,
       health: { parameters: [] as readonly string[] },
+      newsItem: newsItemRoute,
       news: newsRoute,
       newsRss: newsRssRoute,
       stats: statsRoute,
@@ -321,9 +359,13 @@ describeDb('docs/openapi.yaml', () => {
         .sort()
     }
     const routes = Object.entries(FEED_ROUTES) as [keyof typeof FEED_ROUTES, string][]
-    expect(Object.keys(spec.paths).sort()).toEqual(routes.map(([, route]) => `/api${route}`).sort())
+    expect(Object.keys(spec.paths).sort()).toEqual(
+      routes.map(([, route]) => documentedPath(route)).sort(),
+    )
     for (const [name, route] of routes) {
-      expect(documented(`/api${route}`), route).toEqual([...handlers[name].parameters].sort())
+      expect(documented(documentedPath(route)), route).toEqual(
+        [...handlers[name].parameters].sort(),
+      )
     }
   })
 
@@ -336,7 +378,7 @@ describeDb('docs/openapi.yaml', () => {
     expect(parameter('Locale').enum).toEqual(
       ctx.config.localization && ctx.config.localization.localeCodes,
     )
-    const event = spec.components.schemas.EventItem.properties
+    const event = spec.components.schemas.EventItemFields.properties
     expect(event.format.enum).toEqual([...EVENT_FORMATS])
     expect(event.kind.enum).toEqual([...EVENT_KINDS])
   })
@@ -382,7 +424,11 @@ describeDb('docs/openapi.yaml', () => {
       /\{(\w+)\}/g,
       (_, name: string) => placeholders[name] ?? '',
     )
-    const url = `${server.url}${testCase.path}${query ? `?${query}` : ''}`
+    const target = testCase.path.replace(
+      '{slug}',
+      testCase.slug ?? SEEDED_SLUG[testCase.path] ?? '',
+    )
+    const url = `${server.url}${target}${query ? `?${query}` : ''}`
     const headers: Record<string, string> = { ...testCase.headers }
     if (testCase.revalidate) {
       const first = await fetch(url)

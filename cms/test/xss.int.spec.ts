@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import ICAL from 'ical.js'
 import Parser from 'rss-parser'
 import sharp from 'sharp'
+import { parse as parseHtml } from 'node-html-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { chromiumMissing, contextOptions, launch, watch } from '../../widgets/test/support/browser'
@@ -310,6 +311,124 @@ describeDb('stored XSS payloads', () => {
       expect(events).toHaveLength(1)
       const event = new ICAL.Event(events[0]!)
       expect(event.summary).toBe(text('event-title'))
+    })
+  })
+
+  describe('public pages', () => {
+    /** Every public page the payloads appear on. */
+    const pages = async () => {
+      const find = async (collection: 'events' | 'news') =>
+        String(
+          (
+            await ctx.payload.find({
+              collection,
+              limit: 1,
+              where: { title: { like: `${collection === 'news' ? 'news' : 'event'}-title` } },
+              overrideAccess: true,
+            })
+          ).docs[0]!.slug,
+        )
+      return [
+        `/en/news/${await find('news')}`,
+        `/az/events/${await find('events')}`,
+        '/en/news',
+        '/en/events',
+        '/az',
+        '/sitemap-news-1.xml',
+      ]
+    }
+    const INJECTED =
+      'script:not([type="application/ld+json"]), iframe, animate, details, math, svg, style, img[src="x"], a[href^="javascript"], [onerror], [onload], [ontoggle]'
+
+    it('should render every stored payload as text on every public page', async () => {
+      const paths = await pages()
+      const seen = new Set<string>()
+      for (const path of paths) {
+        const response = await getFeed(ctx.payload).handle({
+          headers: { host: 'cms.example.org' },
+          method: 'GET',
+          url: path,
+        })
+        expect(response?.status, path).toBe(200)
+        const dom = parseHtml(Buffer.from(response!.body).toString())
+        expect(
+          dom.querySelectorAll(INJECTED).map((el) => el.outerHTML),
+          path,
+        ).toEqual([])
+        for (const field of [
+          'news-title',
+          'news-summary',
+          'news-body',
+          'event-title',
+          'event-description',
+          'venue',
+          'organization',
+          'tag',
+        ]) {
+          // Tags are stored in lower case.
+          const stored = field === 'tag' ? text(field).toLocaleLowerCase() : text(field)
+          if (dom.textContent.includes(stored)) seen.add(field)
+        }
+        const alts = dom.querySelectorAll('img').map((img) => img.getAttribute('alt'))
+        for (const alt of alts) expect([text('alt'), '']).toContain(alt)
+      }
+      expect([...seen].sort()).toEqual([
+        'event-description',
+        'event-title',
+        'news-body',
+        'news-summary',
+        'news-title',
+        'organization',
+        'tag',
+        'venue',
+      ])
+    })
+
+    describe.skipIf(chromiumMissing)('in Chromium', () => {
+      let browser: Browser
+      let server: ReturnType<typeof createServer>
+      let origin: string
+
+      beforeAll(async () => {
+        const feed = getFeed(ctx.payload)
+        server = createServer((req, res) => {
+          if (!isFeedPath(req.url ?? '')) {
+            res.writeHead(404).end()
+            return
+          }
+          void serveFeed(feed, req, res).then((handled) => {
+            if (!handled) res.writeHead(404).end()
+          })
+        })
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+        origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+        browser = await launch()
+      })
+
+      afterAll(async () => {
+        await browser?.close()
+        await new Promise((resolve) => server?.close(resolve))
+      })
+
+      it('should run none of the payloads on any public page, with no CSP violation', async () => {
+        for (const path of (await pages()).filter((p) => !p.endsWith('.xml'))) {
+          const context = await browser.newContext(contextOptions)
+          const page = await context.newPage()
+          const calls: unknown[] = []
+          await page.exposeBinding('__xss', (_source, id: unknown) => {
+            calls.push(id)
+          })
+          const problems: Problems = await watch(page)
+          const response = await page.goto(origin + path)
+          expect(response?.status(), path).toBe(200)
+          await page.waitForLoadState('networkidle')
+          await page.waitForTimeout(500)
+          expect(calls, path).toEqual([])
+          expect(problems.violations, path).toEqual([])
+          expect(await page.locator(INJECTED).count(), path).toBe(0)
+          await context.close()
+        }
+      })
     })
   })
 

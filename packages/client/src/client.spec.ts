@@ -36,6 +36,23 @@ describe('createFeedClient', () => {
     ])
   })
 
+  it('should request one item by its slug, encoded, with its locale', async () => {
+    const urls: string[] = []
+    const client = createFeedClient({
+      baseUrl: 'https://cms.example.org',
+      fetch: async (input) => {
+        urls.push(String(input))
+        return json({ slug: 'a' })
+      },
+    })
+    await client.newsItem('seminar-baku', { locale: 'az' })
+    await client.event('a/b')
+    expect(urls).toEqual([
+      'https://cms.example.org/api/etw/v1/news/seminar-baku?locale=az',
+      'https://cms.example.org/api/etw/v1/events/a%2Fb',
+    ])
+  })
+
   it('should revalidate with If-None-Match and reuse the body on 304', async () => {
     const sent: (string | null)[] = []
     let calls = 0

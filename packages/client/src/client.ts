@@ -1,8 +1,11 @@
 import type {
+  EventDetail,
   EventsQuery,
   EventsResponse,
   FeedErrorBody,
   HealthResponse,
+  ItemQuery,
+  NewsArticle,
   NewsQuery,
   NewsResponse,
   StatsHistoryQuery,
@@ -182,6 +185,12 @@ export const createFeedClient = (options: FeedClientOptions) => {
     /** Latest published news. */
     news: (query: NewsQuery = {}, request?: RequestOptions) =>
       getJson<NewsResponse>(url('news', { ...query }), request),
+    /** One published news item in full (its body as a node tree); a 404 `FeedError` when there is none. */
+    newsItem: (slug: string, query: ItemQuery = {}, request?: RequestOptions) =>
+      getJson<NewsArticle>(url(`news/${encodeURIComponent(slug)}`, { ...query }), request),
+    /** One published event in full; a 404 `FeedError` when there is none. */
+    event: (slug: string, query: ItemQuery = {}, request?: RequestOptions) =>
+      getJson<EventDetail>(url(`events/${encodeURIComponent(slug)}`, { ...query }), request),
     /** Events, upcoming by default. */
     events: (query: EventsQuery = {}, request?: RequestOptions) =>
       getJson<EventsResponse>(url('events', { ...query }), request),

@@ -10,3 +10,4 @@ export {
   type FeedReader,
   type RequestOptions,
 } from './client'
+export { applyLinkTemplate, LINK_PLACEHOLDERS, publicPagePath, type LinkValues } from './links'

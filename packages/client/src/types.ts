@@ -102,8 +102,14 @@ export interface NewsItem {
   organization: FeedOrganization | null
   country: CountryCode | null
   tags: string[]
-  /** Where to read the item: its source link, else the CMS's REST document. */
+  /**
+   * A page a person can read the item on: the host site's page when a link template is configured
+   * (the settings global, or a widget's `link-template`), else the CMS's public page
+   * (`/{locale}/news/{slug}`).
+   */
   link: string
+  /** The original publication, when the item was first published elsewhere. */
+  source: Source | null
 }
 
 /** Paging of list responses: `page`, or `cursor` from the previous page's `nextCursor`. */
@@ -152,6 +158,8 @@ export interface EventItem {
   organizers: FeedOrganization[]
   /** iCalendar file with just this event. */
   icsUrl: string
+  /** A page a person can read the event on (a link template's page, else `/{locale}/events/{slug}`). */
+  link: string
 }
 
 /** `GET /api/etw/v1/events` */
@@ -159,6 +167,106 @@ export interface EventsResponse extends Page {
   locale: string
   when: EventsWhen
   items: EventItem[]
+}
+
+/** Inline formatting of a text run. */
+export interface TextMarks {
+  bold?: true
+  italic?: true
+  underline?: true
+  strikethrough?: true
+  code?: true
+}
+
+/** A run of plain text (never markup) with its formatting. */
+export interface RichTextText extends TextMarks {
+  type: 'text'
+  text: string
+}
+
+/** A line break inside a block. */
+export interface RichTextLineBreak {
+  type: 'linebreak'
+}
+
+/** A link to an absolute `http:`/`https:` URL or a `mailto:` address (vetted as at save time). */
+export interface RichTextLink {
+  type: 'link'
+  url: string
+  /** Whether the editor asked for a new tab. */
+  newTab: boolean
+  children: (RichTextLineBreak | RichTextText)[]
+}
+
+/** What a block contains. */
+export type RichTextInline = RichTextLineBreak | RichTextLink | RichTextText
+
+/** A paragraph. */
+export interface RichTextParagraph {
+  type: 'paragraph'
+  children: RichTextInline[]
+}
+
+/** A heading; levels 2–6 (the page's title is the level-1 heading). */
+export interface RichTextHeading {
+  type: 'heading'
+  level: 2 | 3 | 4 | 5 | 6
+  children: RichTextInline[]
+}
+
+/** A quotation. */
+export interface RichTextQuote {
+  type: 'quote'
+  children: RichTextInline[]
+}
+
+/** One item of a list: its text, then any nested lists. */
+export interface RichTextListItem {
+  children: (RichTextInline | RichTextList)[]
+}
+
+/** A bulleted or numbered list. */
+export interface RichTextList {
+  type: 'list'
+  ordered: boolean
+  items: RichTextListItem[]
+}
+
+/** An image from the media library. */
+export interface RichTextImage {
+  type: 'image'
+  image: FeedImage
+}
+
+/**
+ * One block of an article's body. The tree holds only these node types; anything else in the
+ * stored rich text is left out, and no node carries markup.
+ */
+export type RichTextBlock =
+  RichTextHeading | RichTextImage | RichTextList | RichTextParagraph | RichTextQuote
+
+/** `GET /api/etw/v1/news/{slug}`: one published news item in full. */
+export interface NewsArticle extends NewsItem {
+  /** ISO date-time of the last change. */
+  updatedAt: string
+  /** The body as a vetted node tree. */
+  body: RichTextBlock[]
+  /** Published events the item is about. */
+  relatedEvents: { title: string; slug: string; start: string; link: string }[]
+  /** The locale of the texts shown (the requested one, or the default where it has no text). */
+  locale: string
+}
+
+/** `GET /api/etw/v1/events/{slug}`: one published event in full. */
+export interface EventDetail extends EventItem {
+  /** ISO date-time of the last change. */
+  updatedAt: string
+  /** The description as a vetted node tree. */
+  description: RichTextBlock[]
+  /** Participant counts by group (`{ label: 'Teachers', count: 40 }`). */
+  participants: { label: string; count: number }[]
+  /** The locale of the texts shown. */
+  locale: string
 }
 
 /** `GET /api/health` */
@@ -205,6 +313,11 @@ export interface NewsQuery {
   country?: CountryCode
   organization?: string
   tag?: string
+}
+
+/** Query parameters of the single-item endpoints `news/{slug}` and `events/{slug}`. */
+export interface ItemQuery {
+  locale?: string
 }
 
 /** Query parameters of `events` and `events.ics`. */

@@ -241,7 +241,7 @@ describe('etwPlugin', () => {
         .fields.flatMap((field) => ('fields' in field ? field.fields : [field]))
         .filter((field) => 'index' in field && field.index)
         .map((field) => ('name' in field ? field.name : ''))
-    expect(indexed(NEWS_SLUG)).toEqual(['slug', 'publishedAt', 'country', 'tags'])
+    expect(indexed(NEWS_SLUG)).toEqual(['slug', 'publishedAt', 'country', 'tags', 'previousSlugs'])
     expect(collection(config, NEWS_SLUG).indexes).toEqual([
       { fields: ['_status', 'publishedAt'] },
       { fields: ['_status', 'country', 'publishedAt'] },

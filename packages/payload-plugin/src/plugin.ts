@@ -17,7 +17,7 @@ import { generateStatisticsCollection } from './collections/Statistics'
 import { augmentUsersCollection, generateUsersCollection } from './collections/Users'
 import { applyDefaults } from './defaults'
 import { feedEndpoints } from './feed/endpoints'
-import { withFeedInvalidation } from './feed/hooks'
+import { withFeedInvalidation, withGlobalFeedInvalidation } from './feed/hooks'
 import { storeFeedOptions } from './feed/options'
 import { generateSettingsGlobal } from './globals/Settings'
 import { withGraphQL } from './graphql'
@@ -116,7 +116,9 @@ export const etwPlugin =
     const settings = generateSettingsGlobal(options)
     const globals: GlobalConfig[] = [
       ...(config.globals ?? []),
-      options.globals.settings?.override?.(settings) ?? settings,
+      options.feed
+        ? withGlobalFeedInvalidation(options.globals.settings?.override?.(settings) ?? settings)
+        : (options.globals.settings?.override?.(settings) ?? settings),
     ]
 
     const known = new Set(collections.map((collection) => collection.slug))

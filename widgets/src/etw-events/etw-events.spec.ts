@@ -15,6 +15,16 @@ describe.skipIf(chromiumMissing)('<etw-events>', () => {
     expect(text).toMatch(/^May 15, 2023, 9:00 AM GMT\+4 – May 17, 2023, 6:00 PM GMT\+4$/)
   })
 
+  it("should link each event's title to its page", async () => {
+    const { page } = await h.open('<etw-events when="past"></etw-events>')
+    await loaded(page)
+    const link = page.locator('etw-events h3 a')
+    expect(await link.innerText()).toBe('Innovation and Education')
+    expect(await link.getAttribute('href')).toBe(
+      `${h.cms.origin}/en/events/innovation-and-education`,
+    )
+  })
+
   it('should name the place and the participating countries in the visitor language', async () => {
     const { page } = await h.open('<etw-events when="past" lang="uk"></etw-events>')
     await loaded(page)

@@ -21,6 +21,7 @@ import { eventsStyles } from './etw-events.styles'
  * @csspart list - The `<ul>` of events.
  * @csspart item - One event (`<li>`).
  * @csspart title - An event's heading (`<h3>`).
+ * @csspart link - The link to the event's page inside the heading.
  * @csspart date - When it takes place (`<time>`), in the event's time zone.
  * @csspart place - Venue, city and country.
  * @csspart badge - The kind and the format of an event.
@@ -84,8 +85,11 @@ export class EtwEvents extends FeedElement<EventsResponse> {
     const countries = item.participatingCountries.map((code) => countryName(locale, code))
     const register = safeUrl(item.registrationUrl, this.base)
     const ics = safeUrl(item.icsUrl, this.base)
+    const page = safeUrl(item.link, this.base)
     return html`<li part="item">
-      <h3 part="title">${item.title}</h3>
+      <h3 part="title">
+        ${page ? html`<a part="link" href=${page}>${item.title}</a>` : item.title}
+      </h3>
       <p class="meta">
         <time part="date" datetime=${item.start}
           >${formatRange(locale, new Date(item.start), new Date(item.end), item.timeZone)}</time

@@ -14,7 +14,7 @@ describe.skipIf(chromiumMissing)('<etw-news-feed>', () => {
     const link = first.locator('h3 a')
     expect(await link.innerText()).toBe('eTwinning Seminar was held in Baku')
     expect(await link.getAttribute('href')).toBe(
-      `${h.cms.origin}/news/etwinning-seminar-was-held-in-baku`,
+      `${h.cms.origin}/en/news/etwinning-seminar-was-held-in-baku`,
     )
     expect(await first.locator('time').getAttribute('datetime')).toBe('2023-05-15T10:00:00.000Z')
     expect(await first.locator('time').innerText()).toBe('May 15, 2023')
@@ -67,6 +67,26 @@ describe.skipIf(chromiumMissing)('<etw-news-feed>', () => {
       tag: 'university',
     })
     expect(await page.locator('etw-news-feed time').innerText()).toBe('1 бер. 2024 р.')
+  })
+
+  it('should lead titles to the page its link-template gives', async () => {
+    const { page } = await h.open(
+      '<etw-news-feed limit="1" lang="uk" link-template="https://univ.example/article?slug={slug}&amp;lang={locale}&amp;n={id}"></etw-news-feed>',
+    )
+    await loaded(page)
+    expect(await page.locator('etw-news-feed h3 a').getAttribute('href')).toBe(
+      'https://univ.example/article?slug=etwinning-seminar-was-held-in-baku&lang=uk&n=n1',
+    )
+  })
+
+  it('should keep the feed link when the link-template does not give an http(s) address', async () => {
+    const { page } = await h.open(
+      '<etw-news-feed limit="1" link-template="javascript:alert(\'{id}\')"></etw-news-feed>',
+    )
+    await loaded(page)
+    expect(await page.locator('etw-news-feed h3 a').getAttribute('href')).toBe(
+      `${h.cms.origin}/en/news/etwinning-seminar-was-held-in-baku`,
+    )
   })
 
   it('should not turn a javascript: URL from the CMS into a link', async () => {

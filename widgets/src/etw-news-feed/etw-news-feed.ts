@@ -1,4 +1,5 @@
 import type { NewsItem, NewsResponse } from '@etw/client'
+import { applyLinkTemplate } from '@etw/client'
 import { html, nothing } from 'lit'
 import type { PropertyDeclarations } from 'lit'
 import { safeUrl } from '../shared/config'
@@ -48,6 +49,7 @@ export class EtwNewsFeed extends FeedElement<NewsResponse> {
     organization: {},
     tag: {},
     layout: {},
+    linkTemplate: { attribute: 'link-template' },
   }
 
   /** How many items to show (the CMS caps it). */
@@ -64,6 +66,13 @@ export class EtwNewsFeed extends FeedElement<NewsResponse> {
 
   /** `list` (one per row) or `cards` (a responsive grid). */
   layout: 'cards' | 'list' = 'list'
+
+  /**
+   * Where titles lead, when the host site shows articles on its own page:
+   * `https://univ.example/article?slug={slug}&lang={locale}` (`{slug}`, `{id}`, `{locale}`). Used
+   * only when the result is an `http:`/`https:` URL; otherwise the feed's `link` stays.
+   */
+  linkTemplate = ''
 
   protected feedQuery(): FeedQuery {
     return {
@@ -87,8 +96,15 @@ export class EtwNewsFeed extends FeedElement<NewsResponse> {
     )
   }
 
-  #item(item: NewsItem, locale: string) {
+  /** One item; `locale` formats the date, `contentLocale` (the texts' locale) fills `{locale}`. */
+  #item(item: NewsItem, locale: string, contentLocale: string) {
     const image = item.image
+    const link =
+      applyLinkTemplate(this.linkTemplate, {
+        id: item.id,
+        locale: contentLocale,
+        slug: item.slug,
+      }) ?? item.link
     const src = safeUrl(image?.url, this.base)
     // A list shows thumbnails; cards are as wide as the feed's hint says.
     const sizes = this.layout === 'cards' ? image?.sizes || nothing : '8rem'
@@ -116,7 +132,7 @@ export class EtwNewsFeed extends FeedElement<NewsResponse> {
           : nothing
       }
       <h3 part="title">
-        <a part="link" href=${safeUrl(item.link, this.base) ?? nothing}>${item.title}</a>
+        <a part="link" href=${safeUrl(link, this.base) ?? nothing}>${item.title}</a>
       </h3>
       <time part="date" class="meta" datetime=${item.publishedAt}
         >${formatDate(locale, new Date(item.publishedAt))}</time
@@ -128,7 +144,7 @@ export class EtwNewsFeed extends FeedElement<NewsResponse> {
   protected renderData(data: NewsResponse, locale: string) {
     if (!data.items.length) return html`<p part="empty" class="meta">${t(locale, 'empty')}</p>`
     return html`<ul part="list" class=${this.layout === 'cards' ? 'cards' : 'list'} role="list">
-      ${data.items.map((item) => this.#item(item, locale))}
+      ${data.items.map((item) => this.#item(item, locale, data.locale || locale))}
     </ul>`
   }
 }

@@ -68,7 +68,8 @@ export const newsItems = (origin: string): NewsItem[] => [
     organization: { name: 'eTwinning Azerbaijan', slug: 'etwinning-az', country: 'AZ' },
     country: 'AZ',
     tags: ['seminar'],
-    link: `${origin}/news/etwinning-seminar-was-held-in-baku`,
+    link: `${origin}/en/news/etwinning-seminar-was-held-in-baku`,
+    source: { title: 'eTwinning Azerbaijan', url: 'https://etwinning.example/az' },
   },
   {
     id: 'n2',
@@ -85,6 +86,7 @@ export const newsItems = (origin: string): NewsItem[] => [
     country: 'UA',
     tags: ['university'],
     link: 'javascript:alert(1)',
+    source: null,
   },
 ]
 
@@ -131,6 +133,7 @@ export const eventItems = (origin: string, locale = 'en'): EventItem[] => [
     image: null,
     organizers: [{ name: 'eTwinning Azerbaijan', slug: 'etwinning-az', country: 'AZ' }],
     icsUrl: `${origin}/api/etw/v1/events.ics?id=e1`,
+    link: `${origin}/en/events/innovation-and-education`,
   },
 ]
 

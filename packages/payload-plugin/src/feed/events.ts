@@ -1,8 +1,17 @@
-import type { EventFormat, EventItem, EventKind, EventsResponse, EventsWhen } from '@etw/client'
+import type {
+  EventFormat,
+  EventItem,
+  EventKind,
+  EventsResponse,
+  EventsWhen,
+  FeedImage,
+  FeedOrganization,
+} from '@etw/client'
 import type { Where } from 'payload'
 
 import type { Cursor } from './cursor'
 import type { NormalizedParams, RouteContext, RouteHandler } from './handler'
+import type { LinkMaker } from './links'
 
 import { EVENT_FORMAT_LABELS, EVENT_KIND_LABELS } from '../collections/Events'
 import { EVENTS_SLUG } from '../slugs'
@@ -10,6 +19,7 @@ import { encodeCursor } from './cursor'
 import { invalidParameter } from './errors'
 import { jsonBody } from './handler'
 import { findPage } from './keyset'
+import { createLinkMaker } from './links'
 import { parsePaging } from './news'
 import { parseCountry, parseEnum, parseIsoDate, parseLimit, parseLocale } from './params'
 import { loadImages, loadOrganizations, relationId } from './relations'
@@ -52,7 +62,8 @@ export interface EventsPage {
   nextCursor: string | null
 }
 
-type EventDoc = {
+/** An event document as the feeds read it. */
+export type EventDoc = {
   city?: string | null
   country?: string | null
   cover?: unknown
@@ -97,7 +108,8 @@ export const parseEventFilters = (query: ReadonlyMap<string, string>, context: R
   }
 }
 
-const iso = (value: string | null | undefined): string | null =>
+/** An ISO instant, `null` for none. */
+export const isoOrNull = (value: string | null | undefined): string | null =>
   value ? new Date(value).toISOString() : null
 
 /** A name in `locale`, English when there is none in that language. */
@@ -155,9 +167,9 @@ export const queryEvents = async (
       },
       where: and,
     },
-    (doc) => iso(doc.startsAt) ?? '',
+    (doc) => isoOrNull(doc.startsAt) ?? '',
   )
-  const [organizations, images] = await Promise.all([
+  const [organizations, images, link] = await Promise.all([
     loadOrganizations(
       payload,
       docs.flatMap((doc) => (doc.organizers ?? []).map(relationId)),
@@ -169,45 +181,64 @@ export const queryEvents = async (
       params.locale,
       context.origin,
     ),
+    createLinkMaker(context, params.locale),
   ])
-  const icsPath = `${context.apiRoute}${FEED_ROUTES.eventsIcs}`
-  const items = docs.map((doc): EventRecord => {
-    const coverId = relationId(doc.cover)
-    const format = (doc.format ?? 'in-person') as EventFormat
-    const kind = (doc.kind ?? 'seminar') as EventKind
-    return {
-      city: doc.city || null,
-      country: doc.country ?? null,
-      description: doc.summary || null,
-      end: iso(doc.endsAt) ?? '',
-      format,
-      formatLabel: labelIn(EVENT_FORMAT_LABELS[format], params.locale),
-      icsUrl: absoluteUrl(context.origin, `${icsPath}?id=${encodeURIComponent(String(doc.id))}`),
-      id: String(doc.id),
-      image: (coverId !== undefined && images.get(String(coverId))) || null,
-      kind,
-      kindLabel: labelIn(EVENT_KIND_LABELS[kind], params.locale),
-      organizers: (doc.organizers ?? []).flatMap((value) => {
-        const organization = organizations.get(String(relationId(value)))
-        return organization ? [organization] : []
-      }),
-      participatingCountries: doc.participatingCountries ?? [],
-      registrationDeadline: iso(doc.registrationDeadline),
-      registrationUrl: doc.registrationUrl || null,
-      slug: doc.slug ?? '',
-      start: iso(doc.startsAt) ?? '',
-      summary: doc.summary || null,
-      timeZone: doc.timeZone || 'UTC',
-      title: doc.title ?? '',
-      updatedAt: iso(doc.updatedAt) ?? new Date(0).toISOString(),
-      venue: doc.venue || null,
-    }
-  })
+  const items = docs.map((doc) =>
+    toEventRecord(doc, context, { images, link, organizations }, params.locale),
+  )
   return { hasNextPage, items, nextCursor, page: params.page }
 }
 
+/** What {@link toEventRecord} looks related documents up in. */
+export interface EventRelations {
+  images: ReadonlyMap<string, FeedImage>
+  organizations: ReadonlyMap<string, FeedOrganization>
+  link: LinkMaker
+}
+
+/** An event document flattened for the feeds; `locale` names its kind and format. */
+export const toEventRecord = (
+  doc: EventDoc,
+  context: Pick<RouteContext, 'apiRoute' | 'origin'>,
+  { images, link, organizations }: EventRelations,
+  locale: string,
+): EventRecord => {
+  const icsPath = `${context.apiRoute}${FEED_ROUTES.eventsIcs}`
+  const coverId = relationId(doc.cover)
+  const format = (doc.format ?? 'in-person') as EventFormat
+  const kind = (doc.kind ?? 'seminar') as EventKind
+  return {
+    city: doc.city || null,
+    country: doc.country ?? null,
+    description: doc.summary || null,
+    end: isoOrNull(doc.endsAt) ?? '',
+    format,
+    formatLabel: labelIn(EVENT_FORMAT_LABELS[format], locale),
+    icsUrl: absoluteUrl(context.origin, `${icsPath}?id=${encodeURIComponent(String(doc.id))}`),
+    id: String(doc.id),
+    image: (coverId !== undefined && images.get(String(coverId))) || null,
+    kind,
+    kindLabel: labelIn(EVENT_KIND_LABELS[kind], locale),
+    link: link('events', { id: doc.id, slug: doc.slug ?? '' }),
+    organizers: (doc.organizers ?? []).flatMap((value) => {
+      const organization = organizations.get(String(relationId(value)))
+      return organization ? [organization] : []
+    }),
+    participatingCountries: doc.participatingCountries ?? [],
+    registrationDeadline: isoOrNull(doc.registrationDeadline),
+    registrationUrl: doc.registrationUrl || null,
+    slug: doc.slug ?? '',
+    start: isoOrNull(doc.startsAt) ?? '',
+    summary: doc.summary || null,
+    timeZone: doc.timeZone || 'UTC',
+    title: doc.title ?? '',
+    updatedAt: isoOrNull(doc.updatedAt) ?? new Date(0).toISOString(),
+    venue: doc.venue || null,
+  }
+}
+
 /** The JSON item: the record without what only the iCalendar feed uses. */
-const toEventItem = ({
+export const toEventItem = ({
   description: _description,
   updatedAt: _updatedAt,
   ...item

@@ -8,13 +8,23 @@ import type { Feed, FeedChangeListener, FeedRequest, FeedResponse } from './type
 
 import { cacheKey, createFeedCache } from './cache'
 import { encodeBodies, negotiateEncoding } from './compression'
-import { FeedError } from './errors'
+import { FeedError, notFound } from './errors'
 import { bodyHash } from './etag'
 import { eventsRoute } from './events'
 import { checkHealth } from './health'
-import { entryResponse, errorResponse, preflightResponse, uncachedJson } from './http'
+import {
+  entryResponse,
+  errorResponse,
+  pageHeaders,
+  pageResponse,
+  preflightResponse,
+  redirectResponse,
+  uncachedJson,
+} from './http'
 import { eventsIcsRoute } from './ics'
 import { newsRoute } from './news'
+import { eventItemRoute } from './routes/eventItem'
+import { newsItemRoute } from './routes/newsItem'
 import { createResponseMemo, memoKey } from './memo'
 import { readFeedOptions } from './options'
 import { parseQueryString, refuseUnknownParameters } from './params'
@@ -22,11 +32,18 @@ import { matchFeedRoute, splitUrl } from './routes'
 import { newsRssRoute } from './rss'
 import { statsHistoryRoute, statsRoute } from './stats'
 import { readHeader, requestOrigin } from './urls'
+import { PageRedirect, renderErrorPage } from '../pages/errors'
+import type { PageMatch } from '../pages/router'
+import { matchPage, negotiateLocale, pageHandler } from '../pages/router'
+import { HTML_TYPE } from '../pages/shared'
+import { DEFAULT_SITE_NAME, loadSite } from '../pages/site'
 
 const ROUTES: Record<Exclude<FeedRoute, 'health'>, RouteHandler<never>> = {
+  eventItem: eventItemRoute as RouteHandler<never>,
   events: eventsRoute as RouteHandler<never>,
   eventsIcs: eventsIcsRoute as RouteHandler<never>,
   news: newsRoute as RouteHandler<never>,
+  newsItem: newsItemRoute as RouteHandler<never>,
   newsRss: newsRssRoute as RouteHandler<never>,
   stats: statsRoute as RouteHandler<never>,
   statsHistory: statsHistoryRoute as RouteHandler<never>,
@@ -68,16 +85,7 @@ export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
     const handler = ROUTES[route]
     const query = parseQueryString(search)
     refuseUnknownParameters(query, handler.parameters)
-    const context: RouteContext = {
-      apiRoute,
-      defaultLocale,
-      idType,
-      locales,
-      maxLimit: options.maxLimit,
-      origin: requestOrigin(payload.config.serverURL, request.headers),
-      pathname,
-      payload,
-    }
+    const context = contextOf(request, pathname)
     const params = handler.parse(query, context)
     const key = cacheKey(route, handler.normalize(params), context.origin)
     const entry = await cache.get(key, async (): Promise<CacheEntry> => {
@@ -93,12 +101,100 @@ export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
     })
   }
 
+  const contextOf = (request: FeedRequest, pathname: string): RouteContext => ({
+    apiRoute,
+    defaultLocale,
+    idType,
+    locales,
+    maxLimit: options.maxLimit,
+    origin: requestOrigin(payload.config.serverURL, request.headers),
+    pathname,
+    payload,
+  })
+
+  /** A public page: cached and revalidated like the feed, errors as HTML pages. */
+  const answerPage = async (
+    page: PageMatch,
+    pathname: string,
+    search: string,
+    request: FeedRequest,
+    method: string,
+  ): Promise<FeedResponse> => {
+    const context = contextOf(request, pathname)
+    const locale = 'locale' in page && locales.includes(page.locale) ? page.locale : defaultLocale
+    try {
+      if (method !== 'GET' && method !== 'HEAD') {
+        return pageResponse(405, 'Method not allowed', method, { allow: 'GET, HEAD' })
+      }
+      if (page.kind === 'negotiate') {
+        const best = negotiateLocale(
+          readHeader(request.headers, 'accept-language'),
+          locales,
+          defaultLocale,
+        )
+        return redirectResponse(302, `/${best}/${page.section}/${encodeURIComponent(page.slug)}`, {
+          vary: 'Accept-Language',
+        })
+      }
+      if (page.kind === 'unknownLocale')
+        throw notFound(`There is no "${page.locale}" version of this site.`)
+      const handler = pageHandler(page, parseQueryString(search), context)
+      const key = cacheKey(`page:${page.kind}`, handler.params, context.origin)
+      const entry = await cache.get(key, async (): Promise<CacheEntry> => {
+        const { body, contentType } = await handler.produce()
+        const bytes = Buffer.from(body)
+        return { bodies: await encodeBodies(bytes), contentType, hash: bodyHash(bytes) }
+      })
+      return entryResponse(entry, {
+        encoding: negotiateEncoding(readHeader(request.headers, 'accept-encoding')),
+        extraHeaders: pageHeaders(locale),
+        ifNoneMatch: readHeader(request.headers, 'if-none-match'),
+        method,
+        policy: options,
+      })
+    } catch (error) {
+      if (error instanceof PageRedirect) return redirectResponse(error.status, error.location)
+      const status = error instanceof FeedError && error.status === 400 ? 400 : 404
+      if (!(error instanceof FeedError)) {
+        payload.logger.error({ err: error, url: request.url }, 'public page: request failed')
+        return pageResponse(500, 'The page could not be produced. Try again later.', method)
+      }
+      const site = await loadSite(context, locale).catch(() => ({
+        logo: null,
+        name: DEFAULT_SITE_NAME,
+      }))
+      const body = renderErrorPage(status, error.message, locale, context, site)
+      return pageResponse(status, body, method, pageHeaders(locale), HTML_TYPE)
+    }
+  }
+
   return {
     async handle(request) {
       const { pathname, search } = splitUrl(request.url)
       const route = matchFeedRoute(pathname, apiRoute)
-      if (!route) return null
+      const page = route ? null : matchPage(pathname, locales, defaultLocale, apiRoute)
+      if (!route && !page) return null
       const method = request.method.toUpperCase()
+      if (page) {
+        const key =
+          options.cacheTtl > 0 && (method === 'GET' || method === 'HEAD')
+            ? memoKey(
+                method,
+                request.url,
+                requestOrigin(payload.config.serverURL, request.headers),
+                readHeader(request.headers, 'accept-encoding'),
+                readHeader(request.headers, 'if-none-match'),
+              )
+            : undefined
+        const memoized = key === undefined || page.kind === 'negotiate' ? undefined : memo.get(key)
+        if (memoized) return memoized
+        const response = await answerPage(page, pathname, search, request, method)
+        if (key !== undefined && (response.status === 200 || response.status === 304)) {
+          memo.set(key, response)
+        }
+        return response
+      }
+      if (!route) return null
       if (method === 'OPTIONS') return preflightResponse()
       try {
         if (method !== 'GET' && method !== 'HEAD') {

@@ -2,6 +2,8 @@ import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
   CollectionConfig,
+  GlobalAfterChangeHook,
+  GlobalConfig,
 } from 'payload'
 
 import { getFeed } from './feed'
@@ -38,5 +40,20 @@ export const withFeedInvalidation = (collection: CollectionConfig): CollectionCo
     ...collection.hooks,
     afterChange: [...(collection.hooks?.afterChange ?? []), invalidateFeedAfterChange],
     afterDelete: [...(collection.hooks?.afterDelete ?? []), invalidateFeedAfterDelete],
+  },
+})
+
+/** Clears the feed cache when a global the feed reads (the settings' link template) changes. */
+export const invalidateFeedAfterGlobalChange: GlobalAfterChangeHook = ({ doc, req }) => {
+  getFeed(req.payload).invalidate()
+  return doc
+}
+
+/** `global` with the feed-invalidation hook appended to its own. */
+export const withGlobalFeedInvalidation = (global: GlobalConfig): GlobalConfig => ({
+  ...global,
+  hooks: {
+    ...global.hooks,
+    afterChange: [...(global.hooks?.afterChange ?? []), invalidateFeedAfterGlobalChange],
   },
 })

@@ -99,11 +99,14 @@ export const entryResponse = (
   entry: CacheEntry,
   {
     encoding,
+    extraHeaders = {},
     ifNoneMatch,
     method,
     policy,
   }: {
     encoding: ContentCoding
+    /** Headers of the route besides the caching ones (a page's CSP and language). */
+    extraHeaders?: Record<string, string>
     ifNoneMatch: string | undefined
     method: string
     policy: CachePolicy
@@ -116,6 +119,7 @@ export const entryResponse = (
     'cache-control': cacheControl(entry.stale ? STALE_POLICY : policy),
     etag: entityTag(entry.hash, coding),
     vary: 'Accept-Encoding',
+    ...extraHeaders,
   }
   if (ifNoneMatchMatches(ifNoneMatch, entry.hash)) {
     return { status: 304, headers, body: '' }
@@ -125,3 +129,56 @@ export const entryResponse = (
   if (coding !== 'identity') headers['content-encoding'] = coding
   return { status: 200, headers, body: method === 'HEAD' ? '' : body }
 }
+
+/**
+ * The Content-Security-Policy of the public pages: no script at all (the JSON-LD block is data),
+ * styles from the site's stylesheet only, images from the site and any https origin.
+ */
+export const PAGE_CSP =
+  "default-src 'none'; img-src 'self' https: data:; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+
+/** Headers of every public page besides the caching ones. */
+export const pageHeaders = (locale: string): Record<string, string> => ({
+  'content-language': locale,
+  'content-security-policy': PAGE_CSP,
+  'referrer-policy': 'strict-origin-when-cross-origin',
+})
+
+/** An uncached answer of the public site: an error page (HTML) or a plain-text message. */
+export const pageResponse = (
+  status: number,
+  body: string,
+  method: string,
+  extraHeaders: Record<string, string> = {},
+  contentType = 'text/plain; charset=utf-8',
+): FeedResponse => {
+  const bytes = Buffer.from(body)
+  return {
+    status,
+    headers: {
+      ...baseHeaders(),
+      'cache-control': 'no-store',
+      'content-length': String(bytes.byteLength),
+      'content-type': contentType,
+      ...extraHeaders,
+    },
+    body: method === 'HEAD' ? '' : bytes,
+  }
+}
+
+/** A redirect of the public site: permanent ones may be kept a day, the others are not kept. */
+export const redirectResponse = (
+  status: 301 | 302,
+  location: string,
+  extraHeaders: Record<string, string> = {},
+): FeedResponse => ({
+  status,
+  headers: {
+    ...baseHeaders(),
+    'cache-control': status === 301 ? 'public, max-age=86400' : 'private, no-cache',
+    'content-length': '0',
+    location,
+    ...extraHeaders,
+  },
+  body: '',
+})

@@ -6,11 +6,10 @@ import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-librar
 import type { EventRecord, EventsParams } from './events'
 import type { NormalizedParams, RouteHandler } from './handler'
 
-import { EVENTS_SLUG } from '../slugs'
 import { notFound } from './errors'
 import { parseEventFilters, queryEvents } from './events'
 import { parseDocumentId, parseLimit } from './params'
-import { absoluteUrl, uidHost } from './urls'
+import { uidHost } from './urls'
 
 /** Events in `events.ics` when `limit` is absent. */
 export const DEFAULT_ICS_LIMIT = 20
@@ -91,7 +90,7 @@ const countryName = (code: string, locale: string): string => {
 /** The calendar of `events`: one `VEVENT` each, in its own time zone, with the `VTIMEZONE`s used. */
 export const buildCalendar = (
   events: readonly EventRecord[],
-  { apiRoute, locale, origin }: { apiRoute: string; locale: string; origin: string },
+  { locale, origin }: { locale: string; origin: string },
 ): ICalCalendar => {
   const calendar = ical({
     name: 'eTwinning Hub — Events',
@@ -112,9 +111,7 @@ export const buildCalendar = (
       start: zonedInstant(new Date(event.start), event.timeZone),
       summary: event.title,
       timezone: event.timeZone,
-      url:
-        event.registrationUrl ??
-        absoluteUrl(origin, `${apiRoute}/${EVENTS_SLUG}/${encodeURIComponent(event.id)}`),
+      url: event.link,
     })
   }
   return calendar

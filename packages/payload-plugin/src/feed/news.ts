@@ -1,17 +1,18 @@
-import type { NewsItem, NewsResponse } from '@etw/client'
+import type { FeedImage, FeedOrganization, NewsItem, NewsResponse, Source } from '@etw/client'
 import type { Where } from 'payload'
 
 import type { Cursor } from './cursor'
 import type { NormalizedParams, RouteContext, RouteHandler } from './handler'
+import type { LinkMaker } from './links'
 
 import { NEWS_SLUG } from '../slugs'
 import { decodeCursor, encodeCursor } from './cursor'
 import { invalidParameter } from './errors'
 import { jsonBody } from './handler'
 import { findPage } from './keyset'
+import { createLinkMaker } from './links'
 import { parseCountry, parseLimit, parseLocale, parsePage, parseSlug, parseTag } from './params'
 import { loadImages, loadOrganizations, organizationIdBySlug, relationId } from './relations'
-import { absoluteUrl } from './urls'
 
 /** Items of `news` when `limit` is absent. */
 export const DEFAULT_NEWS_LIMIT = 5
@@ -38,13 +39,15 @@ export interface NewsPage {
   nextCursor: string | null
 }
 
-type NewsDoc = {
+/** A news document as the feed reads it. */
+export type NewsDoc = {
   country?: string | null
   cover?: unknown
   id: number | string
   organization?: unknown
   publishedAt?: string | null
   slug?: string | null
+  sourceTitle?: string | null
   sourceUrl?: string | null
   summary?: string | null
   tags?: string[] | null
@@ -74,7 +77,8 @@ export const parseNewsFilters = (query: ReadonlyMap<string, string>, context: Ro
   tag: parseTag(query.get('tag')),
 })
 
-const iso = (value: string): string => new Date(value).toISOString()
+/** An ISO instant. */
+export const iso = (value: string): string => new Date(value).toISOString()
 
 /**
  * Published news, newest first, flattened for display. Reads only published documents (anonymous
@@ -107,6 +111,7 @@ export const queryNews = async (params: NewsParams, context: RouteContext): Prom
         organization: true,
         publishedAt: true,
         slug: true,
+        sourceTitle: true,
         sourceUrl: true,
         summary: true,
         tags: true,
@@ -116,7 +121,7 @@ export const queryNews = async (params: NewsParams, context: RouteContext): Prom
     },
     (doc) => iso(doc.publishedAt as string),
   )
-  const [organizations, images] = await Promise.all([
+  const [organizations, images, link] = await Promise.all([
     loadOrganizations(
       payload,
       docs.map((doc) => relationId(doc.organization)),
@@ -128,27 +133,45 @@ export const queryNews = async (params: NewsParams, context: RouteContext): Prom
       params.locale,
       context.origin,
     ),
+    createLinkMaker(context, params.locale),
   ])
-  const items = docs.map((doc): NewsItem => {
-    const organizationId = relationId(doc.organization)
-    const coverId = relationId(doc.cover)
-    return {
-      country: doc.country ?? null,
-      id: String(doc.id),
-      image: (coverId !== undefined && images.get(String(coverId))) || null,
-      link:
-        doc.sourceUrl ||
-        absoluteUrl(context.origin, `${context.apiRoute}/${NEWS_SLUG}/${String(doc.id)}`),
-      organization:
-        (organizationId !== undefined && organizations.get(String(organizationId))) || null,
-      publishedAt: iso(doc.publishedAt as string),
-      slug: doc.slug ?? '',
-      summary: doc.summary || null,
-      tags: doc.tags ?? [],
-      title: doc.title ?? '',
-    }
-  })
+  const items = docs.map((doc): NewsItem => toNewsItem(doc, { images, link, organizations }))
   return { hasNextPage, items, nextCursor, page: params.page }
+}
+
+/** What {@link toNewsItem} looks related documents up in. */
+export interface NewsRelations {
+  images: ReadonlyMap<string, FeedImage>
+  organizations: ReadonlyMap<string, FeedOrganization>
+  link: LinkMaker
+}
+
+/** The source of a news item: its URL and title when it has a source URL. */
+export const newsSource = (doc: Pick<NewsDoc, 'sourceTitle' | 'sourceUrl'>): Source | null =>
+  doc.sourceUrl ? { title: doc.sourceTitle || null, url: doc.sourceUrl } : null
+
+/** A news document flattened for display. */
+export const toNewsItem = (
+  doc: NewsDoc,
+  { images, link, organizations }: NewsRelations,
+): NewsItem => {
+  const organizationId = relationId(doc.organization)
+  const coverId = relationId(doc.cover)
+  const slug = doc.slug ?? ''
+  return {
+    country: doc.country ?? null,
+    id: String(doc.id),
+    image: (coverId !== undefined && images.get(String(coverId))) || null,
+    link: link('news', { id: doc.id, slug }),
+    organization:
+      (organizationId !== undefined && organizations.get(String(organizationId))) || null,
+    publishedAt: iso(doc.publishedAt as string),
+    slug,
+    source: newsSource(doc),
+    summary: doc.summary || null,
+    tags: doc.tags ?? [],
+    title: doc.title ?? '',
+  }
 }
 
 /**

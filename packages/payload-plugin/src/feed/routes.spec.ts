@@ -10,6 +10,11 @@ describe('matchFeedRoute', () => {
     expect(matchFeedRoute('/api/health', '/api')).toBe('health')
   })
 
+  it('should find the single-item routes by their last segment', () => {
+    expect(matchFeedRoute('/api/etw/v1/news/zustrich-u-kyievi', '/api')).toBe('newsItem')
+    expect(matchFeedRoute('/api/etw/v1/events/baku-seminar', '/api')).toBe('eventItem')
+  })
+
   it('should honour another API route', () => {
     expect(matchFeedRoute('/cms-api/etw/v1/events.ics', '/cms-api')).toBe('eventsIcs')
     expect(matchFeedRoute('/api/etw/v1/events.ics', '/cms-api')).toBeNull()
@@ -17,7 +22,8 @@ describe('matchFeedRoute', () => {
 
   it('should not claim other paths', () => {
     expect(matchFeedRoute('/api/news', '/api')).toBeNull()
-    expect(matchFeedRoute('/api/etw/v1/news/1', '/api')).toBeNull()
+    expect(matchFeedRoute('/api/etw/v1/news/a/b', '/api')).toBeNull()
+    expect(matchFeedRoute('/api/etw/v1/news/', '/api')).toBeNull()
     expect(matchFeedRoute('/admin', '/api')).toBeNull()
   })
 })

@@ -3,7 +3,6 @@ import { Feed as RssFeed } from 'feed'
 import type { NormalizedParams, RouteContext, RouteHandler } from './handler'
 import type { NewsParams } from './news'
 
-import { NEWS_SLUG } from '../slugs'
 import { parseNewsFilters, queryNews } from './news'
 import { parseLimit } from './params'
 import { absoluteUrl } from './urls'
@@ -55,7 +54,7 @@ export const canonicalUrl = (
 /**
  * `GET /api/etw/v1/news.rss`: RSS 2.0 with an `atom:link rel="self"`, the same items and filters as
  * `news` (`locale`, `country`, `organization`, `tag`, `limit` default 20), no paging. Each item has
- * title (plain text), link, guid (the item's CMS address), pubDate and the summary, HTML-escaped, as
+ * title (plain text), link and guid (the item's page), pubDate and the summary, HTML-escaped, as
  * description.
  */
 export const newsRssRoute: RouteHandler<NewsRssParams> = {
@@ -89,7 +88,7 @@ export const newsRssRoute: RouteHandler<NewsRssParams> = {
       feed.addItem({
         date: new Date(item.publishedAt),
         description: item.summary ? escapeHtml(item.summary) : undefined,
-        guid: absoluteUrl(context.origin, `${context.apiRoute}/${NEWS_SLUG}/${item.id}`),
+        guid: item.link,
         link: item.link,
         title: item.title,
       })

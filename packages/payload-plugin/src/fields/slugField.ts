@@ -21,3 +21,25 @@ export const slugField = (description?: Localized): TextField => ({
     },
   },
 })
+
+/**
+ * The `previousSlugs` field: every slug the document had before its current one, kept by the
+ * `rememberPreviousSlug` hook so old addresses redirect. Indexed for that lookup; read-only in the
+ * admin.
+ */
+export const previousSlugsField = (): TextField => ({
+  name: 'previousSlugs',
+  type: 'text',
+  hasMany: true,
+  index: true,
+  label: { az: 'Əvvəlki slaqlar', en: 'Previous slugs', uk: 'Попередні слаги' },
+  admin: {
+    position: 'sidebar',
+    readOnly: true,
+    description: {
+      az: 'Köhnə ünvanlar indiki ünvana yönləndirilir.',
+      en: 'Old addresses redirect to the current one.',
+      uk: 'Старі адреси переспрямовуються на поточну.',
+    },
+  },
+})

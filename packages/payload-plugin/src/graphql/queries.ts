@@ -124,9 +124,9 @@ export const feedQueries = (
 
   const Source = new GraphQLObjectType({
     name: 'FeedSource',
-    description: 'Where a figure comes from.',
+    description: 'Where a figure or an article comes from.',
     fields: {
-      title: text('Title of the source, e.g. a report.'),
+      title: text('Title of the source, e.g. a report or a website.'),
       url: text('Address of the source.'),
     },
   })
@@ -246,10 +246,13 @@ export const feedQueries = (
       country: text('ISO 3166-1 alpha-2 code of the country it is about.'),
       id: { type: required(GraphQL.GraphQLID), description: 'Document id.' },
       image: { type: Image, description: 'Cover image.' },
-      link: requiredText('Where to read it: its source link, else its REST document.'),
+      link: requiredText(
+        "A page a person can read it on: the host site's page when a link template is set, else its public page on the CMS.",
+      ),
       organization: { type: Organization, description: 'Organization it comes from.' },
       publishedAt: requiredText('ISO date-time of publication.'),
       slug: requiredText('URL slug.'),
+      source: { type: Source, description: 'The original publication, when there is one.' },
       summary: text('Short summary.'),
       tags: { type: list(GraphQLString), description: 'Tags, in lower case.' },
       title: requiredText('Title in the requested locale.'),
@@ -278,6 +281,7 @@ export const feedQueries = (
       image: { type: Image, description: 'Cover image.' },
       kind: requiredText('seminar, training, meeting, webinar or conference.'),
       kindLabel: requiredText('Name of the kind in the requested locale.'),
+      link: requiredText('Its public page on the CMS, which a person can read.'),
       organizers: { type: list(Organization), description: 'Organizing organizations.' },
       participatingCountries: {
         type: list(GraphQLString),

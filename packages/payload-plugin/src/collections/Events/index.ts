@@ -8,7 +8,7 @@ import { draftedContentAccess } from '../../access/content'
 import { countryField } from '../../fields/countryField'
 import { httpUrlField } from '../../fields/httpUrlField'
 import { validateRichTextLinks } from '../../fields/richTextLinks'
-import { slugField } from '../../fields/slugField'
+import { previousSlugsField, slugField } from '../../fields/slugField'
 import { timeZoneField } from '../../fields/timeZoneField'
 import {
   validateCountry,
@@ -17,6 +17,7 @@ import {
   validateTimeZone,
 } from '../../fields/validators'
 import { populateSlug } from '../../hooks/populateSlug'
+import { rememberPreviousSlug } from '../../hooks/rememberPreviousSlug'
 import {
   preventContributorPublish,
   preventContributorUnpublish,
@@ -112,6 +113,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
             sourceFields: ['title'],
           }),
         ],
+        beforeChange: [rememberPreviousSlug],
       },
   fields: [
     {
@@ -122,6 +124,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
       label: { az: 'Ad', en: 'Title', uk: 'Назва' },
     },
     slugField(),
+    previousSlugsField(),
     {
       name: 'summary',
       type: 'textarea',

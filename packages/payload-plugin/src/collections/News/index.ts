@@ -6,9 +6,10 @@ import { draftedContentAccess } from '../../access/content'
 import { countryField } from '../../fields/countryField'
 import { httpUrlField } from '../../fields/httpUrlField'
 import { validateRichTextLinks } from '../../fields/richTextLinks'
-import { slugField } from '../../fields/slugField'
+import { previousSlugsField, slugField } from '../../fields/slugField'
 import { validateCountry, validateHttpUrl } from '../../fields/validators'
 import { populateSlug } from '../../hooks/populateSlug'
+import { rememberPreviousSlug } from '../../hooks/rememberPreviousSlug'
 import {
   preventContributorPublish,
   preventContributorUnpublish,
@@ -65,7 +66,7 @@ export const generateNewsCollection = (options: ResolvedEtwPluginOptions): Colle
             sourceFields: ['title'],
           }),
         ],
-        beforeChange: [setPublishedAt],
+        beforeChange: [setPublishedAt, rememberPreviousSlug],
       },
   fields: [
     {
@@ -168,5 +169,19 @@ export const generateNewsCollection = (options: ResolvedEtwPluginOptions): Colle
         },
       },
     }),
+    {
+      name: 'sourceTitle',
+      type: 'text',
+      localized: true,
+      label: { az: 'Mənbənin adı', en: 'Source name', uk: 'Назва джерела' },
+      admin: {
+        description: {
+          az: 'Məsələn, universitetin saytı; "ilk dərc edən" linkində göstərilir.',
+          en: 'For example the university’s website; shown in the “originally published by” link.',
+          uk: 'Наприклад, сайт університету; показується в посиланні «уперше опубліковано».',
+        },
+      },
+    },
+    previousSlugsField(),
   ],
 })

@@ -1,0 +1,113 @@
+import type { NewsArticle } from '@etw/client'
+
+import type { NormalizedParams, RouteContext, RouteHandler } from '../handler'
+import type { NewsDoc } from '../news'
+import type { ItemParams } from './item'
+
+import { EVENTS_SLUG, NEWS_SLUG } from '../../slugs'
+import { notFound } from '../errors'
+import { jsonBody } from '../handler'
+import { createLinkMaker } from '../links'
+import { iso, toNewsItem } from '../news'
+import { loadImages, loadOrganizations, relationId } from '../relations'
+import { findPublishedByIds, findPublishedBySlug, loadRichTextTree, parseItemParams } from './item'
+
+/** A news document as the article reads it. */
+export type ArticleDoc = NewsDoc & {
+  body?: unknown
+  relatedEvents?: unknown[] | null
+  updatedAt?: string | null
+}
+
+type RelatedEventDoc = {
+  id: number | string
+  slug?: string | null
+  startsAt?: string | null
+  title?: string | null
+}
+
+/**
+ * One published news item in full, in `locale` (or the default locale where it has no text there),
+ * or `null`. What the article route and the public page show.
+ */
+export const loadNewsArticle = async (
+  params: ItemParams,
+  context: RouteContext,
+): Promise<NewsArticle | null> => (await readNewsArticle(params, context))?.article ?? null
+
+/** {@link loadNewsArticle}, with the stored document it was made from (its Lexical body). */
+export const readNewsArticle = async (
+  params: ItemParams,
+  context: RouteContext,
+): Promise<{ article: NewsArticle; doc: ArticleDoc } | null> => {
+  const found = await findPublishedBySlug<ArticleDoc>(
+    context,
+    NEWS_SLUG,
+    params.slug,
+    params.locale,
+    {
+      body: true,
+      country: true,
+      cover: true,
+      organization: true,
+      publishedAt: true,
+      relatedEvents: true,
+      slug: true,
+      sourceTitle: true,
+      sourceUrl: true,
+      summary: true,
+      tags: true,
+      title: true,
+      updatedAt: true,
+    },
+  )
+  if (!found) return null
+  const { doc, locale } = found
+  const coverId = relationId(doc.cover)
+  const [organizations, images, link, events] = await Promise.all([
+    loadOrganizations(context.payload, [relationId(doc.organization)], locale),
+    loadImages(context.payload, [coverId], locale, context.origin),
+    createLinkMaker(context, locale),
+    findPublishedByIds<RelatedEventDoc>(
+      context,
+      EVENTS_SLUG,
+      (doc.relatedEvents ?? []).flatMap((value) => {
+        const id = relationId(value)
+        return id === undefined ? [] : [id]
+      }),
+      locale,
+      { slug: true, startsAt: true, title: true },
+    ),
+  ])
+  const article: NewsArticle = {
+    ...toNewsItem(doc, { images, link, organizations }),
+    body: await loadRichTextTree(doc.body, context, locale, link),
+    locale,
+    relatedEvents: events
+      .filter((event) => event.slug && event.title && event.startsAt)
+      .sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)))
+      .map((event) => ({
+        link: link('events', { id: event.id, slug: event.slug as string }),
+        slug: event.slug as string,
+        start: iso(event.startsAt as string),
+        title: event.title as string,
+      })),
+    updatedAt: iso(doc.updatedAt ?? (doc.publishedAt as string)),
+  }
+  return { article, doc }
+}
+
+/**
+ * `GET /api/etw/v1/news/{slug}`: one published news item in full, its body as a vetted node tree;
+ * `locale` as for the lists. A JSON 404 for an unknown slug, a draft or a scheduled item.
+ */
+export const newsItemRoute: RouteHandler<ItemParams> = {
+  parameters: ['locale'],
+  parse: (query, context) => parseItemParams(query, context, 'news item'),
+  normalize: (params): NormalizedParams => ({ ...params }),
+  produce: async (params, context) => {
+    const article = await loadNewsArticle(params, context)
+    if (!article) throw notFound(`No published news item has the slug "${params.slug}".`)
+    return jsonBody(article)
+  },
+}

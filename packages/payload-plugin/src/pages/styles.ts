@@ -1,0 +1,40 @@
+/** Path of the public pages' one stylesheet. */
+export const STYLESHEET_PATH = '/etw-site.css'
+
+/**
+ * The public pages' stylesheet: system fonts, light and dark colours with contrast above WCAG AA,
+ * logical properties only (so right-to-left pages mirror), and a print style without navigation.
+ */
+export const STYLESHEET = `:root{color-scheme:light dark;--bg:#fff;--fg:#1a1a1a;--muted:#4a4a4a;--accent:#0a4fa6;--surface:#f3f5f8;--border:#c9ced6}
+@media (prefers-color-scheme:dark){:root{--bg:#121417;--fg:#eceff3;--muted:#b8bec7;--accent:#8cbcff;--surface:#1d2127;--border:#3a414b}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
+a{color:var(--accent)}
+a:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+.skip{position:absolute;inset-inline-start:-100vw}
+.skip:focus{inset-inline-start:1rem;inset-block-start:1rem;background:var(--bg);padding:.5rem}
+header.site,main,footer.site{max-inline-size:48rem;margin-inline:auto;padding-inline:1rem}
+header.site{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between;padding-block:1rem;border-block-end:1px solid var(--border)}
+header.site ul{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;margin:0;padding:0}
+.brand{display:flex;gap:.5rem;align-items:center;font-weight:700;text-decoration:none;color:var(--fg)}
+.logo{block-size:2.5rem;inline-size:auto}
+main{padding-block:1.5rem}
+footer.site{border-block-start:1px solid var(--border);color:var(--muted);padding-block:1rem}
+h1{font-size:2rem;line-height:1.2;margin-block:0 1rem}
+.meta,.meta a{color:var(--muted)}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+dl.facts dt{font-weight:600}
+dl.facts dd{margin:0}
+figure{margin:0 0 1rem}
+img{max-inline-size:100%;block-size:auto}
+blockquote{margin-inline:0;padding-inline-start:1rem;border-inline-start:4px solid var(--border)}
+ul.items{list-style:none;padding:0;display:grid;gap:1rem}
+ul.items li{padding:1rem;background:var(--surface);border:1px solid var(--border);border-radius:.5rem}
+ul.items h2,ul.items h3{font-size:1.25rem;margin:0 0 .25rem}
+.actions{display:flex;flex-wrap:wrap;gap:1rem}
+.counters{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0}
+.counters li{background:var(--surface);padding:1rem;border-radius:.5rem;min-inline-size:9rem}
+.counters strong{display:block;font-size:1.75rem}
+nav.pages{display:flex;justify-content:space-between;gap:1rem}
+@media print{header.site nav,.skip,.actions,nav.pages{display:none}body{background:#fff;color:#000}a{color:#000}a[href^="http"]::after{content:" (" attr(href) ")"}}
+`
