@@ -27,6 +27,10 @@ const databaseTarget = resolveDatabaseTarget(process.env.DATABASE_URL)
 type ListComponents = NonNullable<NonNullable<CollectionConfig['admin']>['components']>
 
 const quickFilters = '/components/QuickFilters#QuickFilters'
+const scheduleFailure = (collectionSlug: string) => ({
+  path: '/components/ScheduleFailure#ScheduleFailure',
+  serverProps: { collectionSlug },
+})
 const statisticsTable = '/components/StatisticsTable#StatisticsTable'
 
 /** Adds this app's admin components (they live in `src/components`) to a plugin collection. */
@@ -98,8 +102,18 @@ const createConfig = async () =>
       etwPlugin({
         media: { staticDir: path.join(dataDir, 'media') },
         collections: {
-          events: { override: withAdminComponents({ beforeListTable: [quickFilters] }) },
-          news: { override: withAdminComponents({ beforeListTable: [quickFilters] }) },
+          events: {
+            override: withAdminComponents({
+              beforeListTable: [quickFilters],
+              edit: { beforeDocumentControls: [scheduleFailure('events')] },
+            }),
+          },
+          news: {
+            override: withAdminComponents({
+              beforeListTable: [quickFilters],
+              edit: { beforeDocumentControls: [scheduleFailure('news')] },
+            }),
+          },
           statistics: { override: withAdminComponents({ beforeListTable: [statisticsTable] }) },
         },
         jobs: { autoRun: process.env.NODE_ENV !== 'test' },

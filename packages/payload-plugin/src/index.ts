@@ -42,3 +42,10 @@ export {
   PASSWORD_MIN_LENGTH,
 } from './collections/Users/hooks/enforcePasswordPolicy'
 export type { LoginThrottleOptions } from './collections/Users/hooks/throttleLogin'
+
+export { planSchedule, ScheduleRefused } from './scheduling/plan'
+export type { SchedulePlan } from './scheduling/plan'
+export { findScheduleFailures } from './scheduling/failures'
+export type { ScheduleFailure } from './scheduling/failures'
+export { translate as translateEtw } from './utilities/translate'
+export type { EtwTranslationKey } from './translations'

@@ -61,7 +61,7 @@ describe('etwPlugin', () => {
     ])
   })
 
-  it('should keep the host’s collections, globals, endpoints and onInit', () => {
+  it('should keep the host’s collections, globals, endpoints and onInit', async () => {
     const onInit = vi.fn()
     const endpoint: Endpoint = { handler: () => new Response('ok'), method: 'get', path: '/ping' }
     const pages: CollectionConfig = { slug: 'pages', fields: [] }
@@ -76,14 +76,17 @@ describe('etwPlugin', () => {
     expect(config.collections?.[0]).toBe(pages)
     expect(config.globals?.map((g) => g.slug)).toEqual(['footer', SETTINGS_SLUG])
     expect(config.endpoints?.[0]).toBe(endpoint)
-    expect(config.onInit).toBe(onInit)
+    const payload = { jobs: { queue: vi.fn() } }
+    await config.onInit?.(payload as never)
+    expect(onInit).toHaveBeenCalledWith(payload)
   })
 
   it('should keep the host’s job tasks and append the runner to its autoRun list', () => {
     const task = { slug: 'sendDigest', handler: () => ({ output: {} }) }
     const hostCron = { cron: '0 * * * *', queue: 'nightly' }
     const config = etwPlugin()(host({ jobs: { autoRun: [hostCron], tasks: [task] } }))
-    expect(config.jobs?.tasks).toEqual([task])
+    expect(config.jobs?.tasks?.map(({ slug }) => slug)).toEqual(['sendDigest', 'schedulePublish'])
+    expect(config.jobs?.tasks?.[0]).toBe(task)
     expect(config.jobs?.autoRun).toEqual([
       hostCron,
       { cron: '* * * * *', limit: 100, queue: 'default' },

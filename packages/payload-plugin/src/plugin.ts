@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, GlobalConfig, JobsConfig } from 'payload'
+import type { CollectionConfig, Config, GlobalConfig, JobsConfig, TaskConfig } from 'payload'
 
 import { az } from '@payloadcms/translations/languages/az'
 import { en } from '@payloadcms/translations/languages/en'
@@ -24,6 +24,8 @@ import { withGraphQL } from './graphql'
 import { USERS_SLUG } from './slugs'
 import { QUERY_LOGGING_LEVELS, withBoundQueries } from './hooks/boundQueries'
 import { withHiddenUnreadableLinks } from './hooks/hideUnreadableLinks'
+import { guardScheduleQueue } from './scheduling/guardQueue'
+import { generateSchedulePublishTask } from './scheduling/task'
 import { translations } from './translations'
 
 type CollectionKey = keyof NonNullable<EtwPluginOptions['collections']>
@@ -53,8 +55,12 @@ const content = (
     audited(options, options.feed ? withFeedInvalidation(collection) : collection),
   )
 
-const withJobs = (jobs: JobsConfig | undefined, options: ResolvedEtwPluginOptions): JobsConfig => {
-  const base: JobsConfig = { ...jobs, tasks: [...(jobs?.tasks ?? [])] }
+const withJobs = (
+  jobs: JobsConfig | undefined,
+  options: ResolvedEtwPluginOptions,
+  tasks: TaskConfig[],
+): JobsConfig => {
+  const base: JobsConfig = { ...jobs, tasks: [...(jobs?.tasks ?? []), ...tasks] }
   if (options.disabled || !options.jobs.autoRun) return base
 
   const ours = { cron: options.jobs.cron, limit: 100, queue: 'default' }
@@ -115,6 +121,14 @@ export const etwPlugin =
       options.globals.settings?.override?.(settings) ?? settings,
     ]
 
+    const authCollections = collections
+      .filter((collection) => Boolean(collection.auth))
+      .map(({ slug }) => slug)
+    const tasks: TaskConfig[] = options.disabled
+      ? []
+      : [generateSchedulePublishTask(collections, globals, authCollections) as TaskConfig]
+    const hostOnInit = config.onInit
+
     return storeFeedOptions(
       {
         ...(options.disabled ? config : withGraphQL(config)),
@@ -139,8 +153,14 @@ export const etwPlugin =
           supportedLanguages: config.i18n?.supportedLanguages ?? { az, en, uk },
           translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
         },
-        jobs: withJobs(config.jobs, options),
+        jobs: withJobs(config.jobs, options, tasks),
         loggingLevels: { ...QUERY_LOGGING_LEVELS, ...config.loggingLevels },
+        onInit: options.disabled
+          ? hostOnInit
+          : async (payload) => {
+              guardScheduleQueue(payload)
+              await hostOnInit?.(payload)
+            },
         localization: config.localization ?? {
           defaultLocale: options.defaultLocale,
           fallback: options.fallback,

@@ -27,5 +27,14 @@ export const az: Record<EtwTranslationKey, string> = {
     'Ən azı {{min}} simvoldan istifadə edin. Boşluqlarla bir neçə sözdən ibarət ifadəni yadda saxlamaq asan, təxmin etmək çətindir.',
   tooManyLoginAttempts:
     'Şəbəkə ünvanınızdan həddən çox giriş cəhdi edilib. {{minutes}} dəqiqədən sonra yenidən cəhd edin.',
+  contributorCannotSchedule:
+    'Müəlliflər dərci planlaşdıra bilməz; bu materialı planlaşdırmağı və ya dərc etməyi redaktordan xahiş edin.',
+  scheduleDocumentMissing: 'Planlaşdırmadan əvvəl sənədi yadda saxlayın.',
+  scheduleFailed: 'Planlaşdırılmış dərc alınmadı: {{message}}',
+  scheduleFailuresTitle: 'Alınmayan planlaşdırılmış dərclər',
+  scheduleMissingEverywhere:
+    'Planlaşdırma rədd edildi: heç bir dildə bütün məcburi sahələr ({{fields}}) doldurulmayıb. Onları bu dillərdən birində doldurun: {{locales}}.',
+  scheduleMissingInLocale:
+    'Planlaşdırma rədd edildi: {{locale}} dilində {{fields}} doldurulmayıb. Doldurun və ya dərc üçün başqa dil seçin.',
   unsafeLink: 'Linklər http://, https:// və ya mailto: ilə başlamalıdır.',
 }

@@ -26,6 +26,15 @@ export const en = {
     'Use at least {{min}} characters. A passphrase of a few words, spaces included, is easy to remember and hard to guess.',
   tooManyLoginAttempts:
     'Too many sign-in attempts from your network address. Try again in {{minutes}} min.',
+  contributorCannotSchedule:
+    'Contributors cannot schedule publishing; ask an editor to schedule or publish this item.',
+  scheduleDocumentMissing: 'Save the document before scheduling it.',
+  scheduleFailed: 'Scheduled publishing failed: {{message}}',
+  scheduleFailuresTitle: 'Scheduled publishing that failed',
+  scheduleMissingEverywhere:
+    'Scheduling refused: no language has every required field ({{fields}}). Fill them in one of {{locales}}.',
+  scheduleMissingInLocale:
+    'Scheduling refused: {{fields}} missing in {{locale}}. Fill it in, or pick another language to publish.',
   unsafeLink: 'Links must start with http://, https:// or mailto:.',
 }
 
