@@ -25,6 +25,13 @@ import { USERS_SLUG } from './slugs'
 import { QUERY_LOGGING_LEVELS, withBoundQueries } from './hooks/boundQueries'
 import { withHiddenUnreadableLinks } from './hooks/hideUnreadableLinks'
 import { guardScheduleQueue } from './scheduling/guardQueue'
+import {
+  generateWebhookDeliveriesCollection,
+  generateWebhookEndpointsCollection,
+} from './webhooks/collections'
+import { deliverWebhookTask } from './webhooks/deliver'
+import { redeliverEndpoint } from './webhooks/redeliver'
+import { withWebhooks } from './webhooks/trigger'
 import { generateSchedulePublishTask } from './scheduling/task'
 import { translations } from './translations'
 
@@ -46,14 +53,19 @@ const audited = (options: ResolvedEtwPluginOptions, collection: CollectionConfig
  */
 const content = (
   options: ResolvedEtwPluginOptions,
-  key: Exclude<CollectionKey, 'users'>,
+  key: Exclude<CollectionKey, 'users' | 'webhookDeliveries' | 'webhookEndpoints'>,
   collection: CollectionConfig,
-): CollectionConfig =>
-  override(
+): CollectionConfig => {
+  const announced =
+    !options.disabled && (key === 'news' || key === 'events' || key === 'statistics')
+      ? withWebhooks(collection as CollectionConfig & { slug: typeof key })
+      : collection
+  return override(
     options,
     key,
-    audited(options, options.feed ? withFeedInvalidation(collection) : collection),
+    audited(options, options.feed ? withFeedInvalidation(announced) : announced),
   )
+}
 
 const withJobs = (
   jobs: JobsConfig | undefined,
@@ -82,8 +94,9 @@ const withJobs = (
 
 /**
  * Adds the eTwinning content model to a Payload config: news, events, statistics, organizations,
- * media and users collections, an audit trail (`audit-log`), the `etw-settings` global, locales, admin translations, the job
- * runner that carries out scheduled publishing, and the public feed (`/api/etw/v1/…`,
+ * media and users collections, an audit trail (`audit-log`), webhooks (`webhook-endpoints` and their
+ * delivery log `webhook-deliveries`), the `etw-settings` global, locales, admin translations, the job
+ * runner that carries out scheduled publishing and webhook deliveries, and the public feed (`/api/etw/v1/…`,
  * `/api/health`) with the hooks that keep its cache fresh. The host's own collections, globals,
  * endpoints, jobs, `onInit` and translations are kept.
  */
@@ -114,6 +127,14 @@ export const etwPlugin =
       )
     }
     collections.push(generateAuditLogCollection(usersSlug))
+    const deliveries = generateWebhookDeliveriesCollection()
+    collections.push(
+      override(options, 'webhookEndpoints', generateWebhookEndpointsCollection()),
+      override(options, 'webhookDeliveries', {
+        ...deliveries,
+        endpoints: options.disabled ? [] : [redeliverEndpoint],
+      }),
+    )
 
     const settings = generateSettingsGlobal(options)
     const globals: GlobalConfig[] = [
@@ -126,7 +147,10 @@ export const etwPlugin =
       .map(({ slug }) => slug)
     const tasks: TaskConfig[] = options.disabled
       ? []
-      : [generateSchedulePublishTask(collections, globals, authCollections) as TaskConfig]
+      : [
+          generateSchedulePublishTask(collections, globals, authCollections) as TaskConfig,
+          deliverWebhookTask,
+        ]
     const hostOnInit = config.onInit
 
     return storeFeedOptions(

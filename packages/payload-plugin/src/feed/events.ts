@@ -51,7 +51,8 @@ export interface EventsPage {
   nextCursor: string | null
 }
 
-type EventDoc = {
+/** An event document as the feed reads it. */
+export type EventDoc = {
   city?: string | null
   country?: string | null
   cover?: unknown
@@ -99,69 +100,47 @@ export const parseEventFilters = (query: ReadonlyMap<string, string>, context: R
 const iso = (value: string | null | undefined): string | null =>
   value ? new Date(value).toISOString() : null
 
+/** The fields of an event the feed reads. */
+export const EVENT_SELECT = {
+  city: true,
+  country: true,
+  cover: true,
+  endsAt: true,
+  format: true,
+  kind: true,
+  organizers: true,
+  participatingCountries: true,
+  registrationDeadline: true,
+  registrationUrl: true,
+  slug: true,
+  startsAt: true,
+  summary: true,
+  timeZone: true,
+  title: true,
+  updatedAt: true,
+  venue: true,
+} as const
+
 /**
- * Published events: `upcoming` (not yet ended, soonest first), `past` (ended, latest first) or
- * `all` (chronological); `from`/`to` keep events that overlap that period. Published only,
- * selected fields, a page at a time ({@link findPage}).
+ * Event documents (read with {@link EVENT_SELECT} in `locale`) as the feed's records: ISO times,
+ * the organizers' names, the cover's URLs and the iCalendar link.
  */
-export const queryEvents = async (
-  params: EventsParams,
-  context: RouteContext,
-  now: Date = new Date(),
-): Promise<EventsPage> => {
+export const toEventRecords = async (
+  docs: readonly EventDoc[],
+  locale: string,
+  context: Pick<RouteContext, 'apiRoute' | 'origin' | 'payload'>,
+): Promise<EventRecord[]> => {
   const { payload } = context
-  const order = eventsOrder(params.when)
-  const and: Where[] = [{ _status: { equals: 'published' } }]
-  if (params.id !== undefined) and.push({ id: { equals: params.id } })
-  if (params.when === 'upcoming') and.push({ endsAt: { greater_than_equal: now.toISOString() } })
-  if (params.when === 'past') and.push({ endsAt: { less_than: now.toISOString() } })
-  if (params.from) and.push({ endsAt: { greater_than_equal: params.from.toISOString() } })
-  if (params.to) and.push({ startsAt: { less_than_equal: params.to.toISOString() } })
-  if (params.country) and.push({ country: { equals: params.country } })
-  const { docs, hasNextPage, nextCursor } = await findPage<EventDoc>(
-    payload,
-    {
-      collection: EVENTS_SLUG,
-      cursor: params.cursor,
-      direction: order,
-      field: 'startsAt',
-      limit: params.limit,
-      locale: params.locale,
-      order: cursorOrder(params.when),
-      page: params.page,
-      select: {
-        city: true,
-        country: true,
-        cover: true,
-        endsAt: true,
-        format: true,
-        kind: true,
-        organizers: true,
-        participatingCountries: true,
-        registrationDeadline: true,
-        registrationUrl: true,
-        slug: true,
-        startsAt: true,
-        summary: true,
-        timeZone: true,
-        title: true,
-        updatedAt: true,
-        venue: true,
-      },
-      where: and,
-    },
-    (doc) => iso(doc.startsAt) ?? '',
-  )
   const [organizations, images] = await Promise.all([
     loadOrganizations(
       payload,
       docs.flatMap((doc) => (doc.organizers ?? []).map(relationId)),
-      params.locale,
+      locale,
     ),
     loadImages(
       payload,
       docs.map((doc) => relationId(doc.cover)),
-      params.locale,
+      locale,
       context.origin,
     ),
   ])
@@ -194,11 +173,50 @@ export const queryEvents = async (
       venue: doc.venue || null,
     }
   })
+  return items
+}
+
+/**
+ * Published events: `upcoming` (not yet ended, soonest first), `past` (ended, latest first) or
+ * `all` (chronological); `from`/`to` keep events that overlap that period. Published only,
+ * selected fields, a page at a time ({@link findPage}).
+ */
+export const queryEvents = async (
+  params: EventsParams,
+  context: RouteContext,
+  now: Date = new Date(),
+): Promise<EventsPage> => {
+  const { payload } = context
+  const order = eventsOrder(params.when)
+  const and: Where[] = [{ _status: { equals: 'published' } }]
+  if (params.id !== undefined) and.push({ id: { equals: params.id } })
+  if (params.when === 'upcoming') and.push({ endsAt: { greater_than_equal: now.toISOString() } })
+  if (params.when === 'past') and.push({ endsAt: { less_than: now.toISOString() } })
+  if (params.from) and.push({ endsAt: { greater_than_equal: params.from.toISOString() } })
+  if (params.to) and.push({ startsAt: { less_than_equal: params.to.toISOString() } })
+  if (params.country) and.push({ country: { equals: params.country } })
+  const { docs, hasNextPage, nextCursor } = await findPage<EventDoc>(
+    payload,
+    {
+      collection: EVENTS_SLUG,
+      cursor: params.cursor,
+      direction: order,
+      field: 'startsAt',
+      limit: params.limit,
+      locale: params.locale,
+      order: cursorOrder(params.when),
+      page: params.page,
+      select: EVENT_SELECT,
+      where: and,
+    },
+    (doc) => iso(doc.startsAt) ?? '',
+  )
+  const items = await toEventRecords(docs, params.locale, context)
   return { hasNextPage, items, nextCursor, page: params.page }
 }
 
 /** The JSON item: the record without what only the iCalendar feed uses. */
-const toEventItem = ({
+export const toEventItem = ({
   description: _description,
   updatedAt: _updatedAt,
   ...item

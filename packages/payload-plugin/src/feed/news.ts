@@ -38,7 +38,8 @@ export interface NewsPage {
   nextCursor: string | null
 }
 
-type NewsDoc = {
+/** A news document as the feed reads it. */
+export type NewsDoc = {
   country?: string | null
   cover?: unknown
   id: number | string
@@ -76,6 +77,64 @@ export const parseNewsFilters = (query: ReadonlyMap<string, string>, context: Ro
 
 const iso = (value: string): string => new Date(value).toISOString()
 
+/** The fields of a news item the feed reads. */
+export const NEWS_SELECT = {
+  country: true,
+  cover: true,
+  organization: true,
+  publishedAt: true,
+  slug: true,
+  sourceUrl: true,
+  summary: true,
+  tags: true,
+  title: true,
+} as const
+
+/**
+ * News documents (read with {@link NEWS_SELECT} in `locale`) as the feed shows them: flattened, with
+ * the organization's name, the cover's URLs and the item's link.
+ */
+export const toNewsItems = async (
+  docs: readonly NewsDoc[],
+  locale: string,
+  context: Pick<RouteContext, 'apiRoute' | 'origin' | 'payload'>,
+): Promise<NewsItem[]> => {
+  const { payload } = context
+  const [organizations, images] = await Promise.all([
+    loadOrganizations(
+      payload,
+      docs.map((doc) => relationId(doc.organization)),
+      locale,
+    ),
+    loadImages(
+      payload,
+      docs.map((doc) => relationId(doc.cover)),
+      locale,
+      context.origin,
+    ),
+  ])
+  const items = docs.map((doc): NewsItem => {
+    const organizationId = relationId(doc.organization)
+    const coverId = relationId(doc.cover)
+    return {
+      country: doc.country ?? null,
+      id: String(doc.id),
+      image: (coverId !== undefined && images.get(String(coverId))) || null,
+      link:
+        doc.sourceUrl ||
+        absoluteUrl(context.origin, `${context.apiRoute}/${NEWS_SLUG}/${String(doc.id)}`),
+      organization:
+        (organizationId !== undefined && organizations.get(String(organizationId))) || null,
+      publishedAt: iso(doc.publishedAt as string),
+      slug: doc.slug ?? '',
+      summary: doc.summary || null,
+      tags: doc.tags ?? [],
+      title: doc.title ?? '',
+    }
+  })
+  return items
+}
+
 /**
  * Published news, newest first, flattened for display. Reads only published documents (anonymous
  * access plus an explicit `_status` condition) and only the fields shown, a page at a time
@@ -101,53 +160,12 @@ export const queryNews = async (params: NewsParams, context: RouteContext): Prom
       locale: params.locale,
       order: NEWS_ORDER,
       page: params.page,
-      select: {
-        country: true,
-        cover: true,
-        organization: true,
-        publishedAt: true,
-        slug: true,
-        sourceUrl: true,
-        summary: true,
-        tags: true,
-        title: true,
-      },
+      select: NEWS_SELECT,
       where: and,
     },
     (doc) => iso(doc.publishedAt as string),
   )
-  const [organizations, images] = await Promise.all([
-    loadOrganizations(
-      payload,
-      docs.map((doc) => relationId(doc.organization)),
-      params.locale,
-    ),
-    loadImages(
-      payload,
-      docs.map((doc) => relationId(doc.cover)),
-      params.locale,
-      context.origin,
-    ),
-  ])
-  const items = docs.map((doc): NewsItem => {
-    const organizationId = relationId(doc.organization)
-    const coverId = relationId(doc.cover)
-    return {
-      country: doc.country ?? null,
-      id: String(doc.id),
-      image: (coverId !== undefined && images.get(String(coverId))) || null,
-      link:
-        doc.sourceUrl ||
-        absoluteUrl(context.origin, `${context.apiRoute}/${NEWS_SLUG}/${String(doc.id)}`),
-      organization:
-        (organizationId !== undefined && organizations.get(String(organizationId))) || null,
-      publishedAt: iso(doc.publishedAt as string),
-      slug: doc.slug ?? '',
-      summary: doc.summary || null,
-      tags: doc.tags ?? [],
-      title: doc.title ?? '',
-    }
-  })
+  const items = await toNewsItems(docs, params.locale, context)
   return { hasNextPage, items, nextCursor, page: params.page }
 }
 

@@ -51,10 +51,15 @@ const isFilled = (value: unknown): boolean => {
 
 /** Top-level localized fields that must have a value before a document is published. */
 const requiredLocalizedFields = (fields: Field[]): Named[] =>
-  flattenTopLevelFields(fields).filter(
-    (field): field is Field & Named =>
-      'name' in field && 'localized' in field && field.localized === true && field.required === true,
-  ) as Named[]
+  (
+    flattenTopLevelFields(fields) as unknown as (Named & {
+      localized?: boolean
+      required?: boolean
+    })[]
+  ).filter(
+    (field) =>
+      typeof field.name === 'string' && field.localized === true && field.required === true,
+  )
 
 const userRoles = async (payload: Payload, user: SchedulePublishTaskInput['user']) => {
   if (user === null || user === undefined || typeof user !== 'object') return undefined

@@ -6,6 +6,7 @@ import type { ResolvedEtwPluginOptions } from '../../types'
 
 import { draftedContentAccess } from '../../access/content'
 import { countryField } from '../../fields/countryField'
+import { eventTimeZone } from '../../fields/eventTimeZone'
 import { httpUrlField } from '../../fields/httpUrlField'
 import { validateRichTextLinks } from '../../fields/richTextLinks'
 import { slugField } from '../../fields/slugField'
@@ -25,6 +26,7 @@ import { validateFormats } from '../../hooks/validateFormats'
 import { ADMIN_GROUP, EVENTS_SLUG, MEDIA_SLUG, NEWS_SLUG, ORGANIZATIONS_SLUG } from '../../slugs'
 import { translate } from '../../utilities/translate'
 import { draftVersions } from '../drafts'
+import { syncTimeZones } from './hooks/syncTimeZones'
 
 /** Values of the event `format` select. */
 export const EVENT_FORMATS = ['in-person', 'online', 'hybrid'] as const
@@ -77,7 +79,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
   hooks: options.disabled
     ? {}
     : {
-        beforeOperation: [preventContributorUnpublish],
+        beforeOperation: [preventContributorUnpublish, syncTimeZones],
         beforeValidate: [
           preventContributorPublish,
           validateFormats([
@@ -125,7 +127,16 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
           index: true,
           required: true,
           label: { az: 'Başlayır', en: 'Starts', uk: 'Початок' },
-          admin: { date: { pickerAppearance: 'dayAndTime' }, width: '50%' },
+          admin: {
+            date: { pickerAppearance: 'dayAndTime' },
+            width: '50%',
+            description: {
+              az: 'Tədbirin keçirildiyi yerin vaxtı; saat qurşağı tədbirin saat qurşağıdır.',
+              en: 'Local time of the place of the event; its time zone is the event’s.',
+              uk: 'Місцевий час місця проведення; його часовий пояс — пояс події.',
+            },
+          },
+          timezone: eventTimeZone(options.defaultTimeZone),
         },
         {
           name: 'endsAt',
@@ -141,11 +152,14 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
               uk: 'Має бути пізніше за початок.',
             },
           },
+          timezone: eventTimeZone(options.defaultTimeZone),
           validate: validateEndsAt,
         },
       ],
     },
     timeZoneField({
+      // The pickers of the dates choose the zone; the API takes it here too.
+      admin: { hidden: true },
       defaultValue: options.defaultTimeZone,
       label: { az: 'Saat qurşağı', en: 'Time zone', uk: 'Часовий пояс' },
       description: {
@@ -261,6 +275,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
           type: 'date',
           label: { az: 'Qeydiyyatın son tarixi', en: 'Registration deadline', uk: 'Реєстрація до' },
           admin: { date: { pickerAppearance: 'dayAndTime' }, width: '50%' },
+          timezone: eventTimeZone(options.defaultTimeZone),
         },
       ],
     },
