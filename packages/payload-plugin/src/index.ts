@@ -62,3 +62,6 @@ export {
 export type { WebhookCollection, WebhookEvent } from './webhooks/events'
 export { isPublicAddress } from './webhooks/address'
 export type { WebhookMessage } from './webhooks/message'
+export { signPreviewToken, verifyPreviewToken, PREVIEW_TOKEN_TTL } from './preview/token'
+export type { PreviewClaims } from './preview/token'
+export { PREVIEW_PATH } from './preview/routes'

@@ -20,6 +20,8 @@ import {
   SETTINGS_SLUG,
   STATISTICS_SLUG,
   USERS_SLUG,
+  WEBHOOK_DELIVERIES_SLUG,
+  WEBHOOK_ENDPOINTS_SLUG,
 } from './slugs'
 
 const PLUGIN_SLUGS = [NEWS_SLUG, EVENTS_SLUG, STATISTICS_SLUG, ORGANIZATIONS_SLUG, MEDIA_SLUG]
@@ -44,6 +46,8 @@ describe('etwPlugin', () => {
       ...PLUGIN_SLUGS,
       USERS_SLUG,
       AUDIT_LOG_SLUG,
+      WEBHOOK_ENDPOINTS_SLUG,
+      WEBHOOK_DELIVERIES_SLUG,
     ])
     expect(config.globals?.map((g) => g.slug)).toEqual([SETTINGS_SLUG])
   })
@@ -58,6 +62,8 @@ describe('etwPlugin', () => {
       { singularName: 'MediaItem', pluralName: 'Media' },
       { singularName: 'User', pluralName: 'Users' },
       { singularName: 'AuditEntry', pluralName: 'AuditLog' },
+      false,
+      false,
     ])
   })
 
@@ -85,7 +91,11 @@ describe('etwPlugin', () => {
     const task = { slug: 'sendDigest', handler: () => ({ output: {} }) }
     const hostCron = { cron: '0 * * * *', queue: 'nightly' }
     const config = etwPlugin()(host({ jobs: { autoRun: [hostCron], tasks: [task] } }))
-    expect(config.jobs?.tasks?.map(({ slug }) => slug)).toEqual(['sendDigest', 'schedulePublish'])
+    expect(config.jobs?.tasks?.map(({ slug }) => slug)).toEqual([
+      'sendDigest',
+      'schedulePublish',
+      'etwDeliverWebhook',
+    ])
     expect(config.jobs?.tasks?.[0]).toBe(task)
     expect(config.jobs?.autoRun).toEqual([
       hostCron,
@@ -217,6 +227,8 @@ describe('etwPlugin', () => {
       ...PLUGIN_SLUGS,
       USERS_SLUG,
       AUDIT_LOG_SLUG,
+      WEBHOOK_ENDPOINTS_SLUG,
+      WEBHOOK_DELIVERIES_SLUG,
     ])
     const hooks = config.collections?.flatMap((c) => Object.values(c.hooks ?? {}).flat())
     expect(hooks).toEqual([])
@@ -284,7 +296,8 @@ describe('etwPlugin', () => {
       expect(collection(config, slug).hooks?.afterDelete?.length).toBeGreaterThan(0)
     }
     const changeHooks = (slug: string) => collection(config, slug).hooks?.afterChange ?? []
-    expect(changeHooks(NEWS_SLUG).length).toBe(changeHooks(ORGANIZATIONS_SLUG).length + 1)
+    // News also has the audit trail's publication hook and the webhooks' announcement.
+    expect(changeHooks(NEWS_SLUG).length).toBe(changeHooks(ORGANIZATIONS_SLUG).length + 2)
     // The login throttle's reward, then the audit entry.
     expect(collection(config, USERS_SLUG).hooks?.afterLogin).toHaveLength(2)
     expect(collection(config, AUDIT_LOG_SLUG).access?.read).toBeTypeOf('function')

@@ -24,6 +24,8 @@ import { withGraphQL } from './graphql'
 import { USERS_SLUG } from './slugs'
 import { QUERY_LOGGING_LEVELS, withBoundQueries } from './hooks/boundQueries'
 import { withHiddenUnreadableLinks } from './hooks/hideUnreadableLinks'
+import { withLivePreview } from './preview/livePreview'
+import { previewEndpoints } from './preview/routes'
 import { guardScheduleQueue } from './scheduling/guardQueue'
 import {
   generateWebhookDeliveriesCollection,
@@ -56,10 +58,14 @@ const content = (
   key: Exclude<CollectionKey, 'users' | 'webhookDeliveries' | 'webhookEndpoints'>,
   collection: CollectionConfig,
 ): CollectionConfig => {
+  const previewed =
+    !options.disabled && options.feed && (key === 'news' || key === 'events')
+      ? withLivePreview(collection)
+      : collection
   const announced =
     !options.disabled && (key === 'news' || key === 'events' || key === 'statistics')
-      ? withWebhooks(collection as CollectionConfig & { slug: typeof key })
-      : collection
+      ? withWebhooks(previewed as CollectionConfig & { slug: typeof key })
+      : previewed
   return override(
     options,
     key,
@@ -129,7 +135,7 @@ export const etwPlugin =
     collections.push(generateAuditLogCollection(usersSlug))
     const deliveries = generateWebhookDeliveriesCollection()
     collections.push(
-      override(options, 'webhookEndpoints', generateWebhookEndpointsCollection()),
+      override(options, 'webhookEndpoints', generateWebhookEndpointsCollection(options.disabled)),
       override(options, 'webhookDeliveries', {
         ...deliveries,
         endpoints: options.disabled ? [] : [redeliverEndpoint],
@@ -170,7 +176,11 @@ export const etwPlugin =
                 ? collection
                 : withHiddenUnreadableLinks(withBoundQueries(collection)),
             ),
-        endpoints: [...(config.endpoints ?? []), ...(options.feed ? feedEndpoints() : [])],
+        endpoints: [
+          ...(config.endpoints ?? []),
+          ...(options.feed ? feedEndpoints() : []),
+          ...(options.feed && !options.disabled ? previewEndpoints() : []),
+        ],
         globals,
         i18n: {
           ...config.i18n,

@@ -21,6 +21,7 @@ export const az: Record<EtwTranslationKey, string> = {
   organizationRequiredForScope: 'Təşkilat üzrə qeyd üçün təşkilatı seçin.',
   regionRequiredForScope: 'Region üzrə qeyd üçün regionu daxil edin.',
   wholeNumber: 'Tam ədəd daxil edin.',
+  previewBanner: 'Qaralamanın önizləməsi: dərc edənə qədər oxucular dərc olunmuş versiyanı görür.',
   remoteFileRefused: 'Faylın özünü yükləyin: server veb ünvanlardan fayl endirmir.',
   passwordTooLong: 'Ən çoxu {{max}} simvoldan istifadə edin.',
   passwordTooShort:

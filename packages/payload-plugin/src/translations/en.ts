@@ -19,6 +19,7 @@ export const en = {
   organizationRequiredForScope: 'Choose the organization for an organization snapshot.',
   regionRequiredForScope: 'Enter the region for a region snapshot.',
   wholeNumber: 'Enter a whole number.',
+  previewBanner: 'Draft preview: readers still see the published version until you publish.',
   remoteFileRefused:
     'Upload the file itself: the server does not download files from web addresses.',
   passwordTooLong: 'Use at most {{max}} characters.',

@@ -21,6 +21,8 @@ export const uk: Record<EtwTranslationKey, string> = {
   organizationRequiredForScope: 'Оберіть організацію для знімка за організацією.',
   regionRequiredForScope: 'Вкажіть регіон для знімка за регіоном.',
   wholeNumber: 'Введіть ціле число.',
+  previewBanner:
+    'Попередній перегляд чернетки: читачі бачать опубліковану версію, доки ви не опублікуєте.',
   remoteFileRefused: 'Завантажте сам файл: сервер не завантажує файли за вебадресами.',
   passwordTooLong: 'Використовуйте не більше {{max}} символів.',
   passwordTooShort:

@@ -56,7 +56,7 @@ const setSecret: CollectionBeforeChangeHook = ({ data, operation, originalDoc })
  * Each endpoint has a URL (public addresses only, unless the operator allows private ones), the
  * events and collections it wants, and its own signing secret. Admins only.
  */
-export const generateWebhookEndpointsCollection = (): CollectionConfig => ({
+export const generateWebhookEndpointsCollection = (disabled = false): CollectionConfig => ({
   slug: WEBHOOK_ENDPOINTS_SLUG,
   labels: {
     singular: { az: 'Vebhuk', en: 'Webhook endpoint', uk: 'Вебхук' },
@@ -74,7 +74,7 @@ export const generateWebhookEndpointsCollection = (): CollectionConfig => ({
       uk: 'Підписані HTTP-запити (Standard Webhooks), що повідомляють інші системи про публікацію, зняття, зміну, видалення або нову статистику.',
     },
   },
-  hooks: { beforeChange: [setSecret] },
+  hooks: disabled ? {} : { beforeChange: [setSecret] },
   fields: [
     {
       name: 'url',
