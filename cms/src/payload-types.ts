@@ -814,12 +814,12 @@ export interface Event {
    * Local time of the place of the event; its time zone is the event’s.
    */
   startsAt: string;
-  startsAt_tz: string;
+  startsAt_tz?: string | null;
   /**
    * Must be after the start.
    */
   endsAt: string;
-  endsAt_tz: string;
+  endsAt_tz?: string | null;
   /**
    * IANA time zone of the place where the event happens, e.g. Asia/Baku or Europe/Kyiv.
    */

@@ -115,6 +115,11 @@ const createConfig = async () =>
             }),
           },
           statistics: { override: withAdminComponents({ beforeListTable: [statisticsTable] }) },
+          webhookDeliveries: {
+            override: withAdminComponents({
+              edit: { beforeDocumentControls: ['/components/RedeliverButton#RedeliverButton'] },
+            }),
+          },
         },
         jobs: { autoRun: process.env.NODE_ENV !== 'test' },
       }),

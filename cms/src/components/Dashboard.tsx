@@ -114,14 +114,14 @@ export const Dashboard = async ({ i18n, locale, payload, user }: ServerProps) =>
           role="alert"
         >
           <h2 id="etw-dashboard-failures" className="etw-summary__title">
-            {translateEtw(i18n.t, 'scheduleFailuresTitle')}
+            {translateEtw(i18n.t as never, 'scheduleFailuresTitle')}
           </h2>
           <ul className="etw-publications">
             {failed.map((item) => (
               <li key={`${item.collection}-${item.id}`}>
                 <a href={`${admin}/collections/${item.collection}/${item.id}`}>{item.title}</a>
                 {': '}
-                {translateEtw(i18n.t, 'scheduleFailed', { message: item.message })}
+                {translateEtw(i18n.t as never, 'scheduleFailed', { message: item.message })}
               </li>
             ))}
           </ul>

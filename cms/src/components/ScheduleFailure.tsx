@@ -18,7 +18,7 @@ export const ScheduleFailure = async ({
   if (!failure) return null
   return (
     <p className="etw-schedule-failure" role="alert">
-      {translateEtw(i18n.t, 'scheduleFailed', { message: failure.message })}
+      {translateEtw(i18n.t as never, 'scheduleFailed', { message: failure.message })}
     </p>
   )
 }

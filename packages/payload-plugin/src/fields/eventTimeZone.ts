@@ -1,5 +1,7 @@
 import type { DateField, Field } from 'payload'
 
+import type { Localized } from '../utilities/labels'
+
 import { validateTimeZone } from './validators'
 
 const zones = [...new Set([...Intl.supportedValuesOf('timeZone'), 'Europe/Kyiv', 'UTC'])].sort()
@@ -12,7 +14,10 @@ export const TIME_ZONE_OPTIONS = zones.map((zone) => ({ label: zone, value: zone
  * stored beside the date (`<field>_tz`), not in the editor's browser zone. The stored zone is a
  * text field checked against the IANA database, so no list of zones ends up in the database schema.
  */
-export const eventTimeZone = (defaultTimeZone: string): NonNullable<DateField['timezone']> => ({
+export const eventTimeZone = (
+  defaultTimeZone: string,
+  label: Localized,
+): NonNullable<DateField['timezone']> => ({
   defaultTimezone: defaultTimeZone,
   supportedTimezones: TIME_ZONE_OPTIONS,
   override: ({ baseField }) =>
@@ -21,8 +26,10 @@ export const eventTimeZone = (defaultTimeZone: string): NonNullable<DateField['t
       type: 'text',
       admin: { hidden: true },
       defaultValue: baseField.defaultValue,
-      label: baseField.label,
-      required: baseField.required,
+      label,
+      // Optional for API clients, which may send `timeZone` alone; the date's own validation still
+      // asks for a zone beside a required date, and the default or the event's zone fills it.
+      required: false,
       validate: validateTimeZone,
     }) as Field as typeof baseField,
 })

@@ -80,7 +80,7 @@ export const generateSchedulePublishTask = (
           id: idType === 'number' ? Number(input.doc.value) : input.doc.value,
           locale: plan.locale as never,
           overrideAccess: user === null,
-          publishSpecificLocale: plan.onlyThisLocale ? plan.locale : undefined,
+          publishSpecificLocale: (plan.onlyThisLocale ? plan.locale : undefined) as never,
           user: user as never,
         })
       }
@@ -91,7 +91,7 @@ export const generateSchedulePublishTask = (
           depth: 0,
           locale: plan.locale as never,
           overrideAccess: user === null,
-          publishSpecificLocale: plan.onlyThisLocale ? plan.locale : undefined,
+          publishSpecificLocale: (plan.onlyThisLocale ? plan.locale : undefined) as never,
           user: user as never,
         })
       }

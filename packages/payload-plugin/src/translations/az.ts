@@ -22,6 +22,9 @@ export const az: Record<EtwTranslationKey, string> = {
   regionRequiredForScope: 'Region üzrə qeyd üçün regionu daxil edin.',
   wholeNumber: 'Tam ədəd daxil edin.',
   previewBanner: 'Qaralamanın önizləməsi: dərc edənə qədər oxucular dərc olunmuş versiyanı görür.',
+  redeliver: 'Yenidən göndər',
+  redeliverFailed: 'Çatdırılmanı yenidən növbəyə qoymaq alınmadı.',
+  redelivered: 'Növbədədir: mesaj bir dəqiqə ərzində yenidən göndəriləcək.',
   remoteFileRefused: 'Faylın özünü yükləyin: server veb ünvanlardan fayl endirmir.',
   passwordTooLong: 'Ən çoxu {{max}} simvoldan istifadə edin.',
   passwordTooShort:

@@ -20,6 +20,9 @@ export const en = {
   regionRequiredForScope: 'Enter the region for a region snapshot.',
   wholeNumber: 'Enter a whole number.',
   previewBanner: 'Draft preview: readers still see the published version until you publish.',
+  redeliver: 'Redeliver',
+  redeliverFailed: 'The delivery could not be queued again.',
+  redelivered: 'Queued: the message is sent again within a minute.',
   remoteFileRefused:
     'Upload the file itself: the server does not download files from web addresses.',
   passwordTooLong: 'Use at most {{max}} characters.',

@@ -23,6 +23,9 @@ export const uk: Record<EtwTranslationKey, string> = {
   wholeNumber: 'Введіть ціле число.',
   previewBanner:
     'Попередній перегляд чернетки: читачі бачать опубліковану версію, доки ви не опублікуєте.',
+  redeliver: 'Надіслати ще раз',
+  redeliverFailed: 'Не вдалося знову поставити доставку в чергу.',
+  redelivered: 'У черзі: повідомлення буде надіслано ще раз протягом хвилини.',
   remoteFileRefused: 'Завантажте сам файл: сервер не завантажує файли за вебадресами.',
   passwordTooLong: 'Використовуйте не більше {{max}} символів.',
   passwordTooShort:

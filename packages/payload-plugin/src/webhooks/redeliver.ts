@@ -38,8 +38,8 @@ export const redeliverEndpoint: Endpoint = {
     await req.payload.jobs.queue({
       input: { delivery: String(delivery.id) },
       req,
-      task: DELIVER_WEBHOOK_TASK as never,
-    })
+      task: DELIVER_WEBHOOK_TASK,
+    } as never)
     return Response.json({ delivery }, { status: 202 })
   },
 }

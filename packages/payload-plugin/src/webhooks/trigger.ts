@@ -66,8 +66,8 @@ export const announce = async (
     await payload.jobs.queue({
       input: { delivery: String(delivery.id) },
       req,
-      task: DELIVER_WEBHOOK_TASK as never,
-    })
+      task: DELIVER_WEBHOOK_TASK,
+    } as never)
   }
 }
 

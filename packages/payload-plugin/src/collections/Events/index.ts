@@ -136,7 +136,11 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
               uk: 'Місцевий час місця проведення; його часовий пояс — пояс події.',
             },
           },
-          timezone: eventTimeZone(options.defaultTimeZone),
+          timezone: eventTimeZone(options.defaultTimeZone, {
+            az: 'Başlanğıcın saat qurşağı',
+            en: 'Time zone of the start',
+            uk: 'Часовий пояс початку',
+          }),
         },
         {
           name: 'endsAt',
@@ -152,7 +156,11 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
               uk: 'Має бути пізніше за початок.',
             },
           },
-          timezone: eventTimeZone(options.defaultTimeZone),
+          timezone: eventTimeZone(options.defaultTimeZone, {
+            az: 'Bitmənin saat qurşağı',
+            en: 'Time zone of the end',
+            uk: 'Часовий пояс завершення',
+          }),
           validate: validateEndsAt,
         },
       ],
@@ -275,7 +283,11 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
           type: 'date',
           label: { az: 'Qeydiyyatın son tarixi', en: 'Registration deadline', uk: 'Реєстрація до' },
           admin: { date: { pickerAppearance: 'dayAndTime' }, width: '50%' },
-          timezone: eventTimeZone(options.defaultTimeZone),
+          timezone: eventTimeZone(options.defaultTimeZone, {
+            az: 'Qeydiyyatın son tarixinin saat qurşağı',
+            en: 'Time zone of the registration deadline',
+            uk: 'Часовий пояс кінця реєстрації',
+          }),
         },
       ],
     },
