@@ -138,7 +138,7 @@ describeE2e('editors: first user, event time zones, live preview', () => {
     await chooseOption(admin, '#field-format', 'Очно', 'Очно')
     await chooseOption(admin, '#field-kind', 'Семінар', 'Семінар')
     // The picker shows the time as typed, in the event's zone, not the browser's.
-    expect(await admin.locator('#field-startsAt input').first().inputValue()).toContain('09:00')
+    expect(await admin.locator('#field-startsAt input').first().inputValue()).toMatch(/\b0?9:00\b/)
     await shot('2-baku-event')
     await admin.locator('#action-save').click()
     await expect
