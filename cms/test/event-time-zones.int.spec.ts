@@ -43,6 +43,16 @@ describeDb('event times in the event’s time zone', () => {
     })
   })
 
+  it('should give an empty registration deadline the zone of the start', async () => {
+    const doc = await create({
+      ...event,
+      startsAt_tz: 'Asia/Baku',
+      endsAt_tz: 'Asia/Baku',
+      registrationDeadline_tz: 'Europe/Brussels',
+    })
+    expect(doc.registrationDeadline_tz).toBe('Asia/Baku')
+  })
+
   it('should put an API client’s timeZone beside every date', async () => {
     const doc = await create({ ...event, timeZone: 'Asia/Baku' })
     expect(doc).toMatchObject({
