@@ -208,6 +208,28 @@ describeE2e('editors: first user, event time zones, live preview', () => {
     await site.screenshot({ path: path.join(SHOTS, 'editors-3-university.png'), fullPage: true })
     await visitor.close()
 
+    // A schedule that could not publish is refused in the dialog, with what is missing.
+    await admin.keyboard.press('Escape')
+    await admin.locator('#action-save + .popup-button, .form-submit .popup-button').first().click()
+    await admin.locator('#schedule-publish').click()
+    await admin.locator('.schedule-publish__type label[for$="-type-publish"]').click()
+    const time = admin.locator(
+      '.schedule-publish__scheduler .react-datepicker__input-container input',
+    )
+    const at = new Date(Date.now() + 3_600_000)
+    await time.fill(at.toISOString().slice(0, 16))
+    await time.press('Enter')
+    await admin.locator('.schedule-publish__scheduler .rs__control').last().click()
+    await admin.locator('.rs__option', { hasText: 'Azərbaycanca' }).first().click()
+    await admin.locator('#scheduled-publish-save').click()
+    await admin
+      .locator('[data-sonner-toast]', {
+        hasText: 'Scheduling refused: Title missing in Azərbaycanca (az)',
+      })
+      .waitFor()
+    await shot('4-schedule-refused')
+    await admin.keyboard.press('Escape')
+
     // The preview's address is bound to its token: without one, nobody sees the draft.
     const src = (await iframe.getAttribute('src'))!
     const anonymous = await fetch(src.replace(/[^/]+$/, 'not-a-token'))
