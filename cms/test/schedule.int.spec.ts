@@ -174,4 +174,29 @@ describeDb('scheduled publishing', () => {
     ])
     expect(await findScheduleFailures(ctx.payload, users.contributor.doc)).toEqual([])
   })
+
+  it('should no longer show a failure once the item is published', async () => {
+    const draft = await ukrainianDraft('Виправлено після збою')
+    await schedule(draft.id, users.editor, new Date(Date.now() - 1_000), 'uk')
+    await ctx.payload.update({
+      collection: 'news',
+      id: draft.id,
+      data: { title: '' },
+      draft: true,
+      locale: 'uk',
+      overrideAccess: true,
+    })
+    await ctx.payload.jobs.run()
+    const target = { collection: 'news', id: draft.id }
+    expect(await findScheduleFailures(ctx.payload, users.editor.doc, target)).toHaveLength(1)
+
+    await ctx.payload.update({
+      collection: 'news',
+      id: draft.id,
+      data: { title: 'Виправлено після збою', _status: 'published' },
+      locale: 'uk',
+      overrideAccess: true,
+    })
+    expect(await findScheduleFailures(ctx.payload, users.editor.doc, target)).toEqual([])
+  })
 })

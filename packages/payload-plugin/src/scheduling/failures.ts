@@ -1,4 +1,4 @@
-import type { Payload, Where } from 'payload'
+import type { CollectionSlug, Payload, Where } from 'payload'
 
 import { hasRole } from '../access/roles'
 
@@ -38,9 +38,38 @@ const messageOf = (job: JobRow): string => {
 }
 
 /**
- * Failed scheduled publications still standing: for each document, its latest finished
- * `schedulePublish` job when that job failed. Editors and admins see them; anyone else gets none.
- * `doc` narrows the list to one document.
+ * Whether a failure of `job` still stands: nothing published the document since (a publish), or it
+ * is still published (an unpublish). Payload deletes jobs that complete, so a later success is
+ * read from the document's versions.
+ */
+const stillStanding = async (payload: Payload, failure: ScheduleFailure): Promise<boolean> => {
+  const collection = failure.collection as CollectionSlug
+  if (!payload.collections[collection]) return false
+  if (failure.type === 'unpublish') {
+    const doc = (await payload
+      .findByID({ collection, depth: 0, disableErrors: true, id: failure.id, overrideAccess: true })
+      .catch(() => null)) as { _status?: unknown } | null
+    return doc?._status === 'published'
+  }
+  const { totalDocs } = await payload.countVersions({
+    collection,
+    overrideAccess: true,
+    where: {
+      and: [
+        { parent: { equals: failure.id } },
+        { 'version._status': { equals: 'published' } },
+        { updatedAt: { greater_than: failure.failedAt } },
+      ],
+    },
+  })
+  return totalDocs === 0
+}
+
+/**
+ * Failed scheduled publications still standing: for each document, its latest failed
+ * `schedulePublish` job, unless the document was published (or, for an unpublish, taken offline)
+ * since. Editors and admins see them; anyone else gets none. `doc` narrows the list to one
+ * document.
  */
 export const findScheduleFailures = async (
   payload: Payload,
@@ -50,7 +79,7 @@ export const findScheduleFailures = async (
   if (!hasRole(user, 'admin', 'editor')) return []
   const conditions: Where[] = [
     { taskSlug: { equals: 'schedulePublish' } },
-    { or: [{ hasError: { equals: true } }, { completedAt: { exists: true } }] },
+    { hasError: { equals: true } },
   ]
   if (doc) {
     conditions.push(
@@ -61,26 +90,26 @@ export const findScheduleFailures = async (
   const { docs } = (await payload.find({
     collection: 'payload-jobs',
     depth: 0,
-    limit: 200,
+    limit: 100,
     overrideAccess: true,
-    pagination: false,
     sort: '-updatedAt',
     where: { and: conditions },
   })) as unknown as { docs: JobRow[] }
-  const latest = new Map<string, JobRow>()
+  const latest = new Map<string, ScheduleFailure>()
   for (const job of docs) {
     const target = job.input?.doc
     if (!target?.relationTo || target.value === undefined) continue
     const key = `${target.relationTo}:${target.value}`
-    if (!latest.has(key)) latest.set(key, job)
-  }
-  return [...latest.values()]
-    .filter((job) => job.hasError)
-    .map((job) => ({
-      collection: job.input?.doc?.relationTo ?? '',
-      failedAt: job.updatedAt ?? '',
-      id: job.input?.doc?.value ?? '',
+    if (latest.has(key)) continue
+    latest.set(key, {
+      collection: target.relationTo,
+      failedAt: job.updatedAt ?? new Date(0).toISOString(),
+      id: target.value,
       message: messageOf(job),
       type: job.input?.type ?? 'publish',
-    }))
+    })
+  }
+  const failures = [...latest.values()]
+  const standing = await Promise.all(failures.map((failure) => stillStanding(payload, failure)))
+  return failures.filter((_, index) => standing[index])
 }
