@@ -74,6 +74,8 @@ export interface Config {
     media: Media;
     users: User;
     'audit-log': AuditLog;
+    'webhook-endpoints': WebhookEndpoint;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -89,6 +91,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -113,6 +117,7 @@ export interface Config {
   jobs: {
     tasks: {
       schedulePublish: TaskSchedulePublish;
+      etwDeliverWebhook: TaskEtwDeliverWebhook;
       inline: {
         input: unknown;
         output: unknown;
@@ -817,11 +822,16 @@ export interface Event {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Local time of the place of the event; its time zone is the event’s.
+   */
   startsAt: string;
+  startsAt_tz?: string | null;
   /**
    * Must be after the start.
    */
   endsAt: string;
+  endsAt_tz?: string | null;
   /**
    * IANA time zone of the place where the event happens, e.g. Asia/Baku or Europe/Kyiv.
    */
@@ -1350,6 +1360,7 @@ export interface Event {
     | null;
   registrationUrl?: string | null;
   registrationDeadline?: string | null;
+  registrationDeadline_tz?: string | null;
   organizers?: (number | Organization)[] | null;
   relatedNews?: (number | News)[] | null;
   cover?: (number | null) | Media;
@@ -1667,7 +1678,7 @@ export interface User {
   /**
    * Administrators manage users and settings, editors publish, contributors write drafts. A statistics writer is a machine client: with an API key it records statistics snapshots and nothing else.
    */
-  roles: ('admin' | 'editor' | 'contributor' | 'statistics-writer')[];
+  roles?: ('admin' | 'editor' | 'contributor' | 'statistics-writer')[] | null;
   updatedAt: string;
   createdAt: string;
   enableAPIKey?: boolean | null;
@@ -1710,6 +1721,52 @@ export interface AuditLog {
    */
   userEmail?: string | null;
   clientAddress?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Signed HTTP requests (Standard Webhooks) that tell other systems when something is published, unpublished, updated, deleted or recorded.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints".
+ */
+export interface WebhookEndpoint {
+  id: number;
+  url: string;
+  events: ('published' | 'unpublished' | 'updated' | 'deleted' | 'recorded')[];
+  collections: ('news' | 'events' | 'statistics')[];
+  active?: boolean | null;
+  /**
+   * The receiving system verifies signatures with this secret. Made when the endpoint is saved.
+   */
+  secret?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  endpoint?: (number | null) | WebhookEndpoint;
+  type: string;
+  messageId: string;
+  status: 'pending' | 'retrying' | 'succeeded' | 'failed';
+  attempts?: number | null;
+  responseCode?: number | null;
+  durationMs?: number | null;
+  nextTryAt?: string | null;
+  lastError?: string | null;
+  payload:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1782,7 +1839,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'schedulePublish' | 'etwDeliverWebhook';
         taskID: string;
         input?:
           | {
@@ -1815,7 +1872,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'schedulePublish' | 'etwDeliverWebhook') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1856,6 +1913,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'webhook-endpoints';
+        value: number | WebhookEndpoint;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1932,7 +1997,9 @@ export interface EventsSelect<T extends boolean = true> {
   summary?: T;
   description?: T;
   startsAt?: T;
+  startsAt_tz?: T;
   endsAt?: T;
+  endsAt_tz?: T;
   timeZone?: T;
   format?: T;
   kind?: T;
@@ -1949,6 +2016,7 @@ export interface EventsSelect<T extends boolean = true> {
       };
   registrationUrl?: T;
   registrationDeadline?: T;
+  registrationDeadline_tz?: T;
   organizers?: T;
   relatedNews?: T;
   cover?: T;
@@ -2097,6 +2165,37 @@ export interface AuditLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints_select".
+ */
+export interface WebhookEndpointsSelect<T extends boolean = true> {
+  url?: T;
+  events?: T;
+  collections?: T;
+  active?: T;
+  secret?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  endpoint?: T;
+  type?: T;
+  messageId?: T;
+  status?: T;
+  attempts?: T;
+  responseCode?: T;
+  durationMs?: T;
+  nextTryAt?: T;
+  lastError?: T;
+  payload?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2232,6 +2331,16 @@ export interface TaskSchedulePublish {
       relationTo: 'users';
       value: number | User;
     } | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEtwDeliverWebhook".
+ */
+export interface TaskEtwDeliverWebhook {
+  input: {
+    delivery: string;
   };
   output?: unknown;
 }

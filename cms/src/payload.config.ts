@@ -28,6 +28,10 @@ const databaseTarget = resolveDatabaseTarget(process.env.DATABASE_URL)
 type ListComponents = NonNullable<NonNullable<CollectionConfig['admin']>['components']>
 
 const quickFilters = '/components/QuickFilters#QuickFilters'
+const scheduleFailure = (collectionSlug: string) => ({
+  path: '/components/ScheduleFailure#ScheduleFailure',
+  serverProps: { collectionSlug },
+})
 const statisticsTable = '/components/StatisticsTable#StatisticsTable'
 
 /** Adds this app's admin components (they live in `src/components`) to a plugin collection. */
@@ -100,9 +104,24 @@ const createConfig = async () =>
         // Several instances share one directory (a network file system) or use object storage.
         media: { staticDir: process.env.ETW_MEDIA_DIR || path.join(dataDir, 'media') },
         collections: {
-          events: { override: withAdminComponents({ beforeListTable: [quickFilters] }) },
-          news: { override: withAdminComponents({ beforeListTable: [quickFilters] }) },
+          events: {
+            override: withAdminComponents({
+              beforeListTable: [quickFilters],
+              edit: { beforeDocumentControls: [scheduleFailure('events')] },
+            }),
+          },
+          news: {
+            override: withAdminComponents({
+              beforeListTable: [quickFilters],
+              edit: { beforeDocumentControls: [scheduleFailure('news')] },
+            }),
+          },
           statistics: { override: withAdminComponents({ beforeListTable: [statisticsTable] }) },
+          webhookDeliveries: {
+            override: withAdminComponents({
+              edit: { beforeDocumentControls: ['/components/RedeliverButton#RedeliverButton'] },
+            }),
+          },
         },
         jobs: { autoRun: process.env.NODE_ENV !== 'test' },
         // Counted in Redis when REDIS_URL is set, so that every instance sees the same attempts.

@@ -58,12 +58,12 @@ describeDb('authentication', () => {
       expect((await ctx.payload.count({ collection: 'users' })).totalDocs).toBe(0)
     })
 
-    it('should register a first user with a long passphrase', async () => {
+    it('should register a first user with a long passphrase and no roles as an administrator', async () => {
       const res = await ctx.api.post('/users/first-register', {
         body: { email: 'first@example.org', password: PASSPHRASE, confirmPassword: PASSPHRASE },
       })
       expect(res.status).toBe(200)
-      expect(res.body.user.email).toBe('first@example.org')
+      expect(res.body.user).toMatchObject({ email: 'first@example.org', roles: ['admin'] })
     })
   })
 

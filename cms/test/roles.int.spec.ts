@@ -119,15 +119,30 @@ describeDb('roles through REST and GraphQL with real credentials', () => {
   })
 
   it('should not publish what a contributor schedules', async () => {
-    // What the admin's schedule drawer queues; the job publishes as the user who scheduled it.
-    await ctx.payload.jobs.queue({
-      task: 'schedulePublish',
-      input: {
-        type: 'publish',
-        doc: { relationTo: 'news', value: String(draftId) },
-        user: { relationTo: 'users', value: users.contributor.id },
-      } as never,
-      waitUntil: new Date(Date.now() - 1_000),
+    // What the admin's schedule drawer queues: refused when queued.
+    await expect(
+      ctx.payload.jobs.queue({
+        task: 'schedulePublish',
+        input: {
+          type: 'publish',
+          doc: { relationTo: 'news', value: String(draftId) },
+          user: { relationTo: 'users', value: users.contributor.id },
+        } as never,
+        waitUntil: new Date(Date.now() - 1_000),
+      }),
+    ).rejects.toThrow('Contributors cannot schedule publishing')
+    // A job that reached the database some other way is refused when it runs.
+    await ctx.payload.db.create({
+      collection: 'payload-jobs',
+      data: {
+        input: {
+          type: 'publish',
+          doc: { relationTo: 'news', value: String(draftId) },
+          user: { relationTo: 'users', value: users.contributor.id },
+        },
+        taskSlug: 'schedulePublish',
+        waitUntil: new Date(Date.now() - 1_000).toISOString(),
+      },
     })
     await ctx.payload.jobs.run()
     expect(await statusOf(draftId)).toBe('draft')

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
+import { findScheduleFailures } from '@etw/payload-plugin'
+
 import type { IntContext } from './helpers/payload'
 import { bootPayload, describeDb } from './helpers/payload'
 import type { TestRole, TestUser } from './helpers/users'
@@ -20,15 +22,32 @@ describeDb('scheduled publishing', () => {
     await ctx?.close()
   })
 
-  const schedule = async (id: number | string, user: TestUser, waitUntil: Date) =>
+  const schedule = async (
+    id: number | string,
+    user: TestUser,
+    waitUntil: Date,
+    locale?: string,
+    collection: 'events' | 'news' = 'news',
+  ) =>
     ctx.payload.jobs.queue({
       task: 'schedulePublish',
       input: {
         type: 'publish',
-        doc: { relationTo: 'news', value: String(id) },
+        doc: { relationTo: collection, value: String(id) },
+        locale,
         user: { relationTo: 'users', value: user.id },
       } as never,
       waitUntil,
+    })
+
+  const ukrainianDraft = async (title: string) =>
+    ctx.payload.create({
+      collection: 'news',
+      data: { title, summary: 'Лише українською' },
+      draft: true,
+      locale: 'uk',
+      overrideAccess: false,
+      user: users.editor.doc,
     })
 
   const anonymousTitles = async () => {
@@ -61,7 +80,7 @@ describeDb('scheduled publishing', () => {
     expect(doc._status).toBe('published')
   })
 
-  it('should fail the job that publishes what a contributor scheduled, publishing nothing', async () => {
+  it('should refuse a contributor’s schedule when it is queued', async () => {
     const draft = await ctx.payload.create({
       collection: 'news',
       data: { title: 'Contributor scheduled' },
@@ -69,17 +88,117 @@ describeDb('scheduled publishing', () => {
       overrideAccess: false,
       user: users.contributor.doc,
     })
-    const job = await schedule(draft.id, users.contributor, new Date(Date.now() - 1_000))
+    await expect(
+      schedule(draft.id, users.contributor, new Date(Date.now() - 1_000)),
+    ).rejects.toThrow('Contributors cannot schedule publishing')
     await ctx.payload.jobs.run()
     expect(await anonymousTitles()).not.toContain('Contributor scheduled')
-    // The job ran and failed on the contributor's missing permission; it is not left pending.
-    const outcome = await ctx.payload.findByID({ collection: 'payload-jobs', id: job.id, depth: 0 })
-    expect(outcome.hasError).toBe(true)
-    expect(outcome.completedAt ?? null).toBeNull()
-    expect(outcome.log?.at(-1)).toMatchObject({
-      state: 'failed',
-      taskSlug: 'schedulePublish',
-      error: { message: 'You are not allowed to perform this action.' },
+  })
+
+  it('should publish a Ukrainian-only item when its job runs', async () => {
+    const draft = await ukrainianDraft('Семінар у Львові')
+    await schedule(draft.id, users.editor, new Date(Date.now() - 1_000))
+    await ctx.payload.jobs.run()
+
+    const res = await ctx.api.get(`/news/${draft.id}?locale=uk`)
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ _status: 'published', title: 'Семінар у Львові' })
+    const feed = await ctx.api.get('/etw/v1/news?locale=uk')
+    expect(feed.body.items.map((item: { title: string }) => item.title)).toContain(
+      'Семінар у Львові',
+    )
+  })
+
+  it('should publish the Ukrainian locale the editor picked', async () => {
+    const draft = await ukrainianDraft('Вебінар для вчителів')
+    await schedule(draft.id, users.editor, new Date(Date.now() - 1_000), 'uk')
+    await ctx.payload.jobs.run()
+    const res = await ctx.api.get(`/news/${draft.id}?locale=uk`)
+    expect(res.body).toMatchObject({ _status: 'published', title: 'Вебінар для вчителів' })
+  })
+
+  it('should refuse a schedule for a picked locale that lacks the title, naming it', async () => {
+    const draft = await ukrainianDraft('Тільки українська')
+    await expect(
+      schedule(draft.id, users.editor, new Date(Date.now() + 60_000), 'az'),
+    ).rejects.toThrow('Scheduling refused: Title missing in Azərbaycanca (az).')
+  })
+
+  it('should refuse a schedule when no locale has a title, naming the locales', async () => {
+    const draft = await ctx.payload.create({
+      collection: 'events',
+      data: {
+        title: 'Temporary',
+        startsAt: '2031-05-01T09:00:00.000Z',
+        endsAt: '2031-05-01T12:00:00.000Z',
+        format: 'online',
+        kind: 'webinar',
+      },
+      draft: true,
+      overrideAccess: false,
+      user: users.editor.doc,
     })
+    await ctx.payload.update({
+      collection: 'events',
+      id: draft.id,
+      data: { title: '' },
+      draft: true,
+      overrideAccess: true,
+    })
+    await expect(
+      schedule(draft.id, users.editor, new Date(Date.now() + 60_000), undefined, 'events'),
+    ).rejects.toThrow(
+      'Scheduling refused: no language has every required field (Title). Fill them in one of English (en), Українська (uk), Azərbaycanca (az).',
+    )
+  })
+
+  it('should show a failed scheduled publication with its message', async () => {
+    const draft = await ukrainianDraft('Згодом без заголовка')
+    await schedule(draft.id, users.editor, new Date(Date.now() - 1_000), 'uk')
+    await ctx.payload.update({
+      collection: 'news',
+      id: draft.id,
+      data: { title: '' },
+      draft: true,
+      locale: 'uk',
+      overrideAccess: true,
+    })
+    await ctx.payload.jobs.run()
+
+    const failures = await findScheduleFailures(ctx.payload, users.editor.doc, {
+      collection: 'news',
+      id: draft.id,
+    })
+    expect(failures.map((failure) => failure.message)).toEqual([
+      'Scheduling refused: Title missing in Українська (uk). Fill it in, or pick another language to publish.',
+    ])
+    expect(await findScheduleFailures(ctx.payload, users.contributor.doc)).toEqual([])
+  })
+
+  it('should no longer show a failure once the item is published', async () => {
+    const draft = await ukrainianDraft('Виправлено після збою')
+    await schedule(draft.id, users.editor, new Date(Date.now() - 1_000), 'uk')
+    await ctx.payload.update({
+      collection: 'news',
+      id: draft.id,
+      data: { title: '' },
+      draft: true,
+      locale: 'uk',
+      overrideAccess: true,
+    })
+    await ctx.payload.jobs.run()
+    const target = { collection: 'news', id: draft.id }
+    expect(await findScheduleFailures(ctx.payload, users.editor.doc, target)).toHaveLength(1)
+
+    // The runner's last write to the failed job and the publication must not share a timestamp.
+    await sleep(1_100)
+    await ctx.payload.update({
+      collection: 'news',
+      id: draft.id,
+      data: { title: 'Виправлено після збою', _status: 'published' },
+      locale: 'uk',
+      overrideAccess: true,
+    })
+    expect(await findScheduleFailures(ctx.payload, users.editor.doc, target)).toEqual([])
   })
 })

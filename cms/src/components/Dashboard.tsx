@@ -1,6 +1,12 @@
 import type { ServerProps, TypedLocale } from 'payload'
 
-import { EVENTS_SLUG, NEWS_SLUG, STATISTICS_SLUG } from '@etw/payload-plugin'
+import {
+  EVENTS_SLUG,
+  findScheduleFailures,
+  NEWS_SLUG,
+  STATISTICS_SLUG,
+  translateEtw,
+} from '@etw/payload-plugin'
 
 import type { SnapshotRow } from './snapshots'
 
@@ -30,7 +36,7 @@ export const Dashboard = async ({ i18n, locale, payload, user }: ServerProps) =>
   const language = i18n.language
   const admin = payload.config.routes.admin
   const published = { _status: { equals: 'published' } } as const
-  const [statistics, news, events] = await Promise.all([
+  const [statistics, news, events, failures] = await Promise.all([
     payload.find({
       collection: STATISTICS_SLUG,
       depth: 0,
@@ -63,7 +69,24 @@ export const Dashboard = async ({ i18n, locale, payload, user }: ServerProps) =>
       user,
       where: published,
     }),
+    findScheduleFailures(payload, user),
   ])
+  const failed = await Promise.all(
+    failures.slice(0, RECENT * 2).map(async (failure) => {
+      const doc = (await payload
+        .findByID({
+          collection: failure.collection as typeof NEWS_SLUG,
+          depth: 0,
+          disableErrors: true,
+          draft: true,
+          id: failure.id,
+          locale: locale?.code as TypedLocale | undefined,
+          select: { title: true },
+        })
+        .catch(() => null)) as { title?: string } | null
+      return { ...failure, title: doc?.title || `#${failure.id}` }
+    }),
+  )
   const scopes = latestFigures(statistics.docs as unknown as SnapshotRow[])
   const publications: Publication[] = [
     ...news.docs.map((doc): Publication => ({
@@ -84,6 +107,26 @@ export const Dashboard = async ({ i18n, locale, payload, user }: ServerProps) =>
 
   return (
     <div className="etw-dashboard">
+      {failed.length > 0 ? (
+        <section
+          className="etw-summary etw-schedule-failures"
+          aria-labelledby="etw-dashboard-failures"
+          role="alert"
+        >
+          <h2 id="etw-dashboard-failures" className="etw-summary__title">
+            {translateEtw(i18n.t as never, 'scheduleFailuresTitle')}
+          </h2>
+          <ul className="etw-publications">
+            {failed.map((item) => (
+              <li key={`${item.collection}-${item.id}`}>
+                <a href={`${admin}/collections/${item.collection}/${item.id}`}>{item.title}</a>
+                {': '}
+                {translateEtw(i18n.t as never, 'scheduleFailed', { message: item.message })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="etw-summary" aria-labelledby="etw-dashboard-counters">
         <h2 id="etw-dashboard-counters" className="etw-summary__title">
           {t.dashboardCounters}

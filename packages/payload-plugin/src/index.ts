@@ -22,6 +22,8 @@ export {
   SETTINGS_SLUG,
   STATISTICS_SLUG,
   USERS_SLUG,
+  WEBHOOK_DELIVERIES_SLUG,
+  WEBHOOK_ENDPOINTS_SLUG,
 } from './slugs'
 
 export { hasRole, isAdmin, isContributor, isEditor, ROLES, TEAM_ROLES } from './access/roles'
@@ -50,3 +52,24 @@ export {
 } from './collections/Users/hooks/enforcePasswordPolicy'
 export { DEFAULT_LOGIN_THROTTLE } from './collections/Users/hooks/throttleLogin'
 export type { LoginThrottleOptions } from './collections/Users/hooks/throttleLogin'
+
+export { planSchedule, ScheduleRefused } from './scheduling/plan'
+export type { SchedulePlan } from './scheduling/plan'
+export { findScheduleFailures } from './scheduling/failures'
+export type { ScheduleFailure } from './scheduling/failures'
+export { translate as translateEtw } from './utilities/translate'
+export type { EtwTranslationKey } from './translations'
+export {
+  DELIVER_WEBHOOK_TASK,
+  WEBHOOK_ATTEMPTS,
+  WEBHOOK_COLLECTIONS,
+  WEBHOOK_EVENTS,
+  WEBHOOK_RETRY_DELAY_MS,
+  WEBHOOK_TIMEOUT_MS,
+} from './webhooks/events'
+export type { WebhookCollection, WebhookEvent } from './webhooks/events'
+export { isPublicAddress } from './webhooks/address'
+export type { WebhookMessage } from './webhooks/message'
+export { signPreviewToken, verifyPreviewToken, PREVIEW_TOKEN_TTL } from './preview/token'
+export type { PreviewClaims } from './preview/token'
+export { PREVIEW_PATH } from './preview/routes'

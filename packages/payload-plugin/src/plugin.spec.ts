@@ -21,6 +21,8 @@ import {
   SETTINGS_SLUG,
   STATISTICS_SLUG,
   USERS_SLUG,
+  WEBHOOK_DELIVERIES_SLUG,
+  WEBHOOK_ENDPOINTS_SLUG,
 } from './slugs'
 
 const PLUGIN_SLUGS = [NEWS_SLUG, EVENTS_SLUG, STATISTICS_SLUG, ORGANIZATIONS_SLUG, MEDIA_SLUG]
@@ -45,6 +47,8 @@ describe('etwPlugin', () => {
       ...PLUGIN_SLUGS,
       USERS_SLUG,
       AUDIT_LOG_SLUG,
+      WEBHOOK_ENDPOINTS_SLUG,
+      WEBHOOK_DELIVERIES_SLUG,
     ])
     expect(config.globals?.map((g) => g.slug)).toEqual([SETTINGS_SLUG])
   })
@@ -59,6 +63,8 @@ describe('etwPlugin', () => {
       { singularName: 'MediaItem', pluralName: 'Media' },
       { singularName: 'User', pluralName: 'Users' },
       { singularName: 'AuditEntry', pluralName: 'AuditLog' },
+      false,
+      false,
     ])
   })
 
@@ -77,7 +83,7 @@ describe('etwPlugin', () => {
     expect(config.collections?.[0]).toBe(pages)
     expect(config.globals?.map((g) => g.slug)).toEqual(['footer', SETTINGS_SLUG])
     expect(config.endpoints?.[0]).toBe(endpoint)
-    const payload = { collections: {} } as unknown as Payload
+    const payload = { collections: {}, jobs: { queue: vi.fn() } } as unknown as Payload
     await config.onInit?.(payload)
     expect(onInit).toHaveBeenCalledWith(payload)
   })
@@ -86,7 +92,10 @@ describe('etwPlugin', () => {
     const config = etwPlugin()(host({}))
     const preferences = { config: { slug: 'payload-preferences', hooks: {} } }
     const news = { config: { slug: NEWS_SLUG, hooks: { beforeOperation: [] } } }
-    const payload = { collections: { [NEWS_SLUG]: news, 'payload-preferences': preferences } }
+    const payload = {
+      collections: { [NEWS_SLUG]: news, 'payload-preferences': preferences },
+      jobs: { queue: vi.fn() },
+    }
     await config.onInit?.(payload as unknown as Payload)
     expect(preferences.config.hooks).toEqual({ beforeOperation: [boundQueries] })
     // The plugin's own collections carry the hook from their config already.
@@ -97,7 +106,12 @@ describe('etwPlugin', () => {
     const task = { slug: 'sendDigest', handler: () => ({ output: {} }) }
     const hostCron = { cron: '0 * * * *', queue: 'nightly' }
     const config = etwPlugin()(host({ jobs: { autoRun: [hostCron], tasks: [task] } }))
-    expect(config.jobs?.tasks).toEqual([task])
+    expect(config.jobs?.tasks?.map(({ slug }) => slug)).toEqual([
+      'sendDigest',
+      'schedulePublish',
+      'etwDeliverWebhook',
+    ])
+    expect(config.jobs?.tasks?.[0]).toBe(task)
     expect(config.jobs?.autoRun).toEqual([
       hostCron,
       { cron: '* * * * *', limit: 100, queue: 'default' },
@@ -228,6 +242,8 @@ describe('etwPlugin', () => {
       ...PLUGIN_SLUGS,
       USERS_SLUG,
       AUDIT_LOG_SLUG,
+      WEBHOOK_ENDPOINTS_SLUG,
+      WEBHOOK_DELIVERIES_SLUG,
     ])
     const hooks = config.collections?.flatMap((c) => Object.values(c.hooks ?? {}).flat())
     expect(hooks).toEqual([])
@@ -295,7 +311,8 @@ describe('etwPlugin', () => {
       expect(collection(config, slug).hooks?.afterDelete?.length).toBeGreaterThan(0)
     }
     const changeHooks = (slug: string) => collection(config, slug).hooks?.afterChange ?? []
-    expect(changeHooks(NEWS_SLUG).length).toBe(changeHooks(ORGANIZATIONS_SLUG).length + 1)
+    // News also has the audit trail's publication hook and the webhooks' announcement.
+    expect(changeHooks(NEWS_SLUG).length).toBe(changeHooks(ORGANIZATIONS_SLUG).length + 2)
     // The login throttle's reward, then the audit entry.
     expect(collection(config, USERS_SLUG).hooks?.afterLogin).toHaveLength(2)
     expect(collection(config, AUDIT_LOG_SLUG).access?.read).toBeTypeOf('function')

@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, GlobalConfig, JobsConfig } from 'payload'
+import type { CollectionConfig, Config, GlobalConfig, JobsConfig, TaskConfig } from 'payload'
 
 import { az } from '@payloadcms/translations/languages/az'
 import { en } from '@payloadcms/translations/languages/en'
@@ -28,6 +28,17 @@ import {
   withBoundQueries,
 } from './hooks/boundQueries'
 import { withHiddenUnreadableLinks } from './hooks/hideUnreadableLinks'
+import { withLivePreview } from './preview/livePreview'
+import { previewEndpoints } from './preview/routes'
+import { guardScheduleQueue } from './scheduling/guardQueue'
+import {
+  generateWebhookDeliveriesCollection,
+  generateWebhookEndpointsCollection,
+} from './webhooks/collections'
+import { deliverWebhookTask } from './webhooks/deliver'
+import { redeliverEndpoint } from './webhooks/redeliver'
+import { withWebhooks } from './webhooks/trigger'
+import { generateSchedulePublishTask } from './scheduling/task'
 import { translations } from './translations'
 
 type CollectionKey = keyof NonNullable<EtwPluginOptions['collections']>
@@ -48,17 +59,30 @@ const audited = (options: ResolvedEtwPluginOptions, collection: CollectionConfig
  */
 const content = (
   options: ResolvedEtwPluginOptions,
-  key: Exclude<CollectionKey, 'users'>,
+  key: Exclude<CollectionKey, 'users' | 'webhookDeliveries' | 'webhookEndpoints'>,
   collection: CollectionConfig,
-): CollectionConfig =>
-  override(
+): CollectionConfig => {
+  const previewed =
+    !options.disabled && options.feed && (key === 'news' || key === 'events')
+      ? withLivePreview(collection)
+      : collection
+  const announced =
+    !options.disabled && (key === 'news' || key === 'events' || key === 'statistics')
+      ? withWebhooks(previewed as CollectionConfig & { slug: typeof key })
+      : previewed
+  return override(
     options,
     key,
-    audited(options, options.feed ? withFeedInvalidation(collection) : collection),
+    audited(options, options.feed ? withFeedInvalidation(announced) : announced),
   )
+}
 
-const withJobs = (jobs: JobsConfig | undefined, options: ResolvedEtwPluginOptions): JobsConfig => {
-  const base: JobsConfig = { ...jobs, tasks: [...(jobs?.tasks ?? [])] }
+const withJobs = (
+  jobs: JobsConfig | undefined,
+  options: ResolvedEtwPluginOptions,
+  tasks: TaskConfig[],
+): JobsConfig => {
+  const base: JobsConfig = { ...jobs, tasks: [...(jobs?.tasks ?? []), ...tasks] }
   if (options.disabled || !options.jobs.autoRun) return base
 
   const ours = { cron: options.jobs.cron, limit: 100, queue: 'default' }
@@ -80,8 +104,9 @@ const withJobs = (jobs: JobsConfig | undefined, options: ResolvedEtwPluginOption
 
 /**
  * Adds the eTwinning content model to a Payload config: news, events, statistics, organizations,
- * media and users collections, an audit trail (`audit-log`), the `etw-settings` global, locales, admin translations, the job
- * runner that carries out scheduled publishing, and the public feed (`/api/etw/v1/…`,
+ * media and users collections, an audit trail (`audit-log`), webhooks (`webhook-endpoints` and their
+ * delivery log `webhook-deliveries`), the `etw-settings` global, locales, admin translations, the job
+ * runner that carries out scheduled publishing and webhook deliveries, and the public feed (`/api/etw/v1/…`,
  * `/api/health`) with the hooks that keep its cache fresh. The host's own collections, globals,
  * endpoints, jobs, `onInit` and translations are kept.
  */
@@ -112,6 +137,14 @@ export const etwPlugin =
       )
     }
     collections.push(generateAuditLogCollection(usersSlug))
+    const deliveries = generateWebhookDeliveriesCollection()
+    collections.push(
+      override(options, 'webhookEndpoints', generateWebhookEndpointsCollection(options.disabled)),
+      override(options, 'webhookDeliveries', {
+        ...deliveries,
+        endpoints: options.disabled ? [] : [redeliverEndpoint],
+      }),
+    )
 
     const settings = generateSettingsGlobal(options)
     const globals: GlobalConfig[] = [
@@ -121,16 +154,21 @@ export const etwPlugin =
         : (options.globals.settings?.override?.(settings) ?? settings),
     ]
 
+    const authCollections = collections
+      .filter((collection) => Boolean(collection.auth))
+      .map(({ slug }) => slug)
+    const tasks: TaskConfig[] = options.disabled
+      ? []
+      : [
+          generateSchedulePublishTask(collections, globals, authCollections) as TaskConfig,
+          deliverWebhookTask,
+        ]
+    const hostOnInit = config.onInit
     const known = new Set(collections.map((collection) => collection.slug))
+
     return storeFeedOptions(
       {
         ...(options.disabled ? config : withGraphQL(config)),
-        onInit: options.disabled
-          ? config.onInit
-          : async (payload) => {
-              boundPayloadCollections(payload, known)
-              await config.onInit?.(payload)
-            },
         admin: {
           ...config.admin,
           user: config.admin?.user ?? usersSlug,
@@ -145,15 +183,26 @@ export const etwPlugin =
                 ? collection
                 : withHiddenUnreadableLinks(withBoundQueries(collection)),
             ),
-        endpoints: [...(config.endpoints ?? []), ...(options.feed ? feedEndpoints() : [])],
+        endpoints: [
+          ...(config.endpoints ?? []),
+          ...(options.feed ? feedEndpoints() : []),
+          ...(options.feed && !options.disabled ? previewEndpoints() : []),
+        ],
         globals,
         i18n: {
           ...config.i18n,
           supportedLanguages: config.i18n?.supportedLanguages ?? { az, en, uk },
           translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
         },
-        jobs: withJobs(config.jobs, options),
+        jobs: withJobs(config.jobs, options, tasks),
         loggingLevels: { ...QUERY_LOGGING_LEVELS, ...config.loggingLevels },
+        onInit: options.disabled
+          ? hostOnInit
+          : async (payload) => {
+              boundPayloadCollections(payload, known)
+              guardScheduleQueue(payload)
+              await hostOnInit?.(payload)
+            },
         localization: config.localization ?? {
           defaultLocale: options.defaultLocale,
           fallback: options.fallback,

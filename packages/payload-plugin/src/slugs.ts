@@ -10,3 +10,5 @@ export const SETTINGS_SLUG = 'etw-settings'
 /** The `admin.group` every plugin collection and global is listed under. */
 export const ADMIN_GROUP = 'eTwinning'
 export const AUDIT_LOG_SLUG = 'audit-log'
+export const WEBHOOK_ENDPOINTS_SLUG = 'webhook-endpoints'
+export const WEBHOOK_DELIVERIES_SLUG = 'webhook-deliveries'

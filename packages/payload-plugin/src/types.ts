@@ -70,6 +70,10 @@ export type EtwPluginOptions = {
     organizations?: EtwCollectionOptions
     statistics?: EtwCollectionOptions
     users?: EtwCollectionOptions
+    /** The delivery log of webhooks (`webhook-deliveries`). */
+    webhookDeliveries?: EtwCollectionOptions
+    /** Webhook endpoints (`webhook-endpoints`). */
+    webhookEndpoints?: EtwCollectionOptions
   }
   /**
    * Default IANA time zone of new events.

@@ -1,5 +1,6 @@
 import * as migration_20261124_013052_initial from './20261124_013052_initial';
 import * as migration_20261124_030317_audit_log_statistics_writer from './20261124_030317_audit_log_statistics_writer';
+import * as migration_20261201_084818_webhooks_event_time_zones from './20261201_084818_webhooks_event_time_zones';
 import * as migration_20261201_085314_reader_links from './20261201_085314_reader_links';
 
 export const migrations = [
@@ -12,6 +13,11 @@ export const migrations = [
     up: migration_20261124_030317_audit_log_statistics_writer.up,
     down: migration_20261124_030317_audit_log_statistics_writer.down,
     name: '20261124_030317_audit_log_statistics_writer',
+  },
+  {
+    up: migration_20261201_084818_webhooks_event_time_zones.up,
+    down: migration_20261201_084818_webhooks_event_time_zones.down,
+    name: '20261201_084818_webhooks_event_time_zones'
   },
   {
     up: migration_20261201_085314_reader_links.up,

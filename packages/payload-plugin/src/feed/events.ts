@@ -116,6 +116,54 @@ export const isoOrNull = (value: string | null | undefined): string | null =>
 const labelIn = (labels: Record<string, string>, locale: string): string =>
   labels[locale] ?? labels.en ?? ''
 
+/** The fields of an event the feed reads. */
+export const EVENT_SELECT = {
+  city: true,
+  country: true,
+  cover: true,
+  endsAt: true,
+  format: true,
+  kind: true,
+  organizers: true,
+  participatingCountries: true,
+  registrationDeadline: true,
+  registrationUrl: true,
+  slug: true,
+  startsAt: true,
+  summary: true,
+  timeZone: true,
+  title: true,
+  updatedAt: true,
+  venue: true,
+} as const
+
+/**
+ * Event documents (read with {@link EVENT_SELECT} in `locale`) as the feed's records: ISO times,
+ * the organizers' names, the cover's URLs, the page and the iCalendar link.
+ */
+export const toEventRecords = async (
+  docs: readonly EventDoc[],
+  locale: string,
+  context: Pick<RouteContext, 'apiRoute' | 'origin' | 'payload'>,
+): Promise<EventRecord[]> => {
+  const { payload } = context
+  const [organizations, images, link] = await Promise.all([
+    loadOrganizations(
+      payload,
+      docs.flatMap((doc) => (doc.organizers ?? []).map(relationId)),
+      locale,
+    ),
+    loadImages(
+      payload,
+      docs.map((doc) => relationId(doc.cover)),
+      locale,
+      context.origin,
+    ),
+    createLinkMaker(context, locale),
+  ])
+  return docs.map((doc) => toEventRecord(doc, context, { images, link, organizations }, locale))
+}
+
 /**
  * Published events: `upcoming` (not yet ended, soonest first), `past` (ended, latest first) or
  * `all` (chronological); `from`/`to` keep events that overlap that period. Published only,
@@ -146,46 +194,12 @@ export const queryEvents = async (
       locale: params.locale,
       order: cursorOrder(params.when),
       page: params.page,
-      select: {
-        city: true,
-        country: true,
-        cover: true,
-        endsAt: true,
-        format: true,
-        kind: true,
-        organizers: true,
-        participatingCountries: true,
-        registrationDeadline: true,
-        registrationUrl: true,
-        slug: true,
-        startsAt: true,
-        summary: true,
-        timeZone: true,
-        title: true,
-        updatedAt: true,
-        venue: true,
-      },
+      select: EVENT_SELECT,
       where: and,
     },
     (doc) => isoOrNull(doc.startsAt) ?? '',
   )
-  const [organizations, images, link] = await Promise.all([
-    loadOrganizations(
-      payload,
-      docs.flatMap((doc) => (doc.organizers ?? []).map(relationId)),
-      params.locale,
-    ),
-    loadImages(
-      payload,
-      docs.map((doc) => relationId(doc.cover)),
-      params.locale,
-      context.origin,
-    ),
-    createLinkMaker(context, params.locale),
-  ])
-  const items = docs.map((doc) =>
-    toEventRecord(doc, context, { images, link, organizations }, params.locale),
-  )
+  const items = await toEventRecords(docs, params.locale, context)
   return { hasNextPage, items, nextCursor, page: params.page }
 }
 

@@ -49,7 +49,8 @@ const ROUTES: Record<Exclude<FeedRoute, 'health'>, RouteHandler<never>> = {
   statsHistory: statsHistoryRoute as RouteHandler<never>,
 }
 
-const localesOf = (payload: Payload): { defaultLocale: string; locales: string[] } => {
+/** The content locales of `payload`'s config and its default one. */
+export const localesOf = (payload: Payload): { defaultLocale: string; locales: string[] } => {
   const { localization } = payload.config
   if (!localization) return { defaultLocale: 'en', locales: ['en'] }
   return { defaultLocale: localization.defaultLocale, locales: localization.localeCodes }

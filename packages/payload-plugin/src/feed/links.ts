@@ -33,7 +33,7 @@ export const readLinkTemplate = async (payload: Payload): Promise<string | null>
  * (`/{locale}/events/{slug}`). Absolute when the origin is known.
  */
 export const createLinkMaker = async (
-  context: RouteContext,
+  context: Pick<RouteContext, 'origin' | 'payload'>,
   locale: string,
 ): Promise<LinkMaker> => {
   const template = await readLinkTemplate(context.payload)

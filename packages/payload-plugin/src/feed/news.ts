@@ -80,6 +80,20 @@ export const parseNewsFilters = (query: ReadonlyMap<string, string>, context: Ro
 /** An ISO instant. */
 export const iso = (value: string): string => new Date(value).toISOString()
 
+/** The fields of a news item the feed reads. */
+export const NEWS_SELECT = {
+  country: true,
+  cover: true,
+  organization: true,
+  publishedAt: true,
+  slug: true,
+  sourceTitle: true,
+  sourceUrl: true,
+  summary: true,
+  tags: true,
+  title: true,
+} as const
+
 /**
  * Published news, newest first, flattened for display. Reads only published documents (anonymous
  * access plus an explicit `_status` condition) and only the fields shown, a page at a time
@@ -105,37 +119,12 @@ export const queryNews = async (params: NewsParams, context: RouteContext): Prom
       locale: params.locale,
       order: NEWS_ORDER,
       page: params.page,
-      select: {
-        country: true,
-        cover: true,
-        organization: true,
-        publishedAt: true,
-        slug: true,
-        sourceTitle: true,
-        sourceUrl: true,
-        summary: true,
-        tags: true,
-        title: true,
-      },
+      select: NEWS_SELECT,
       where: and,
     },
     (doc) => iso(doc.publishedAt as string),
   )
-  const [organizations, images, link] = await Promise.all([
-    loadOrganizations(
-      payload,
-      docs.map((doc) => relationId(doc.organization)),
-      params.locale,
-    ),
-    loadImages(
-      payload,
-      docs.map((doc) => relationId(doc.cover)),
-      params.locale,
-      context.origin,
-    ),
-    createLinkMaker(context, params.locale),
-  ])
-  const items = docs.map((doc): NewsItem => toNewsItem(doc, { images, link, organizations }))
+  const items = await toNewsItems(docs, params.locale, context)
   return { hasNextPage, items, nextCursor, page: params.page }
 }
 
@@ -172,6 +161,33 @@ export const toNewsItem = (
     tags: doc.tags ?? [],
     title: doc.title ?? '',
   }
+}
+
+/**
+ * News documents (read with {@link NEWS_SELECT} in `locale`) as the feed shows them: flattened, with
+ * the organization's name, the cover's URLs and the item's link.
+ */
+export const toNewsItems = async (
+  docs: readonly NewsDoc[],
+  locale: string,
+  context: Pick<RouteContext, 'origin' | 'payload'>,
+): Promise<NewsItem[]> => {
+  const { payload } = context
+  const [organizations, images, link] = await Promise.all([
+    loadOrganizations(
+      payload,
+      docs.map((doc) => relationId(doc.organization)),
+      locale,
+    ),
+    loadImages(
+      payload,
+      docs.map((doc) => relationId(doc.cover)),
+      locale,
+      context.origin,
+    ),
+    createLinkMaker(context, locale),
+  ])
+  return docs.map((doc) => toNewsItem(doc, { images, link, organizations }))
 }
 
 /**

@@ -36,7 +36,8 @@ export interface StatsHistoryParams {
   locale: string
 }
 
-type Snapshot = {
+/** A statistics snapshot as the feed reads it. */
+export type Snapshot = {
   approximate?: boolean | null
   asOf?: string | null
   id: number | string
@@ -126,10 +127,12 @@ const sourceOf = (snapshot: Snapshot): Source | null => {
   return title || url ? { title, url } : null
 }
 
-const labelOf = (key: string, locale: string, snapshot?: Snapshot): string =>
+/** The name of a metric in `locale`: built-in metrics translated, custom ones by their label. */
+export const labelOf = (key: string, locale: string, snapshot?: Snapshot): string =>
   isBuiltInMetric(key) ? metricLabel(key, locale) : snapshot?.label || key
 
-const point = (snapshot: Snapshot): StatPoint => ({
+/** A snapshot as one point of the feed's series. */
+export const point = (snapshot: Snapshot): StatPoint => ({
   approximate: snapshot.approximate === true,
   asOf: day(snapshot.asOf),
   source: sourceOf(snapshot),

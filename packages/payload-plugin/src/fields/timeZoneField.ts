@@ -9,11 +9,13 @@ export { validateTimeZone } from './validators'
 
 /** A required text field holding an IANA time zone (`Asia/Baku`), validated with `Intl`. */
 export const timeZoneField = ({
+  admin,
   defaultValue,
   description,
   label,
   name = 'timeZone',
 }: {
+  admin?: TextField['admin']
   defaultValue: string
   description: Localized
   label: Localized
@@ -21,7 +23,7 @@ export const timeZoneField = ({
 }): TextField => ({
   name,
   type: 'text',
-  admin: { description, placeholder: defaultValue },
+  admin: { description, placeholder: defaultValue, ...admin },
   defaultValue,
   hooks: { beforeValidate: [({ value }) => normalizeTimeZone(value)] },
   label,

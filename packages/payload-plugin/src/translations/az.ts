@@ -72,11 +72,24 @@ export const az: Record<EtwTranslationKey, string> = {
   organizationRequiredForScope: 'Təşkilat üzrə qeyd üçün təşkilatı seçin.',
   regionRequiredForScope: 'Region üzrə qeyd üçün regionu daxil edin.',
   wholeNumber: 'Tam ədəd daxil edin.',
+  previewBanner: 'Qaralamanın önizləməsi: dərc edənə qədər oxucular dərc olunmuş versiyanı görür.',
+  redeliver: 'Yenidən göndər',
+  redeliverFailed: 'Çatdırılmanı yenidən növbəyə qoymaq alınmadı.',
+  redelivered: 'Növbədədir: mesaj bir dəqiqə ərzində yenidən göndəriləcək.',
   remoteFileRefused: 'Faylın özünü yükləyin: server veb ünvanlardan fayl endirmir.',
   passwordTooLong: 'Ən çoxu {{max}} simvoldan istifadə edin.',
   passwordTooShort:
     'Ən azı {{min}} simvoldan istifadə edin. Boşluqlarla bir neçə sözdən ibarət ifadəni yadda saxlamaq asan, təxmin etmək çətindir.',
   tooManyLoginAttempts:
     'Şəbəkə ünvanınızdan həddən çox giriş cəhdi edilib. {{minutes}} dəqiqədən sonra yenidən cəhd edin.',
+  contributorCannotSchedule:
+    'Müəlliflər dərci planlaşdıra bilməz; bu materialı planlaşdırmağı və ya dərc etməyi redaktordan xahiş edin.',
+  scheduleDocumentMissing: 'Planlaşdırmadan əvvəl sənədi yadda saxlayın.',
+  scheduleFailed: 'Planlaşdırılmış dərc alınmadı: {{message}}',
+  scheduleFailuresTitle: 'Alınmayan planlaşdırılmış dərclər',
+  scheduleMissingEverywhere:
+    'Planlaşdırma rədd edildi: heç bir dildə bütün məcburi sahələr ({{fields}}) doldurulmayıb. Onları bu dillərdən birində doldurun: {{locales}}.',
+  scheduleMissingInLocale:
+    'Planlaşdırma rədd edildi: {{locale}} dilində {{fields}} doldurulmayıb. Doldurun və ya dərc üçün başqa dil seçin.',
   unsafeLink: 'Linklər http://, https:// və ya mailto: ilə başlamalıdır.',
 }

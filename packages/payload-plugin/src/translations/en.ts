@@ -70,6 +70,10 @@ export const en = {
   organizationRequiredForScope: 'Choose the organization for an organization snapshot.',
   regionRequiredForScope: 'Enter the region for a region snapshot.',
   wholeNumber: 'Enter a whole number.',
+  previewBanner: 'Draft preview: readers still see the published version until you publish.',
+  redeliver: 'Redeliver',
+  redeliverFailed: 'The delivery could not be queued again.',
+  redelivered: 'Queued: the message is sent again within a minute.',
   remoteFileRefused:
     'Upload the file itself: the server does not download files from web addresses.',
   passwordTooLong: 'Use at most {{max}} characters.',
@@ -77,6 +81,15 @@ export const en = {
     'Use at least {{min}} characters. A passphrase of a few words, spaces included, is easy to remember and hard to guess.',
   tooManyLoginAttempts:
     'Too many sign-in attempts from your network address. Try again in {{minutes}} min.',
+  contributorCannotSchedule:
+    'Contributors cannot schedule publishing; ask an editor to schedule or publish this item.',
+  scheduleDocumentMissing: 'Save the document before scheduling it.',
+  scheduleFailed: 'Scheduled publishing failed: {{message}}',
+  scheduleFailuresTitle: 'Scheduled publishing that failed',
+  scheduleMissingEverywhere:
+    'Scheduling refused: no language has every required field ({{fields}}). Fill them in one of {{locales}}.',
+  scheduleMissingInLocale:
+    'Scheduling refused: {{fields}} missing in {{locale}}. Fill it in, or pick another language to publish.',
   unsafeLink: 'Links must start with http://, https:// or mailto:.',
 }
 

@@ -6,6 +6,7 @@ import type { ResolvedEtwPluginOptions } from '../../types'
 
 import { draftedContentAccess } from '../../access/content'
 import { countryField } from '../../fields/countryField'
+import { eventTimeZone } from '../../fields/eventTimeZone'
 import { httpUrlField } from '../../fields/httpUrlField'
 import { validateRichTextLinks } from '../../fields/richTextLinks'
 import { previousSlugsField, slugField } from '../../fields/slugField'
@@ -26,6 +27,7 @@ import { validateFormats } from '../../hooks/validateFormats'
 import { ADMIN_GROUP, EVENTS_SLUG, MEDIA_SLUG, NEWS_SLUG, ORGANIZATIONS_SLUG } from '../../slugs'
 import { translate } from '../../utilities/translate'
 import { draftVersions } from '../drafts'
+import { syncTimeZones } from './hooks/syncTimeZones'
 
 /** Values of the event `format` select. */
 export const EVENT_FORMATS = ['in-person', 'online', 'hybrid'] as const
@@ -96,7 +98,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
   hooks: options.disabled
     ? {}
     : {
-        beforeOperation: [preventContributorUnpublish],
+        beforeOperation: [preventContributorUnpublish, syncTimeZones],
         beforeValidate: [
           preventContributorPublish,
           validateFormats([
@@ -146,7 +148,20 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
           index: true,
           required: true,
           label: { az: 'Başlayır', en: 'Starts', uk: 'Початок' },
-          admin: { date: { pickerAppearance: 'dayAndTime' }, width: '50%' },
+          admin: {
+            date: { pickerAppearance: 'dayAndTime' },
+            width: '50%',
+            description: {
+              az: 'Tədbirin keçirildiyi yerin vaxtı; saat qurşağı tədbirin saat qurşağıdır.',
+              en: 'Local time of the place of the event; its time zone is the event’s.',
+              uk: 'Місцевий час місця проведення; його часовий пояс — пояс події.',
+            },
+          },
+          timezone: eventTimeZone(options.defaultTimeZone, {
+            az: 'Başlanğıcın saat qurşağı',
+            en: 'Time zone of the start',
+            uk: 'Часовий пояс початку',
+          }),
         },
         {
           name: 'endsAt',
@@ -162,11 +177,18 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
               uk: 'Має бути пізніше за початок.',
             },
           },
+          timezone: eventTimeZone(options.defaultTimeZone, {
+            az: 'Bitmənin saat qurşağı',
+            en: 'Time zone of the end',
+            uk: 'Часовий пояс завершення',
+          }),
           validate: validateEndsAt,
         },
       ],
     },
     timeZoneField({
+      // The pickers of the dates choose the zone; the API takes it here too.
+      admin: { hidden: true },
       defaultValue: options.defaultTimeZone,
       label: { az: 'Saat qurşağı', en: 'Time zone', uk: 'Часовий пояс' },
       description: {
@@ -272,6 +294,11 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
           type: 'date',
           label: { az: 'Qeydiyyatın son tarixi', en: 'Registration deadline', uk: 'Реєстрація до' },
           admin: { date: { pickerAppearance: 'dayAndTime' }, width: '50%' },
+          timezone: eventTimeZone(options.defaultTimeZone, {
+            az: 'Qeydiyyatın son tarixinin saat qurşağı',
+            en: 'Time zone of the registration deadline',
+            uk: 'Часовий пояс кінця реєстрації',
+          }),
         },
       ],
     },

@@ -16,7 +16,10 @@ const roleLabels: Record<(typeof ROLES)[number], Localized> = {
   },
 }
 
-/** The `roles` field: saved in the JWT so access checks need no database read; only admins change it. */
+/**
+ * The `roles` field: saved in the JWT so access checks need no database read; only admins change it.
+ * Shown only to a logged-in user, so the create-first-user screen has no roles select.
+ */
 export const rolesField = (): SelectField => ({
   name: 'roles',
   type: 'select',
@@ -28,6 +31,9 @@ export const rolesField = (): SelectField => ({
   access: { create: rolesFieldAccess, update: rolesFieldAccess },
   options: ROLES.map((value) => ({ label: roleLabels[value], value })),
   admin: {
+    // Hidden on the create-first-user screen (nobody is logged in yet): the first user always
+    // becomes an administrator (`firstUserIsAdmin`), whatever the form would say.
+    condition: (_data, _siblingData, { user }) => Boolean(user),
     position: 'sidebar',
     description: {
       az: 'Administrator istifadəçiləri və ayarları idarə edir, redaktor dərc edir, müəllif qaralama yazır. Statistika yazan maşın müştərisidir: API açarı ilə yalnız statistik qeydlər yazır.',

@@ -1,0 +1,37 @@
+'use client'
+
+import { Button, toast, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { useState } from 'react'
+
+/**
+ * "Redeliver" on a webhook delivery: asks the CMS to send the logged message again (same
+ * `webhook-id`, new tries) and says whether it was queued.
+ */
+export const RedeliverButton = () => {
+  const { id } = useDocumentInfo()
+  const { config } = useConfig()
+  const { t } = useTranslation()
+  const [busy, setBusy] = useState(false)
+  const tr = t as unknown as (key: string) => string
+  if (id === undefined) return null
+
+  const redeliver = async () => {
+    setBusy(true)
+    try {
+      const response = await fetch(
+        `${config.serverURL}${config.routes.api}/webhook-deliveries/${id}/redeliver`,
+        { credentials: 'include', method: 'POST' },
+      )
+      if (response.ok) toast.success(tr('etw:redelivered'))
+      else toast.error(tr('etw:redeliverFailed'))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Button buttonStyle="secondary" disabled={busy} onClick={redeliver} size="medium">
+      {tr('etw:redeliver')}
+    </Button>
+  )
+}
