@@ -74,6 +74,12 @@ export const REST_REGRESSIONS: RestRegression[] = [
     caller: 'anonymous',
     request: '/statistics?where%5BupdatedAt%5D%5Bnot_equals%5D=-240353-12-16T21%3A19%3A31.324Z',
   },
+  {
+    name: 'one localized field sorted twice (sort title.en and title)',
+    found: 'seed -389869397, path "9427:2:4:4:4:4:4:4:4:4:4:4", REST anonymous, PostgreSQL',
+    caller: 'anonymous',
+    request: '/news?sort%5B0%5D=title.en&sort%5B1%5D=title',
+  },
 ]
 
 export const GRAPHQL_REGRESSIONS: GraphQLRegression[] = [

@@ -487,13 +487,22 @@ const checkSort = (
   sort: unknown,
 ): void => {
   const entries = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []
+  // One field sorted twice (`title.en` and `title`) joins its table twice, which PostgreSQL's
+  // `SELECT DISTINCT … ORDER BY` refuses.
+  const sorted = new Set<unknown>()
   for (const entry of entries) {
     if (typeof entry !== 'string') throw badRequest('The sort parameter must name fields.')
     const path = entry.trim().replace(/^-/, '')
     if (path === '') continue
-    if (resolvePath(req, collection, path).kind === 'unknown') {
+    const resolved = resolvePath(req, collection, path)
+    if (resolved.kind === 'unknown') {
       throw badRequest(`The following path cannot be sorted: ${path}`)
     }
+    const field = resolved.kind === 'field' ? resolved.field : resolved.kind
+    if (resolved.kind !== 'opaque' && sorted.has(field)) {
+      throw badRequest(`The sort names ${path} more than once.`)
+    }
+    sorted.add(field)
   }
 }
 
