@@ -466,11 +466,14 @@ describeE2e('an editor in the admin, a university website with the widgets', () 
   })
 
   it('should keep showing the last data from the widget cache, without an uncaught error, when the CMS is down', async () => {
-    // A later visit, after the feed's HTTP cache lifetime: the browser still has the bundle
-    // (cached for an hour) but no feed answers, so only the widgets' own copy can show data.
+    // A later visit, after the feed's HTTP cache lifetime: the browser still has the widgets'
+    // code (the loader cached for an hour, each tag's chunks for a year, fetched on another page
+    // of the site) but no feed answer for this page, so only the widgets' own copy can show data.
     await clearHttpCache(site)
     await site.goto(`${university.origin}/empty/`)
-    await site.waitForFunction(() => customElements.get('etw-stats') !== undefined)
+    await site.waitForFunction(() =>
+      ['etw-stats', 'etw-news-feed', 'etw-events'].every((tag) => customElements.get(tag)),
+    )
     expect(await cms.stop()).toBe(0)
 
     siteProblems.errors.length = 0

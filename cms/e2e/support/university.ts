@@ -113,11 +113,11 @@ export const startUniversity = async (cms: string, host = 'localhost'): Promise<
       return
     }
     if (path === '/empty/') {
-      res
-        .writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' })
-        .end(
-          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Empty</title><link rel="icon" href="data:,"><script src="${cms}/widgets/etw-widgets.js"></script></head><body></body></html>`,
-        )
+      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(
+        // Each tag once, with another scope than the university's pages: the loader fetches
+        // every tag's code, while the feed URLs differ from those the pages ask for.
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Other</title><link rel="icon" href="data:,"><script src="${cms}/widgets/etw-widgets.js"></script></head><body><etw-stats country="UA"></etw-stats><etw-news-feed limit="1"></etw-news-feed><etw-events limit="1"></etw-events></body></html>`,
+      )
       return
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
