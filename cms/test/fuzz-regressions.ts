@@ -80,6 +80,13 @@ export const REST_REGRESSIONS: RestRegression[] = [
     caller: 'anonymous',
     request: '/news?sort%5B0%5D=title.en&sort%5B1%5D=title',
   },
+  {
+    name: 'contains on a relationship (organization contains 0)',
+    found:
+      'seed -586588946, path "8819:0:4:3:4:3:3:3:3:3:3:3:3:3:3:3:3:3:3", REST editor, PostgreSQL',
+    caller: 'editor',
+    request: '/news?where%5Borganization%5D%5Bcontains%5D=0',
+  },
 ]
 
 export const GRAPHQL_REGRESSIONS: GraphQLRegression[] = [

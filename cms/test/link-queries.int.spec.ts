@@ -189,6 +189,12 @@ describeDb('where conditions on links', () => {
       expect(await graphqlIds({ relatedEvents: { not_in: [null] } })).toEqual([withCover])
     })
 
+    it('should read contains one id as "links to it"', async () => {
+      expect(await restIds(`where[cover][contains]=${String(coverId)}`)).toEqual([withCover])
+      expect(await restIds('where[organization][contains]=0')).toEqual([])
+      expect(await restIds('where[relatedEvents][contains]=999999')).toEqual([])
+    })
+
     it('should keep the other operators of the same path', async () => {
       expect(await graphqlIds({ cover: { in: [null], not_equals: coverId } })).toEqual([
         withoutCover,

@@ -419,6 +419,24 @@ const checkValue = (
 }
 
 /**
+ * `contains` one id on a link means "links to it", which is `equals` for a link and a list of
+ * links alike; PostgreSQL cannot substring-match an integer column (`integer ILIKE text`). A nested
+ * query (an object) stays as given.
+ */
+const containsLinkCondition = (
+  resolved: Resolved,
+  path: string,
+  operator: string,
+  value: unknown,
+): Where | undefined => {
+  const target = linkTarget(resolved)
+  if (!target || target.polymorphic || operator !== 'contains' || isRecord(value)) return undefined
+  return Array.isArray(value)
+    ? { or: value.map((id) => condition(path, 'equals', id)) }
+    : condition(path, 'equals', value)
+}
+
+/**
  * GraphQL types a condition on a link to a list of collections as `{ relationTo, value }` without
  * an operator, which the database adapters ignore: it becomes the equality it stands for.
  */
@@ -468,7 +486,9 @@ const boundWhere = (
     const operators: [string, unknown][] = []
     for (const [operator, value] of Object.entries(constraint)) {
       checkValue(req, resolved, path, operator, value)
-      const replacement = noValueCondition(req, resolved, path, operator, value)
+      const replacement =
+        noValueCondition(req, resolved, path, operator, value) ??
+        containsLinkCondition(resolved, path, operator, value)
       if (replacement) added.push(replacement)
       else operators.push([operator, operator === 'exists' ? existsValue(path, value) : value])
     }
