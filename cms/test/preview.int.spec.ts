@@ -95,7 +95,8 @@ describeDb('live preview of drafts', () => {
       title: DRAFT,
       summary: 'Ще чернетка',
     })
-    expect(res.body.items[0].link).toMatch(new RegExp(`/api/news/${newsId}$`))
+    // The item's public page, as the feed links it.
+    expect(res.body.items[0].link).toMatch(/\/uk\/news\/[a-z0-9-]+$/)
     expect(res.body.items.map((item: { title: string }) => item.title)).not.toContain(PUBLISHED)
   })
 
