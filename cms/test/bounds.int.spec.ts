@@ -160,6 +160,17 @@ describeDb('bounded queries and request bodies', () => {
     expect(res.body.errors[0].message).toMatch(/cannot be sorted: hash/)
   })
 
+  it('should refuse a like pattern longer than 1,000 characters with 400 naming the field', async () => {
+    const pattern = encodeURIComponent('\u00a0'.repeat(1_001))
+    const res = await ctx.api.get(`/statistics?where[label][like]=${pattern}`)
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].message).toMatch(/label like is longer than 1000 characters/)
+    const fits = await ctx.api.get(
+      `/statistics?where[label][like]=${encodeURIComponent('\u00a0'.repeat(1_000))}`,
+    )
+    expect(fits.status).toBe(200)
+  })
+
   it('should answer the versions of a collection without versions with 404', async () => {
     const res = await ctx.api.get('/organizations/versions', { auth: users.editor.auth })
     expect(res.status).toBe(404)

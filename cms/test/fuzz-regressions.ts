@@ -97,4 +97,11 @@ export const GRAPHQL_REGRESSIONS: GraphQLRegression[] = [
     query: 'News',
     variables: { where: { cover: { in: [null] } } },
   },
+  {
+    name: 'a like pattern of 40,000 no-break spaces, one word of 80,000 bytes (Statistics label like)',
+    found: 'seed 105033847, path "4127:13:0:0:0:0:0:3:2:2:2:2:2", anonymous GraphQL',
+    caller: 'anonymous',
+    query: 'Statistics',
+    variables: { where: { label: { like: '\u00a0'.repeat(40_000) } } },
+  },
 ]

@@ -32,6 +32,12 @@ const COMPARISONS = new Set([
 /** Most space-separated words in a `like`, `not_like` or `contains` value. */
 export const MAX_PATTERN_WORDS = 50
 
+/**
+ * Most characters in a `like`, `not_like` or `contains` value. SQLite refuses LIKE patterns over
+ * 50,000 bytes ("LIKE or GLOB pattern too complex"); no title or name is near this long.
+ */
+export const MAX_PATTERN_LENGTH = 1_000
+
 /** Operators that match text. */
 const TEXT_OPERATORS = new Set(['like', 'not_like', 'contains'])
 
@@ -333,6 +339,11 @@ const checkValue = (
       texts.some((text) => !isRecord(text) && String(text).split(' ').length > MAX_PATTERN_WORDS)
     ) {
       throw badRequest(`The value of ${path} ${operator} has more than ${MAX_PATTERN_WORDS} words.`)
+    }
+    if (texts.some((text) => !isRecord(text) && String(text).length > MAX_PATTERN_LENGTH)) {
+      throw badRequest(
+        `The value of ${path} ${operator} is longer than ${MAX_PATTERN_LENGTH} characters.`,
+      )
     }
   }
   if (resolved.kind === 'opaque') return
