@@ -1,3 +1,4 @@
+export { EtwArticle } from './etw-article/etw-article'
 export { EtwEvents } from './etw-events/etw-events'
 export { EtwNewsFeed } from './etw-news-feed/etw-news-feed'
 export { EtwStats } from './etw-stats/etw-stats'
