@@ -9,7 +9,7 @@ import { picture, safeUrl } from '../shared/items'
  */
 export const heading = (level: number, content: unknown, part?: string) => {
   const name = part ?? nothing
-  switch (Math.min(6, Math.max(1, Math.round(level) || 2))) {
+  switch (Math.min(6, Math.max(1, Math.round(level))) || 2) {
     case 1:
       return html`<h1 part=${name}>${content}</h1>`
     case 2:

@@ -12,8 +12,11 @@ const recordingErrors = async (h: ReturnType<typeof useHarness>) => {
   await context.addInitScript(() => {
     const errors: unknown[] = ((window as unknown as { etwErrors: unknown[] }).etwErrors = [])
     document.addEventListener('etw-error', (event) => {
-      const error = event.error as { status?: number; message?: string } | undefined
-      errors.push({ status: error?.status ?? null, url: event.url, message: error?.message })
+      const { error, url } = event as unknown as {
+        error?: { status?: number; message?: string }
+        url: string
+      }
+      errors.push({ status: error?.status ?? null, url, message: error?.message })
     })
   })
   return context
