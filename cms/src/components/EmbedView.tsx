@@ -1,6 +1,6 @@
 import type { AdminViewServerProps, TypedLocale } from 'payload'
 
-import { COUNTRY_CODES, ORGANIZATIONS_SLUG } from '@etw/payload-plugin'
+import { COUNTRY_CODES, NEWS_SLUG, ORGANIZATIONS_SLUG } from '@etw/payload-plugin'
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter, SetStepNav } from '@payloadcms/ui'
 import { redirect } from 'next/navigation'
@@ -32,6 +32,17 @@ export const EmbedView = async ({ initPageResult, params, searchParams }: AdminV
     select: { name: true, slug: true },
     sort: 'name',
     user,
+  })
+  const news = await payload.find({
+    collection: NEWS_SLUG,
+    depth: 0,
+    limit: 100,
+    locale: locale?.code as TypedLocale | undefined,
+    overrideAccess: false,
+    select: { slug: true, title: true },
+    sort: '-publishedAt',
+    user,
+    where: { _status: { equals: 'published' } },
   })
   const countries = COUNTRY_CODES.map((code) => ({
     value: code,
@@ -66,6 +77,9 @@ export const EmbedView = async ({ initPageResult, params, searchParams }: AdminV
         <h1 className="etw-embed__title">{text.embedTitle}</h1>
         <p className="etw-embed__description">{text.embedDescription}</p>
         <EmbedBuilder
+          articles={news.docs.flatMap((doc) =>
+            doc.slug ? [{ value: doc.slug, label: doc.title ?? doc.slug }] : [],
+          )}
           countries={countries}
           locales={locales}
           metrics={METRICS.map((key) => ({ value: key, label: metricName(i18n, key) }))}
