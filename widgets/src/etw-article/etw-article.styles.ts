@@ -37,6 +37,13 @@ export const articleStyles = css`
     list-style: revert;
     padding-inline-start: 1.5em;
   }
+  [part='related'] {
+    display: grid;
+    gap: 0.25em;
+  }
+  [part='related'] > * {
+    margin: 0;
+  }
   [part='related'] li {
     display: flex;
     flex-wrap: wrap;

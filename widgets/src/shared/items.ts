@@ -60,9 +60,12 @@ export const picture = (
   /></picture>`
 }
 
-/** A calendar date (an ISO date-time) in `locale`, as a `<time part="date">`. */
+/**
+ * A calendar date (an ISO date-time) in `locale`, as a `<time part="date">`, isolated so that a
+ * right-to-left date inside left-to-right text (or the reverse) keeps its order.
+ */
 export const date = (locale: string, iso: string) =>
-  html`<time part="date" datetime=${iso}
+  html`<time part="date" dir="auto" datetime=${iso}
     >${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso))}</time
   >`
 
