@@ -22,28 +22,31 @@ export const EmbedView = async ({ initPageResult, params, searchParams }: AdminV
   const admin = payload.config.routes.admin
   if (!user) redirect(`${admin}/login?redirect=${encodeURIComponent(`${admin}/embed`)}`)
   const text = adminTextOf(i18n)
-  const organizations = await payload.find({
-    collection: ORGANIZATIONS_SLUG,
+  // What this user may read, in the admin's content locale, without relations.
+  const readable = {
     depth: 0,
-    limit: 500,
     locale: locale?.code as TypedLocale | undefined,
     overrideAccess: false,
-    pagination: false,
-    select: { name: true, slug: true },
-    sort: 'name',
     user,
-  })
-  const news = await payload.find({
-    collection: NEWS_SLUG,
-    depth: 0,
-    limit: 100,
-    locale: locale?.code as TypedLocale | undefined,
-    overrideAccess: false,
-    select: { slug: true, title: true },
-    sort: '-publishedAt',
-    user,
-    where: { _status: { equals: 'published' } },
-  })
+  }
+  const [organizations, news] = await Promise.all([
+    payload.find({
+      ...readable,
+      collection: ORGANIZATIONS_SLUG,
+      limit: 500,
+      pagination: false,
+      select: { name: true, slug: true },
+      sort: 'name',
+    }),
+    payload.find({
+      ...readable,
+      collection: NEWS_SLUG,
+      limit: 100,
+      select: { slug: true, title: true },
+      sort: '-publishedAt',
+      where: { _status: { equals: 'published' } },
+    }),
+  ])
   const countries = COUNTRY_CODES.map((code) => ({
     value: code,
     label: countryLabel(code, i18n.language),
