@@ -139,6 +139,31 @@ describe.skipIf(chromiumMissing)('<etw-article>', () => {
     expect(problems.violations).toEqual([])
   })
 
+  it('should drop the copy of an earlier visit once the CMS no longer has the article', async () => {
+    const context = await recordingErrors(h)
+    const url = `${h.cms.origin}/api/etw/v1/news/unpublished?locale=en`
+    await context.addInitScript((key) => {
+      const copy = {
+        title: 'Withdrawn article',
+        publishedAt: '2023-01-01T00:00:00.000Z',
+        body: [],
+        relatedEvents: [],
+        locale: 'en',
+      }
+      localStorage.setItem(key, JSON.stringify({ t: Date.now(), d: copy }))
+    }, `etw:v1:${url}`)
+    const { page } = await h.open(
+      '<etw-article slug="unpublished"><p id="fallback">Read the news on the CMS.</p></etw-article>',
+      { context },
+    )
+    expect(await errorsOf(page)).toEqual([expect.objectContaining({ status: 404, url })])
+    await page.waitForFunction(
+      () => !document.querySelector('etw-article')!.shadowRoot!.querySelector('[part="base"]'),
+    )
+    expect(await page.locator('#fallback').isVisible()).toBe(true)
+    expect(await page.evaluate((key) => localStorage.getItem(key), `etw:v1:${url}`)).toBeNull()
+  })
+
   it('should keep the fallback and fire etw-error when the page address has no slug', async () => {
     const before = h.cms.requests.length
     const { page } = await h.open(

@@ -7,7 +7,7 @@ import { WidgetElement } from './element'
 import { getDefaultApiBase } from './config'
 import { EtwErrorEvent, EtwLoadEvent } from './events'
 import { canonicalLocale, language, LANGUAGES } from './i18n'
-import { hint, load, recall } from './load'
+import { forget, hint, load, recall } from './load'
 
 /** The feed endpoint a widget reads and its query (without `locale`, which the widget adds). */
 export interface FeedQuery {
@@ -137,7 +137,15 @@ export abstract class FeedElement<T> extends WidgetElement {
         this.updateComplete.then(() => this.dispatchEvent(new EtwLoadEvent(request.url)))
       },
       (error: unknown) => {
-        if (!abort.signal.aborted) this.#fail(error)
+        if (abort.signal.aborted) return
+        // Gone from the CMS (unpublished, deleted): neither an earlier copy nor the last
+        // item shown stays on screen; the fallback does.
+        if (error instanceof FeedError && error.status === 404) {
+          this.#value = this.#stale = undefined
+          forget(request.url)
+          this.requestUpdate()
+        }
+        this.#fail(error)
       },
     )
   }
