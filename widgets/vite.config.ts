@@ -9,7 +9,7 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.
 
 const LICENSE = '/*! @etw/widgets %s MIT; Lit (c) Google LLC, BSD-3-Clause */'
 
-const TAGS = ['etw-stats', 'etw-news-feed', 'etw-events']
+const TAGS = ['etw-stats', 'etw-news-feed', 'etw-events', 'etw-article']
 
 /**
  * `vite build`: the npm ESM build (Lit and @etw/client stay imports).
@@ -51,9 +51,12 @@ export default defineConfig(({ mode }) => {
               format: 'es',
               entryFileNames: 'chunks/[name]-[hash].js',
               chunkFileNames: 'chunks/[name]-[hash].js',
-              // Lit and everything in src/shared/ travel once, whichever tags a page uses.
+              // Lit and everything in src/shared/ travel once, whichever tags a page uses; link
+              // templates stay with the news feed, the only tag that applies them.
               manualChunks: (id) =>
-                /\/node_modules\/|\/src\/shared\/|\/client\/src\//.test(id) ? 'shared' : undefined,
+                /\/node_modules\/|\/src\/shared\/|\/client\/src\/(client|index)\.ts$/.test(id)
+                  ? 'shared'
+                  : undefined,
               banner: (chunk) => (chunk.name === 'shared' ? LICENSE.replace('%s', version) : ''),
             },
           },
@@ -70,6 +73,7 @@ export default defineConfig(({ mode }) => {
               'etw-stats/etw-stats': 'src/etw-stats/etw-stats.ts',
               'etw-news-feed/etw-news-feed': 'src/etw-news-feed/etw-news-feed.ts',
               'etw-events/etw-events': 'src/etw-events/etw-events.ts',
+              'etw-article/etw-article': 'src/etw-article/etw-article.ts',
             },
             formats: ['es'],
             fileName: (_format, name) => `${name}.js`,

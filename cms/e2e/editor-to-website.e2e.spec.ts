@@ -463,6 +463,28 @@ describeE2e('an editor in the admin, a university website with the widgets', () 
         ?.shadowRoot?.querySelector('[part="value"]'),
     )
     await admin.screenshot({ path: path.join(SHOTS, '4-embed-admin.png'), fullPage: true })
+
+    // The article widget: one page of the host site for every article, named by its address.
+    await admin.locator('select[name="widget"]').selectOption('article')
+    await admin.locator('select[name="article-source"]').selectOption('address')
+    await admin.locator('select[name="heading-level"]').selectOption('1')
+    await expect
+      .poll(() => snippet.innerText())
+      .toContain('<etw-article slug-param="slug" heading-level="1" lang="uk">')
+    await admin.waitForFunction(() =>
+      document
+        .querySelector('.etw-embed__stage etw-article')
+        ?.shadowRoot?.querySelector('h1[part="title"]'),
+    )
+    expect(
+      await admin.evaluate(
+        () =>
+          document
+            .querySelector('.etw-embed__stage etw-article')
+            ?.shadowRoot?.querySelector('[part="title"]')?.textContent,
+      ),
+    ).toBe(await admin.locator('select[name="article"] option:checked').innerText())
+    await admin.screenshot({ path: path.join(SHOTS, '4-embed-article-admin.png'), fullPage: true })
   })
 
   it('should keep showing the last data from the widget cache, without an uncaught error, when the CMS is down', async () => {

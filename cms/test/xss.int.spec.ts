@@ -55,7 +55,21 @@ const ALL = PAYLOADS.join(' ')
 /** The text stored in one field: its name, then every payload. */
 const text = (field: string) => `${field} ${ALL}`
 
-/** A Lexical value whose text nodes carry the payloads, with a safe link whose text is a payload. */
+/** A Lexical text node. */
+const textNode = (value: string) => ({
+  type: 'text',
+  text: value,
+  format: 1,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
+
+/**
+ * A Lexical value whose text nodes carry the payloads — a paragraph with a safe link whose text is
+ * a payload, a heading, a quotation and a list.
+ */
 const richText = (field: string) => ({
   root: {
     type: 'root',
@@ -106,6 +120,44 @@ const richText = (field: string) => ({
           },
         ],
       },
+      {
+        type: 'heading',
+        tag: 'h2',
+        format: '',
+        indent: 0,
+        version: 1,
+        direction: 'ltr',
+        children: [textNode(`${field}-heading ${PAYLOADS[2]}`)],
+      },
+      {
+        type: 'quote',
+        format: '',
+        indent: 0,
+        version: 1,
+        direction: 'ltr',
+        children: [textNode(`${field}-quote ${PAYLOADS[11]}`)],
+      },
+      {
+        type: 'list',
+        listType: 'bullet',
+        tag: 'ul',
+        start: 1,
+        format: '',
+        indent: 0,
+        version: 1,
+        direction: 'ltr',
+        children: [
+          {
+            type: 'listitem',
+            value: 1,
+            format: '',
+            indent: 0,
+            version: 1,
+            direction: 'ltr',
+            children: [textNode(`${field}-item ${PAYLOADS[12]}`)],
+          },
+        ],
+      },
     ],
   },
 })
@@ -148,22 +200,8 @@ describeDb('stored XSS payloads', () => {
         website: 'https://example.org/school',
       },
     })
-    await payload.create({
-      collection: 'news',
-      data: {
-        title: text('news-title'),
-        summary: text('news-summary'),
-        body: richText('news-body') as never,
-        tags: [text('tag')],
-        cover: media.id,
-        organization: organization.id,
-        country: 'AZ',
-        sourceUrl: 'https://example.org/source',
-        _status: 'published',
-      },
-    })
     const startsAt = new Date(Date.now() + 7 * 24 * 3600 * 1000)
-    await payload.create({
+    const event = await payload.create({
       collection: 'events',
       data: {
         title: text('event-title'),
@@ -182,6 +220,22 @@ describeDb('stored XSS payloads', () => {
         registrationUrl: 'https://example.org/register',
         organizers: [organization.id],
         cover: media.id,
+        _status: 'published',
+      },
+    })
+    await payload.create({
+      collection: 'news',
+      data: {
+        title: text('news-title'),
+        summary: text('news-summary'),
+        body: richText('news-body') as never,
+        tags: [text('tag')],
+        cover: media.id,
+        organization: organization.id,
+        country: 'AZ',
+        sourceUrl: 'https://example.org/source',
+        sourceTitle: text('source-title'),
+        relatedEvents: [event.id],
         _status: 'published',
       },
     })
@@ -498,9 +552,25 @@ describeDb('stored XSS payloads', () => {
       if (widgetsOut) rmSync(widgetsOut, { recursive: true, force: true })
     })
 
+    // The article reads its slug from the page address, as on a host site's article page.
     const WIDGETS = `<etw-news-feed limit="5"></etw-news-feed>
 <etw-events when="upcoming" layout="cards"></etw-events>
-<etw-stats country="AZ" metrics="teachers,xss-metric"></etw-stats>`
+<etw-stats country="AZ" metrics="teachers,xss-metric"></etw-stats>
+<etw-article slug-param="slug"></etw-article>`
+    const TAGS = ['etw-news-feed', 'etw-events', 'etw-stats', 'etw-article']
+
+    /** The slug of the news item whose every field holds the payloads. */
+    const newsSlug = async () =>
+      String(
+        (
+          await ctx.payload.find({
+            collection: 'news',
+            limit: 1,
+            where: { title: { like: 'news-title' } },
+            overrideAccess: true,
+          })
+        ).docs[0]!.slug,
+      )
 
     /** Opens the widgets on a third-party page, with the sentinel and every alarm wired up. */
     const open = async (csp: string | undefined) => {
@@ -519,11 +589,13 @@ describeDb('stored XSS payloads', () => {
         void dialog.dismiss()
       })
       const problems: Problems = await watch(page)
-      await page.goto(site.origin + path)
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll('etw-stats, etw-news-feed, etw-events')].every(
-          (el) => el.shadowRoot?.querySelector('[part="base"]') && el.shadowRoot.textContent,
-        ),
+      await page.goto(`${site.origin}${path}?slug=${encodeURIComponent(await newsSlug())}`)
+      await page.waitForFunction(
+        (tags) =>
+          [...document.querySelectorAll(tags.join(', '))].every(
+            (el) => el.shadowRoot?.querySelector('[part="base"]') && el.shadowRoot.textContent,
+          ),
+        TAGS,
       )
       await page.waitForLoadState('networkidle')
       // Give event handlers (onerror, onload, ontoggle, animations) time to fire if any got in.
@@ -560,17 +632,33 @@ describeDb('stored XSS payloads', () => {
       expect(events).toContain(text('event-title'))
       const stats = await shadowText(page, 'etw-stats')
       expect(stats).toContain(text('custom-label'))
+      const article = await shadowText(page, 'etw-article')
+      for (const field of [
+        'news-title',
+        'news-summary',
+        'news-body',
+        'organization',
+        'source-title',
+      ]) {
+        expect(article, field).toContain(text(field))
+      }
+      for (const node of ['heading', 'quote', 'item']) {
+        expect(article, node).toContain(`news-body-${node} `)
+      }
+      expect(article).toContain(text('event-title'))
       // Nothing the payloads spell out became an element.
-      const injected = await page.evaluate(() =>
-        ['etw-news-feed', 'etw-events', 'etw-stats'].flatMap((name) =>
-          [
-            ...(document
-              .querySelector(name)
-              ?.shadowRoot?.querySelectorAll(
-                'script, iframe, animate, details, math, img[src="x"], a[href^="javascript"]',
-              ) ?? []),
-          ].map((el) => `${name} ${el.outerHTML}`),
-        ),
+      const injected = await page.evaluate(
+        (tags) =>
+          tags.flatMap((name) =>
+            [
+              ...(document
+                .querySelector(name)
+                ?.shadowRoot?.querySelectorAll(
+                  'script, iframe, animate, details, math, img[src="x"], a[href^="javascript"]',
+                ) ?? []),
+            ].map((el) => `${name} ${el.outerHTML}`),
+          ),
+        TAGS,
       )
       expect(injected).toEqual([])
       await context.close()
@@ -579,11 +667,13 @@ describeDb('stored XSS payloads', () => {
     it('should give images the stored alt text as an attribute value, not markup', async () => {
       const { page, context } = await open(strictCsp(cmsOrigin))
       const alts = await page.evaluate(() =>
-        [
-          ...(document.querySelector('etw-news-feed')?.shadowRoot?.querySelectorAll('img') ?? []),
-        ].map((img) => img.getAttribute('alt')),
+        ['etw-news-feed', 'etw-article'].flatMap((name) =>
+          [...(document.querySelector(name)?.shadowRoot?.querySelectorAll('img') ?? [])].map(
+            (img) => img.getAttribute('alt'),
+          ),
+        ),
       )
-      expect(alts.length).toBeGreaterThan(0)
+      expect(alts.length).toBeGreaterThan(1)
       for (const alt of alts) expect([text('alt'), '']).toContain(alt)
       await context.close()
     })

@@ -11,6 +11,7 @@ const sources = [
   'src/etw-stats/etw-stats.ts',
   'src/etw-news-feed/etw-news-feed.ts',
   'src/etw-events/etw-events.ts',
+  'src/etw-article/etw-article.ts',
 ]
 
 const commentText = (comment) =>

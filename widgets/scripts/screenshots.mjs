@@ -34,7 +34,7 @@ const context = await browser.newContext({
 const page = await context.newPage()
 await page.goto(`${cms.origin}/widgets/demo/`)
 await page.waitForFunction(() =>
-  [...document.querySelectorAll('etw-stats, etw-news-feed, etw-events')].every((el) =>
+  [...document.querySelectorAll('etw-stats, etw-news-feed, etw-events, etw-article')].every((el) =>
     el.shadowRoot?.querySelector('[part="base"]'),
   ),
 )
@@ -46,6 +46,7 @@ const shots = [
   ['etw-stats-dark.png', '[data-demo].dark'],
   ['etw-news-feed-cards.png', 'section:nth-of-type(2) [data-demo] >> nth=1'],
   ['etw-events.png', 'section:nth-of-type(3) [data-demo] >> nth=0'],
+  ['etw-article.png', 'section:nth-of-type(4) [data-demo] >> nth=0'],
 ]
 for (const [file, selector] of shots) {
   if (selector)
@@ -55,6 +56,29 @@ for (const [file, selector] of shots) {
       .screenshot({ path: out + file })
   else await page.screenshot({ path: out + file })
   console.log(`docs/images/${file}`)
+}
+
+// `<etw-article>` dark on a light page and on a right-to-left Arabic page, for review (not in the
+// docs): `SHOTS=/tmp/shots node scripts/screenshots.mjs`.
+if (process.env.SHOTS) {
+  mkdirSync(process.env.SHOTS, { recursive: true })
+  const pages = {
+    'etw-article-dark.png': ['en', '', 'theme="dark"'],
+    'etw-article-ar.png': ['ar', ' dir="rtl"', ''],
+  }
+  for (const [file, [lang, dir, attributes]] of Object.entries(pages)) {
+    const path = `/${file}.html`
+    cms.pages.set(path, {
+      html: `<!doctype html><html lang="${lang}"${dir}><head><meta charset="utf-8"><title>${file}</title><script src="/widgets/etw-widgets.js"></script></head><body style="background:#fff;font-family:sans-serif;max-width:44rem;margin:1rem auto"><h1>Host page</h1><etw-article slug="every-node" ${attributes}></etw-article></body></html>`,
+    })
+    await page.goto(cms.origin + path)
+    await page.waitForFunction(() =>
+      document.querySelector('etw-article')?.shadowRoot?.querySelector('[part="base"]'),
+    )
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: `${process.env.SHOTS}/${file}`, fullPage: true })
+    console.log(`${process.env.SHOTS}/${file}`)
+  }
 }
 await browser.close()
 await cms.close()

@@ -1,3 +1,4 @@
+import { EtwArticle } from './etw-article/etw-article'
 import { EtwEvents } from './etw-events/etw-events'
 import { EtwNewsFeed } from './etw-news-feed/etw-news-feed'
 import { EtwStats } from './etw-stats/etw-stats'
@@ -9,6 +10,7 @@ export const elements = {
   'etw-stats': EtwStats,
   'etw-news-feed': EtwNewsFeed,
   'etw-events': EtwEvents,
+  'etw-article': EtwArticle,
 } as const
 
 /**

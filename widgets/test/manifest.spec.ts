@@ -21,6 +21,7 @@ describe('custom-elements.json', () => {
       'etw-stats',
       'etw-news-feed',
       'etw-events',
+      'etw-article',
     ])
     for (const tag of tags) {
       expect(tag.attributes.map((a: any) => a.name)).toEqual(

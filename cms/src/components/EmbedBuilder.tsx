@@ -24,6 +24,8 @@ export interface EmbedBuilderProps {
   metrics: Option[]
   /** Content locales of the CMS. */
   locales: Option[]
+  /** Published news by slug, newest first, for the article widget. */
+  articles: Option[]
   /** The admin's words. */
   text: Record<AdminTextKey, string>
   /** The versioned loader and its SRI hash; `null` when the widgets are not built. */
@@ -49,6 +51,7 @@ type Scope = 'country' | 'organization' | 'programme'
  * shown live below, with the snippet to copy.
  */
 export const EmbedBuilder = ({
+  articles,
   countries,
   locales,
   metrics,
@@ -68,6 +71,10 @@ export const EmbedBuilder = ({
   const [layout, setLayout] = useState('')
   const [limit, setLimit] = useState('3')
   const [when, setWhen] = useState('upcoming')
+  const [article, setArticle] = useState(articles[0]?.value ?? '')
+  const [fromAddress, setFromAddress] = useState(false)
+  const [slugParam, setSlugParam] = useState('slug')
+  const [headingLevel, setHeadingLevel] = useState('')
   const [copyState, setCopyState] = useState<'copied' | 'failed' | 'idle'>('idle')
   const [origin, setOrigin] = useState('')
   const [statsFallback, setStatsFallback] = useState('')
@@ -75,6 +82,7 @@ export const EmbedBuilder = ({
 
   useEffect(() => setOrigin(window.location.origin), [])
 
+  const isArticle = widget === 'article'
   const effectiveScope: Scope = widget === 'events' && scope === 'organization' ? 'country' : scope
   const choice: EmbedChoice = {
     widget,
@@ -83,6 +91,9 @@ export const EmbedBuilder = ({
     metrics: widget === 'stats' ? chosenMetrics.join(',') : undefined,
     limit: widget === 'stats' ? undefined : limit,
     layout: widget === 'stats' ? undefined : layout,
+    slug: isArticle && !fromAddress ? article : undefined,
+    'slug-param': isArticle && fromAddress ? slugParam : undefined,
+    'heading-level': isArticle ? headingLevel : undefined,
     when: widget === 'events' ? when : undefined,
     lang,
     theme,
@@ -123,8 +134,15 @@ export const EmbedBuilder = ({
     if (widget === 'events') {
       return { text: text.widgetEvents, link: `${origin}/api/etw/v1/events.ics` }
     }
+    if (widget === 'article') {
+      const chosen = articles.find((option) => option.value === article)
+      // The public page reads without JavaScript; `/news/{slug}` picks the reader's language.
+      return fromAddress || !chosen
+        ? { text: text.widgetNews, link: `${origin}/${lang || locales[0]?.value || 'en'}/news` }
+        : { text: chosen.label, link: `${origin}/news/${encodeURIComponent(chosen.value)}` }
+    }
     return { text: statsFallback || text.widgetStats }
-  }, [widget, origin, statsFallback, text])
+  }, [widget, origin, statsFallback, text, articles, article, fromAddress, lang, locales])
 
   const snippet = embedSnippet(origin, choice, fallback)
 
@@ -167,6 +185,7 @@ export const EmbedBuilder = ({
   )
 
   const widgetLabels: Record<WidgetName, string> = {
+    article: text.widgetArticle,
     events: text.widgetEvents,
     'news-feed': text.widgetNews,
     stats: text.widgetStats,
@@ -187,15 +206,57 @@ export const EmbedBuilder = ({
           ]),
           'widget',
         )}
-        {field(
-          text.scope,
-          select('scope', effectiveScope, (value) => setScope(value as Scope), scopeOptions),
-          'scope',
+        {isArticle ? (
+          <>
+            {field(
+              text.articleSource,
+              select(
+                'article-source',
+                fromAddress ? 'address' : 'this',
+                (value) => setFromAddress(value === 'address'),
+                [
+                  { value: 'this', label: text.articleThis },
+                  { value: 'address', label: text.articleFromAddress },
+                ],
+              ),
+              'article-source',
+            )}
+            {fromAddress
+              ? field(
+                  text.slugParam,
+                  <input
+                    id={`${id}-slug-param`}
+                    name="slug-param"
+                    value={slugParam}
+                    pattern="[A-Za-z0-9_.~-]+"
+                    onChange={(event) => setSlugParam(event.target.value)}
+                  />,
+                  'slug-param',
+                )
+              : null}
+            {field(text.article, select('article', article, setArticle, articles), 'article')}
+            {field(
+              text.headingLevel,
+              select('heading-level', headingLevel, setHeadingLevel, [
+                { value: '1', label: 'h1' },
+                { value: '', label: 'h2' },
+                { value: '3', label: 'h3' },
+                { value: '4', label: 'h4' },
+              ]),
+              'heading-level',
+            )}
+          </>
+        ) : (
+          field(
+            text.scope,
+            select('scope', effectiveScope, (value) => setScope(value as Scope), scopeOptions),
+            'scope',
+          )
         )}
-        {effectiveScope === 'country'
+        {!isArticle && effectiveScope === 'country'
           ? field(text.country, select('country', country, setCountry, countries), 'country')
           : null}
-        {effectiveScope === 'organization'
+        {!isArticle && effectiveScope === 'organization'
           ? field(
               text.organizationScope,
               select('organization', organization, setOrganization, organizations),
@@ -226,7 +287,7 @@ export const EmbedBuilder = ({
               </label>
             ))}
           </fieldset>
-        ) : (
+        ) : isArticle ? null : (
           <>
             {widget === 'events'
               ? field(
@@ -282,7 +343,12 @@ export const EmbedBuilder = ({
         <div className="etw-embed__stage" data-theme={theme || 'light'}>
           {createElement(
             tagName(widget),
-            { key: snippet, ...Object.fromEntries(attributes) },
+            {
+              key: snippet,
+              ...Object.fromEntries(attributes),
+              // The admin's own address names no article: the preview shows the chosen one.
+              ...(isArticle && fromAddress ? { slug: article } : {}),
+            },
             createElement('p', null, fallback.text),
           )}
         </div>

@@ -1,6 +1,6 @@
 import type { AdminViewServerProps, TypedLocale } from 'payload'
 
-import { COUNTRY_CODES, ORGANIZATIONS_SLUG } from '@etw/payload-plugin'
+import { COUNTRY_CODES, NEWS_SLUG, ORGANIZATIONS_SLUG } from '@etw/payload-plugin'
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter, SetStepNav } from '@payloadcms/ui'
 import { redirect } from 'next/navigation'
@@ -22,17 +22,31 @@ export const EmbedView = async ({ initPageResult, params, searchParams }: AdminV
   const admin = payload.config.routes.admin
   if (!user) redirect(`${admin}/login?redirect=${encodeURIComponent(`${admin}/embed`)}`)
   const text = adminTextOf(i18n)
-  const organizations = await payload.find({
-    collection: ORGANIZATIONS_SLUG,
+  // What this user may read, in the admin's content locale, without relations.
+  const readable = {
     depth: 0,
-    limit: 500,
     locale: locale?.code as TypedLocale | undefined,
     overrideAccess: false,
-    pagination: false,
-    select: { name: true, slug: true },
-    sort: 'name',
     user,
-  })
+  }
+  const [organizations, news] = await Promise.all([
+    payload.find({
+      ...readable,
+      collection: ORGANIZATIONS_SLUG,
+      limit: 500,
+      pagination: false,
+      select: { name: true, slug: true },
+      sort: 'name',
+    }),
+    payload.find({
+      ...readable,
+      collection: NEWS_SLUG,
+      limit: 100,
+      select: { slug: true, title: true },
+      sort: '-publishedAt',
+      where: { _status: { equals: 'published' } },
+    }),
+  ])
   const countries = COUNTRY_CODES.map((code) => ({
     value: code,
     label: countryLabel(code, i18n.language),
@@ -66,6 +80,9 @@ export const EmbedView = async ({ initPageResult, params, searchParams }: AdminV
         <h1 className="etw-embed__title">{text.embedTitle}</h1>
         <p className="etw-embed__description">{text.embedDescription}</p>
         <EmbedBuilder
+          articles={news.docs.flatMap((doc) =>
+            doc.slug ? [{ value: doc.slug, label: doc.title ?? doc.slug }] : [],
+          )}
           countries={countries}
           locales={locales}
           metrics={METRICS.map((key) => ({ value: key, label: metricName(i18n, key) }))}

@@ -41,6 +41,19 @@ describe('embedSnippet', () => {
     ])
   })
 
+  it('should write the article tag with its slug parameter and heading level', () => {
+    const snippet = embedSnippet(
+      'https://cms.example.org',
+      { widget: 'article', 'slug-param': 'slug', 'heading-level': '1', slug: '', layout: 'cards' },
+      { text: 'eTwinning news', link: 'https://cms.example.org/en/news' },
+    )
+    expect(snippet.split('\n').slice(2)).toEqual([
+      '<etw-article slug-param="slug" heading-level="1">',
+      '  <p><a href="https://cms.example.org/en/news">eTwinning news</a></p>',
+      '</etw-article>',
+    ])
+  })
+
   it('should escape quotes and markup in values', () => {
     const snippet = embedSnippet(
       'https://cms.example.org',

@@ -1,5 +1,5 @@
-/** The three widgets, by the `data-etw` name the webmasters' guide uses. */
-export const WIDGETS = ['stats', 'news-feed', 'events'] as const
+/** The widgets, by the `data-etw` name the webmasters' guide uses. */
+export const WIDGETS = ['stats', 'news-feed', 'events', 'article'] as const
 
 /** One of {@link WIDGETS}. */
 export type WidgetName = (typeof WIDGETS)[number]
@@ -15,6 +15,12 @@ export interface EmbedChoice {
   layout?: string
   /** `upcoming`, `past` or `all`, events only. */
   when?: string
+  /** The article's slug, article only. */
+  slug?: string
+  /** The page address's parameter that names the article, article only. */
+  'slug-param'?: string
+  /** Level of the article's title, article only. */
+  'heading-level'?: string
   lang?: string
   theme?: string
 }
@@ -23,6 +29,7 @@ const ATTRIBUTES: Record<WidgetName, (keyof EmbedChoice)[]> = {
   stats: ['country', 'organization', 'metrics', 'lang', 'theme'],
   'news-feed': ['limit', 'country', 'organization', 'layout', 'lang', 'theme'],
   events: ['when', 'limit', 'country', 'layout', 'lang', 'theme'],
+  article: ['slug', 'slug-param', 'heading-level', 'lang', 'theme'],
 }
 
 const escapeAttribute = (value: string) =>

@@ -54,6 +54,13 @@ export const enAdmin = {
   whenAll: 'All',
   whenPast: 'Past',
   whenUpcoming: 'Upcoming',
+  article: 'Article',
+  articleFromAddress: 'The one the page address names',
+  articleSource: 'Which article',
+  articleThis: 'Always this one',
+  headingLevel: 'Level of its title',
+  slugParam: 'Address parameter with the slug',
+  widgetArticle: 'Full article',
 }
 
 /** A key of the admin components' words. */
@@ -112,6 +119,13 @@ const ukAdmin: Record<AdminTextKey, string> = {
   whenAll: 'Усі',
   whenPast: 'Минулі',
   whenUpcoming: 'Майбутні',
+  article: 'Новина',
+  articleFromAddress: 'Та, яку називає адреса сторінки',
+  articleSource: 'Яка новина',
+  articleThis: 'Завжди ця',
+  headingLevel: 'Рівень її заголовка',
+  slugParam: 'Параметр адреси зі slug',
+  widgetArticle: 'Новина повністю',
 }
 
 const azAdmin: Record<AdminTextKey, string> = {
@@ -167,6 +181,13 @@ const azAdmin: Record<AdminTextKey, string> = {
   whenAll: 'Hamısı',
   whenPast: 'Keçmiş',
   whenUpcoming: 'Qarşıdakı',
+  article: 'Xəbər',
+  articleFromAddress: 'Səhifə ünvanının göstərdiyi',
+  articleSource: 'Hansı xəbər',
+  articleThis: 'Həmişə bu',
+  headingLevel: 'Başlığının səviyyəsi',
+  slugParam: 'Slug olan ünvan parametri',
+  widgetArticle: 'Tam xəbər',
 }
 
 /** The words of the admin components in `language`, English for any other language. */

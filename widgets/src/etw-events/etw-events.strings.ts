@@ -1,13 +1,13 @@
 import { translator } from '../shared/i18n'
 
 /** Built-in strings of `<etw-events>`, in the order of each language's list. */
-const KEYS = ['ics', 'register', 'countries', 'empty'] as const
+const KEYS = ['ics', 'register', 'countries'] as const
 
 /** A built-in string of `<etw-events>` in `locale`'s language. */
 export const t = translator(KEYS, {
-  en: 'Add to calendar|Register|Participating countries|Nothing to show yet.',
-  uk: 'Додати до календаря|Зареєструватися|Країни-учасниці|Поки що нічого немає.',
-  az: 'Təqvimə əlavə et|Qeydiyyatdan keç|İştirakçı ölkələr|Hələ heç nə yoxdur.',
+  en: 'Add to calendar|Register|Participating countries',
+  uk: 'Додати до календаря|Зареєструватися|Країни-учасниці',
+  az: 'Təqvimə əlavə et|Qeydiyyatdan keç|İştirakçı ölkələr',
 })
 
 /** The country's name in `locale` (`AZ` → "Azerbaijan"), the code itself when unknown. */

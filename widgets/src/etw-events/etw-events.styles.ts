@@ -1,10 +1,6 @@
-import { css } from 'lit'
+import { css } from '../shared/element'
 
 export const eventsStyles = css`
-  .list > li + li {
-    border-block-start: 1px solid var(--_line);
-    padding-block-start: var(--_gap);
-  }
   .badge {
     display: inline-block;
     font-size: 0.8em;

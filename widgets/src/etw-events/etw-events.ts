@@ -1,7 +1,8 @@
 import type { EventItem, EventsResponse, EventsWhen } from '@etw/client'
-import { html, nothing } from 'lit'
-import type { PropertyDeclarations } from 'lit'
-import { safeUrl } from '../shared/config'
+import { html, nothing } from 'lit/html.js'
+import type { PropertyDeclarations } from '../shared/element'
+import { list, safeUrl } from '../shared/items'
+import { itemStyles } from '../shared/items.styles'
 import type { FeedQuery } from '../shared/feed-element'
 import { FeedElement } from '../shared/feed-element'
 import { countryName, formatRange, t } from './etw-events.strings'
@@ -45,7 +46,7 @@ import { eventsStyles } from './etw-events.styles'
  * @event etw-error - {EtwErrorEvent} Data could not be loaded after retries; the fallback or the last good data stays.
  */
 export class EtwEvents extends FeedElement<EventsResponse> {
-  static override styles = [baseStyles, eventsStyles]
+  static override styles = [baseStyles, itemStyles, eventsStyles]
   static override properties: PropertyDeclarations = {
     when: {},
     limit: { type: Number },
@@ -122,10 +123,7 @@ export class EtwEvents extends FeedElement<EventsResponse> {
   }
 
   protected renderData(data: EventsResponse, locale: string) {
-    if (!data.items.length) return html`<p part="empty" class="meta">${t(locale, 'empty')}</p>`
-    return html`<ul part="list" class=${this.layout === 'cards' ? 'cards' : 'list'} role="list">
-      ${data.items.map((item) => this.#item(item, locale))}
-    </ul>`
+    return list(data.items, this.layout, locale, (item) => this.#item(item, locale))
   }
 }
 

@@ -1,11 +1,11 @@
 import type { NewsItem, NewsResponse } from '@etw/client'
 import { applyLinkTemplate } from '@etw/client'
-import { html, nothing } from 'lit'
-import type { PropertyDeclarations } from 'lit'
-import { safeUrl } from '../shared/config'
+import { html, nothing } from 'lit/html.js'
+import type { PropertyDeclarations } from '../shared/element'
+import { date, list, picture, safeUrl } from '../shared/items'
+import { itemStyles } from '../shared/items.styles'
 import type { FeedQuery } from '../shared/feed-element'
 import { FeedElement } from '../shared/feed-element'
-import { formatDate, t } from './etw-news-feed.strings'
 import { baseStyles } from '../shared/styles'
 import { newsStyles } from './etw-news-feed.styles'
 
@@ -42,7 +42,7 @@ import { newsStyles } from './etw-news-feed.styles'
  * @event etw-error - {EtwErrorEvent} Data could not be loaded after retries; the fallback or the last good data stays.
  */
 export class EtwNewsFeed extends FeedElement<NewsResponse> {
-  static override styles = [baseStyles, newsStyles]
+  static override styles = [baseStyles, itemStyles, newsStyles]
   static override properties: PropertyDeclarations = {
     limit: { type: Number },
     country: {},
@@ -86,66 +86,30 @@ export class EtwNewsFeed extends FeedElement<NewsResponse> {
     }
   }
 
-  /** `srcset` with only http(s) URLs: CMS data never points an image elsewhere. */
-  #srcset(srcset: string | undefined) {
-    return (
-      srcset
-        ?.split(', ')
-        .filter((candidate) => safeUrl(candidate.split(' ')[0], this.base))
-        .join(', ') || nothing
-    )
-  }
-
   /** One item; `locale` formats the date, `contentLocale` (the texts' locale) fills `{locale}`. */
   #item(item: NewsItem, locale: string, contentLocale: string) {
-    const image = item.image
     const link =
       applyLinkTemplate(this.linkTemplate, {
         id: item.id,
         locale: contentLocale,
         slug: item.slug,
       }) ?? item.link
-    const src = safeUrl(image?.url, this.base)
     // A list shows thumbnails; cards are as wide as the feed's hint says.
-    const sizes = this.layout === 'cards' ? image?.sizes || nothing : '8rem'
+    const sizes = this.layout === 'cards' ? item.image?.sizes || '100vw' : '8rem'
     return html`<li part="item">
-      ${
-        image && src
-          ? html`<picture
-              >${(image.sources ?? []).map(
-                (source) =>
-                  html`<source
-                    type=${source.type}
-                    srcset=${this.#srcset(source.srcset)}
-                    sizes=${sizes}
-                  />`,
-              )}<img
-                part="image"
-                src=${src}
-                srcset=${this.#srcset(image.srcset)}
-                sizes=${sizes}
-                alt=${image.alt ?? ''}
-                width=${image.width ?? nothing}
-                height=${image.height ?? nothing}
-                loading="lazy"
-            /></picture>`
-          : nothing
-      }
+      ${picture(item.image, this.base, sizes)}
       <h3 part="title">
         <a part="link" href=${safeUrl(link, this.base) ?? nothing}>${item.title}</a>
       </h3>
-      <time part="date" class="meta" datetime=${item.publishedAt}
-        >${formatDate(locale, new Date(item.publishedAt))}</time
-      >
+      <span class="meta">${date(locale, item.publishedAt)}</span>
       ${item.summary ? html`<p part="summary">${item.summary}</p>` : nothing}
     </li>`
   }
 
   protected renderData(data: NewsResponse, locale: string) {
-    if (!data.items.length) return html`<p part="empty" class="meta">${t(locale, 'empty')}</p>`
-    return html`<ul part="list" class=${this.layout === 'cards' ? 'cards' : 'list'} role="list">
-      ${data.items.map((item) => this.#item(item, locale, data.locale || locale))}
-    </ul>`
+    return list(data.items, this.layout, locale, (item) =>
+      this.#item(item, locale, data.locale || locale),
+    )
   }
 }
 

@@ -1,4 +1,4 @@
-import { css } from 'lit'
+import { css } from '../shared/element'
 
 export const statsStyles = css`
   dl {

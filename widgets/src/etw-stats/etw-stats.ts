@@ -1,6 +1,6 @@
 import type { StatMetric, StatsResponse } from '@etw/client'
-import { html } from 'lit'
-import type { PropertyDeclarations } from 'lit'
+import { html } from 'lit/html.js'
+import type { PropertyDeclarations } from '../shared/element'
 import type { FeedQuery } from '../shared/feed-element'
 import { FeedElement } from '../shared/feed-element'
 import { formatNumber } from './etw-stats.format'

@@ -16,19 +16,3 @@ export const originOf = (url: string | null | undefined): string => {
     return ''
   }
 }
-
-/**
- * `url` resolved against `base` if it is http(s), else `undefined`: CMS data never becomes a
- * `javascript:` link or image.
- */
-export const safeUrl = (url: string | null | undefined, base: string): string | undefined => {
-  if (!url) return undefined
-  try {
-    const resolved = new URL(url, base)
-    return resolved.protocol === 'https:' || resolved.protocol === 'http:'
-      ? resolved.href
-      : undefined
-  } catch {
-    return undefined
-  }
-}

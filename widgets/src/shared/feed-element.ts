@@ -1,15 +1,18 @@
 import { FeedError, createFeedReader } from '@etw/client'
 import type { FeedReader } from '@etw/client'
-import { html, LitElement } from 'lit'
-import type { PropertyDeclarations, TemplateResult } from 'lit'
+import { html } from 'lit/html.js'
+import type { TemplateResult } from 'lit/html.js'
+import type { PropertyDeclarations } from './element'
+import { WidgetElement } from './element'
 import { getDefaultApiBase } from './config'
 import { EtwErrorEvent, EtwLoadEvent } from './events'
 import { canonicalLocale, language, LANGUAGES } from './i18n'
-import { hint, load, recall } from './load'
+import { forget, hint, load, recall } from './load'
 
 /** The feed endpoint a widget reads and its query (without `locale`, which the widget adds). */
 export interface FeedQuery {
-  kind: 'events' | 'news' | 'stats'
+  /** Path under the feed API: `stats`, `news`, `events`, `news/{slug}` (encoded). */
+  kind: 'events' | 'news' | 'stats' | `news/${string}`
   query: Record<string, number | string | string[] | undefined>
 }
 
@@ -22,9 +25,10 @@ interface FeedRequest<T> {
  * What the three widgets share: the CMS origin, the locale, the theme, and loading one feed response
  * with a shared in-flight request, a `localStorage` copy shown at once, retries and a fallback.
  */
-export abstract class FeedElement<T> extends LitElement {
+export abstract class FeedElement<T> extends WidgetElement {
   // `static properties` rather than decorators: the decorator runtime costs the self-hosted bundle
-  // about half a kilobyte gzipped, and it must stay within its budget.
+  // about half a kilobyte gzipped, and it must stay within its budget (as `WidgetElement` does
+  // instead of Lit's `ReactiveElement`).
   static override properties: PropertyDeclarations = {
     apiBase: { attribute: 'api-base' },
     locale: { attribute: 'lang' },
@@ -133,7 +137,15 @@ export abstract class FeedElement<T> extends LitElement {
         this.updateComplete.then(() => this.dispatchEvent(new EtwLoadEvent(request.url)))
       },
       (error: unknown) => {
-        if (!abort.signal.aborted) this.#fail(error)
+        if (abort.signal.aborted) return
+        // Gone from the CMS (unpublished, deleted): neither an earlier copy nor the last
+        // item shown stays on screen; the fallback does.
+        if (error instanceof FeedError && error.status === 404) {
+          this.#value = this.#stale = undefined
+          forget(request.url)
+          this.requestUpdate()
+        }
+        this.#fail(error)
       },
     )
   }

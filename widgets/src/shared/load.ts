@@ -86,6 +86,15 @@ const store = (url: string, value: unknown) => {
   }
 }
 
+/** Drops the copy of `url` from `localStorage`: the CMS no longer has what it held. */
+export const forget = (url: string) => {
+  try {
+    localStorage.removeItem(STORAGE_PREFIX + url)
+  } catch {
+    // As in `recall`.
+  }
+}
+
 /** One console hint per failing URL, so a broken embed is easy to diagnose without flooding. */
 export const hint = (url: string, error: unknown) => {
   if (warned.has(url)) return

@@ -1,5 +1,5 @@
 /** Every widget tag. */
-export const TAGS = ['etw-stats', 'etw-news-feed', 'etw-events'] as const
+export const TAGS = ['etw-stats', 'etw-news-feed', 'etw-events', 'etw-article'] as const
 
 export type Tag = (typeof TAGS)[number]
 

@@ -1,4 +1,4 @@
-import { css } from 'lit'
+import { css } from './element'
 
 /** Theme tokens and resets shared by every widget. */
 export const baseStyles = css`
@@ -28,38 +28,11 @@ export const baseStyles = css`
   a {
     color: var(--_accent);
   }
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_gap);
-  }
-  .cards {
-    grid-template-columns: repeat(auto-fill, minmax(var(--etw-card-min-width, 16rem), 1fr));
-  }
-  .cards > li {
-    background: var(--_bg);
-    border: 1px solid var(--_line);
-    border-radius: var(--_radius);
-    padding: var(--_gap);
-  }
-  h3 {
-    font-size: 1.1em;
-    margin-block: 0 0.25em;
-  }
   p {
     margin-block: 0.25em;
   }
   .meta {
     color: var(--_muted);
     font-size: 0.9em;
-  }
-  img {
-    display: block;
-    max-inline-size: 100%;
-    block-size: auto;
-    border-radius: var(--_radius);
-    margin-block-end: 0.5em;
   }
 `

@@ -1,4 +1,12 @@
-import type { EventItem, EventsResponse, NewsItem, NewsResponse, StatsResponse } from '@etw/client'
+import type {
+  EventItem,
+  EventsResponse,
+  NewsArticle,
+  NewsItem,
+  NewsResponse,
+  RichTextBlock,
+  StatsResponse,
+} from '@etw/client'
 
 /** Feed API answers built from the seeded demo content. */
 
@@ -146,3 +154,100 @@ export const events = (query: URLSearchParams, origin: string): EventsResponse =
   hasNextPage: false,
   nextCursor: null,
 })
+
+/** The seeded article's body, per locale (`cms/src/seed/data.ts`), as the feed's node tree. */
+const seededBody: Record<string, string[]> = {
+  en: [
+    'The international seminar “Innovation and Education” was held in Baku from 15 to 17 May 2023. It was organized by the Ministry of Science and Education of the Republic of Azerbaijan and its Bureau on ICT for Education.',
+    '25 educators from Albania, Bulgaria, the Czech Republic, Finland, Portugal, Slovakia and Slovenia and 28 teachers from 8 regions of Azerbaijan took part in the seminar.',
+    'eTwinning in Azerbaijan counts 4,180 teachers, 1,141 schools and 4,445 projects.',
+  ],
+  uk: [
+    'Міжнародний семінар «Інновації та освіта» відбувся в Баку 15–17 травня 2023 року. Його організували Міністерство науки і освіти Азербайджанської Республіки та його Бюро з питань ІКТ в освіті.',
+    'У семінарі взяли участь 25 освітян з Албанії, Болгарії, Чехії, Фінляндії, Португалії, Словаччини та Словенії, а також 28 учителів з 8 регіонів Азербайджану.',
+    'В Азербайджані eTwinning налічує 4180 учителів, 1141 школу та 4445 проєктів.',
+  ],
+}
+
+const seededTitle: Record<string, string> = {
+  en: 'eTwinning Seminar was held in Baku',
+  uk: 'У Баку відбувся семінар eTwinning',
+}
+
+/** Every node type of the feed's tree, for layout and accessibility checks. */
+export const everyNode: RichTextBlock[] = [
+  {
+    type: 'paragraph',
+    children: [
+      { type: 'text', text: 'Plain, ' },
+      { type: 'text', text: 'bold', bold: true },
+      { type: 'text', text: ', ' },
+      { type: 'text', text: 'italic', italic: true },
+      { type: 'text', text: ', ' },
+      { type: 'text', text: 'underlined', underline: true },
+      { type: 'text', text: ', ' },
+      { type: 'text', text: 'struck', strikethrough: true },
+      { type: 'text', text: ' and ' },
+      { type: 'text', text: 'code', code: true },
+      { type: 'text', text: '.' },
+      { type: 'linebreak' },
+      {
+        type: 'link',
+        url: 'https://etwinning.example/az',
+        newTab: true,
+        children: [{ type: 'text', text: 'eTwinning Azerbaijan' }],
+      },
+    ],
+  },
+  { type: 'heading', level: 2, children: [{ type: 'text', text: 'Programme' }] },
+  {
+    type: 'list',
+    ordered: true,
+    items: [
+      { children: [{ type: 'text', text: 'Opening' }] },
+      {
+        children: [
+          { type: 'text', text: 'Workshops' },
+          {
+            type: 'list',
+            ordered: false,
+            items: [{ children: [{ type: 'text', text: 'Project design' }] }],
+          },
+        ],
+      },
+    ],
+  },
+  { type: 'quote', children: [{ type: 'text', text: 'Schools learn from each other.' }] },
+]
+
+/** `GET /api/etw/v1/news/{slug}`: the seeded article, or `undefined` for any other slug. */
+export const article = (
+  slug: string,
+  query: URLSearchParams,
+  origin: string,
+): NewsArticle | undefined => {
+  const [seeded] = newsItems(origin)
+  if (slug !== seeded!.slug && slug !== 'every-node') return undefined
+  const locale = query.get('locale') === 'uk' ? 'uk' : 'en'
+  const body: RichTextBlock[] = seededBody[locale]!.map((text) => ({
+    type: 'paragraph',
+    children: [{ type: 'text', text }],
+  }))
+  return {
+    ...seeded!,
+    title: slug === 'every-node' ? 'Every node' : seededTitle[locale]!,
+    slug,
+    link: `${origin}/${locale}/news/${slug}`,
+    locale,
+    updatedAt: '2023-05-16T08:00:00.000Z',
+    body: slug === 'every-node' ? [...body, ...everyNode] : body,
+    relatedEvents: [
+      {
+        title: 'Innovation and Education',
+        slug: 'innovation-and-education',
+        start: '2023-05-15T05:00:00.000Z',
+        link: `${origin}/${locale}/events/innovation-and-education`,
+      },
+    ],
+  }
+}

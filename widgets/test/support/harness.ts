@@ -19,6 +19,8 @@ export interface OpenOptions {
   /** Extra `<head>` markup; the bundle's `<script>` comes first unless `script` is false. */
   head?: string
   script?: boolean
+  /** Query string of the page's address (`?slug=…`). */
+  query?: string
   context?: BrowserContext
   contextOptions?: BrowserContextOptions
 }
@@ -54,7 +56,7 @@ export const useHarness = () => {
       }
       const page = await context.newPage()
       const problems = await watch(page)
-      await page.goto(h.site.origin + path)
+      await page.goto(h.site.origin + path + (options.query ?? ''))
       return { page, context, problems }
     }
   })
@@ -68,7 +70,10 @@ export const useHarness = () => {
 }
 
 /** Waits until every widget matching `selector` shows data (not its fallback). */
-export const loaded = (page: Page, selector = 'etw-stats, etw-news-feed, etw-events') =>
+export const loaded = (
+  page: Page,
+  selector = 'etw-stats, etw-news-feed, etw-events, etw-article',
+) =>
   page.waitForFunction(
     (sel) =>
       [...document.querySelectorAll(sel)].every(

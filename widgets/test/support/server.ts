@@ -3,7 +3,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { events, news, stats } from './fixtures'
+import { article, events, news, stats } from './fixtures'
 
 const widgetsDir = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -124,7 +124,9 @@ export const startServer = async (host = '127.0.0.1'): Promise<TestServer> => {
             ? news(url.searchParams, state.origin)
             : endpoint === 'events'
               ? events(url.searchParams, state.origin)
-              : undefined
+              : endpoint.startsWith('news/')
+                ? article(decodeURIComponent(endpoint.slice(5)), url.searchParams, state.origin)
+                : undefined
       if (endpoint === 'events.ics') {
         return send(200, 'text/calendar', 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', cors)
       }

@@ -1,0 +1,92 @@
+import type { FeedImage } from '@etw/client'
+import { html, nothing } from 'lit/html.js'
+import type { TemplateResult } from 'lit/html.js'
+import { translator } from './i18n'
+
+/** What the widgets that show feed items (`<etw-news-feed>`, `<etw-events>`, `<etw-article>`) render alike. */
+
+/**
+ * `url` resolved against `base` if it is http(s), else `undefined`: CMS data never becomes a
+ * `javascript:` link or image.
+ */
+export const safeUrl = (url: string | null | undefined, base: string): string | undefined => {
+  if (!url) return undefined
+  try {
+    const resolved = new URL(url, base)
+    return resolved.protocol === 'https:' || resolved.protocol === 'http:'
+      ? resolved.href
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** `srcset` with only http(s) URLs: CMS data never points an image elsewhere. */
+const srcset = (value: string | undefined, base: string) =>
+  value
+    ?.split(', ')
+    .filter((candidate) => safeUrl(candidate.split(' ')[0], base))
+    .join(', ') || nothing
+
+/**
+ * `image` as a `<picture>`: its AVIF and WebP widths first, then the `<img>` with `srcset`, `sizes`
+ * and its intrinsic `width`/`height` (so the page does not shift when it loads), or nothing when it
+ * has no http(s) URL.
+ *
+ * @param sizes how wide the layout shows the image (`sizes`).
+ * @param loading `lazy` below the fold, `eager` for an image the reader sees first.
+ */
+export const picture = (
+  image: FeedImage | null | undefined,
+  base: string,
+  sizes: string,
+  loading: 'eager' | 'lazy' = 'lazy',
+): TemplateResult | typeof nothing => {
+  const src = safeUrl(image?.url, base)
+  if (!image || !src) return nothing
+  return html`<picture
+    >${(image.sources ?? []).map(
+      (source) =>
+        html`<source type=${source.type} srcset=${srcset(source.srcset, base)} sizes=${sizes} />`,
+    )}<img
+      part="image"
+      src=${src}
+      srcset=${srcset(image.srcset, base)}
+      sizes=${sizes}
+      alt=${image.alt ?? ''}
+      width=${image.width ?? nothing}
+      height=${image.height ?? nothing}
+      loading=${loading}
+  /></picture>`
+}
+
+/**
+ * A calendar date (an ISO date-time) in `locale`, as a `<time part="date">`, isolated so that a
+ * right-to-left date inside left-to-right text (or the reverse) keeps its order.
+ */
+export const date = (locale: string, iso: string) =>
+  html`<time part="date" dir="auto" datetime=${iso}
+    >${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso))}</time
+  >`
+
+const t = translator(['empty'], {
+  en: 'Nothing to show yet.',
+  uk: 'Поки що нічого немає.',
+  az: 'Hələ heç nə yoxdur.',
+})
+
+/**
+ * `items` as a `<ul part="list">` of one per row (`list`) or a grid of cards (`cards`), or a line
+ * saying there is nothing to show.
+ */
+export const list = <T>(
+  items: T[],
+  layout: string,
+  locale: string,
+  item: (item: T) => TemplateResult,
+) =>
+  items.length
+    ? html`<ul part="list" class=${layout === 'cards' ? 'cards' : 'list'} role="list">
+        ${items.map(item)}
+      </ul>`
+    : html`<p part="empty" class="meta">${t(locale, 'empty')}</p>`
