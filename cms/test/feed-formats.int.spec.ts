@@ -10,6 +10,12 @@ import { callFeed, TEST_HOST } from './helpers/feed'
 import type { IntContext } from './helpers/payload'
 import { bootPayload, describeDb } from './helpers/payload'
 
+/** An RSS item as the tests read it: its full text and its enclosure. */
+type RssItem = {
+  'content:encoded'?: string
+  enclosure?: { url: string; length: string; type: string }
+}
+
 const V1 = '/api/etw/v1'
 
 /** Debian's feedparser, the parser many feed readers are built on: the feed as it reads it. */
@@ -96,9 +102,11 @@ describeDb('public feed: RSS and iCalendar', () => {
 
   it('should carry each whole article as HTML in content:encoded, and its cover as an enclosure', async () => {
     const xml = (await call(`${V1}/news.rss`)).text
-    const feed = await new Parser({ customFields: { item: ['enclosure'] } }).parseString(xml)
+    const feed = await new Parser<object, RssItem>({
+      customFields: { item: ['enclosure'] },
+    }).parseString(xml)
     const item = feed.items.find((entry) => entry.title === 'eTwinning Seminar was held in Baku')!
-    const body = parseHtml(item['content:encoded'])
+    const body = parseHtml(item['content:encoded']!)
     expect(body.querySelectorAll('p').length).toBeGreaterThan(1)
     expect(body.textContent).toMatch(/Baku/)
     expect(body.querySelector('script, [style], [onerror]')).toBeNull()

@@ -9,6 +9,12 @@ import { startHttpServer } from './helpers/http'
 import type { IntContext } from './helpers/payload'
 import { bootPayload, describeDb } from './helpers/payload'
 
+/** An RSS item as the tests read it: its full text and its enclosure. */
+type RssItem = {
+  'content:encoded'?: string
+  enclosure?: { url: string; length: string; type: string }
+}
+
 const LOCALES = ['en', 'uk', 'az'] as const
 const NEWS = {
   'etwinning-meeting-kamianets-podilskyi-2025': {
@@ -308,7 +314,9 @@ describeDb('public pages', () => {
     for (const item of graphql.body.data.pastEvents.items) links.add(item.link)
     const enclosures: { url: string; length: string; type: string }[] = []
     for (const locale of LOCALES) {
-      const rss = await new Parser({ customFields: { item: ['enclosure'] } }).parseString(
+      const rss = await new Parser<object, RssItem>({
+        customFields: { item: ['enclosure'] },
+      }).parseString(
         await (await fetch(`${server.url}/api/etw/v1/news.rss?locale=${locale}`)).text(),
       )
       links.add(rss.link!)
