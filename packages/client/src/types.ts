@@ -216,8 +216,14 @@ export interface NewsResponse {
   items: NewsItem[]
 }
 
+/**
+ * How people take part.
+ */
 export type EventFormat = 'in-person' | 'online' | 'hybrid'
 
+/**
+ * What kind of event it is.
+ */
 export type EventKind = 'seminar' | 'training' | 'meeting' | 'webinar' | 'conference'
 
 /**

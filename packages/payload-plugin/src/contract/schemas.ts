@@ -1,5 +1,7 @@
 import * as z from 'zod'
 
+import { EVENT_FORMATS, EVENT_KINDS } from '../collections/Events'
+
 /**
  * The feed's answers, described once. `@etw/client`'s types and `docs/openapi.yaml`'s
  * `components.schemas` are generated from these schemas (`pnpm generate`); the GraphQL consumer
@@ -185,11 +187,8 @@ export const NewsResponse = named(
   '`GET /api/etw/v1/news`: one page of news, newest first.',
 )
 
-export const EventFormat = named('EventFormat', z.enum(['in-person', 'online', 'hybrid']))
-export const EventKind = named(
-  'EventKind',
-  z.enum(['seminar', 'training', 'meeting', 'webinar', 'conference']),
-)
+export const EventFormat = named('EventFormat', z.enum(EVENT_FORMATS), 'How people take part.')
+export const EventKind = named('EventKind', z.enum(EVENT_KINDS), 'What kind of event it is.')
 export const EventsWhen = named(
   'EventsWhen',
   z.enum(['upcoming', 'past', 'all']),

@@ -19,6 +19,7 @@ import { relationId } from './relations'
 import { findPublishedByIds, loadLinkedDocumentUrls } from './routes/item'
 import { richTextImageIds } from './richText'
 import { absoluteUrl } from './urls'
+import { routeParameters } from '../contract/routes'
 
 /** Items of `news.rss` when `limit` is absent. */
 export const DEFAULT_RSS_LIMIT = 20
@@ -202,7 +203,7 @@ export const renderArticles = async (
  * ({@link renderArticles}) and its cover as `<enclosure>` ({@link loadEnclosures}).
  */
 export const newsRssRoute: RouteHandler<NewsRssParams> = {
-  parameters: ['country', 'limit', 'locale', 'organization', 'tag'],
+  parameters: routeParameters('newsRss'),
   parse: (query, context) => ({
     ...parseNewsFilters(query, context),
     limit: parseLimit(query.get('limit'), DEFAULT_RSS_LIMIT, context.maxLimit),
