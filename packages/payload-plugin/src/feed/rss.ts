@@ -1,5 +1,5 @@
 import type { NewsItem } from '@etw/client'
-import type { Payload, TypedLocale } from 'payload'
+import type { Payload } from 'payload'
 
 import { Feed as RssFeed } from 'feed'
 import { html } from 'ghtml'
@@ -10,12 +10,12 @@ import type { NewsParams } from './news'
 import { listHref } from '../pages/shared'
 import { loadSite } from '../pages/site'
 import { pageText } from '../pages/text'
-import { MEDIA_SLUG, NEWS_SLUG } from '../slugs'
+import { NEWS_SLUG } from '../slugs'
 import { isHttpUrl } from '../utilities/url'
 import { createLinkMaker } from './links'
 import { parseNewsFilters, queryNews } from './news'
 import { parseLimit } from './params'
-import { relationId } from './relations'
+import { findMedia, relationId } from './relations'
 import { findPublishedByIds, loadLinkedDocumentUrls } from './routes/item'
 import { richTextImageIds } from './richText'
 import { absoluteUrl } from './urls'
@@ -90,20 +90,13 @@ export const loadEnclosures = async (
   items: readonly { coverId: number | string | undefined; item: NewsItem }[],
   locale: string,
 ): Promise<Map<string, Enclosure>> => {
-  const ids = [...new Set(items.flatMap(({ coverId }) => (coverId === undefined ? [] : [coverId])))]
   const found = new Map<string, Enclosure>()
-  if (ids.length === 0) return found
-  const { docs } = await payload.find({
-    collection: MEDIA_SLUG,
-    depth: 0,
-    limit: ids.length,
-    locale: locale as TypedLocale,
-    overrideAccess: false,
-    pagination: false,
-    select: { filename: true, filesize: true, mimeType: true, sizes: true },
-    sort: 'id',
-    where: { id: { in: ids } },
-  })
+  const docs = await findMedia(
+    payload,
+    items.map(({ coverId }) => coverId),
+    locale,
+    { filename: true, filesize: true, mimeType: true, sizes: true },
+  )
   type File = { filename?: unknown; filesize?: unknown; mimeType?: unknown }
   const files = new Map<string, File>()
   for (const doc of docs as unknown as (File & { id: number | string; sizes?: unknown })[]) {
