@@ -6,6 +6,7 @@ import ICAL from 'ical.js'
 import Parser from 'rss-parser'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
+import { pageText } from '../../packages/payload-plugin/src/pages/text'
 import { callFeed, TEST_HOST } from './helpers/feed'
 import type { IntContext } from './helpers/payload'
 import { bootPayload, describeDb } from './helpers/payload'
@@ -138,7 +139,8 @@ describeDb('public feed: RSS and iCalendar', () => {
   it('should give the news list page of the locale, with the filters, as the channel link', async () => {
     const feed = await parseRss(`${V1}/news.rss?locale=az&country=AZ`)
     expect(feed.link).toBe(`http://${TEST_HOST}/az/news?country=AZ`)
-    expect(feed.title).toMatch(/—/)
+    expect(feed.title).toBe(`eTwinning Hub — ${pageText('az', 'pageNews')}`)
+    expect(feed.description).toBe(pageText('az', 'pageLatestNews'))
   })
 
   it('should link the RSS feed to itself with atom:self', async () => {

@@ -225,7 +225,7 @@ export const newsRssRoute: RouteHandler<NewsRssParams> = {
     const latest = items[0]?.publishedAt
     const feed = new RssFeed({
       copyright: '',
-      description: 'Latest eTwinning news',
+      description: pageText(locale, 'pageLatestNews'),
       feedLinks: { rss: self },
       generator: 'eTwinning Hub',
       id: self,
