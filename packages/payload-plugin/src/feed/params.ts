@@ -22,6 +22,22 @@ import { invalidParameter, unknownParameter } from './errors'
 
 export { MAX_PAGE, MAX_PARAMETER_LENGTH }
 
+/** A schema per argument: building a schema costs far more than checking a value with it. */
+const cached = <A, T>(make: (argument: A) => T): ((argument: A) => T) => {
+  const made = new Map<A, T>()
+  return (argument) => {
+    let schema = made.get(argument)
+    if (schema === undefined) {
+      schema = make(argument)
+      made.set(argument, schema)
+    }
+    return schema
+  }
+}
+
+const limitValue = cached(wholeNumber)
+const localesValue = cached((locales: string) => localeValue(locales.split(',')))
+
 /** `value` as `schema` outputs it, or the error `refuse` makes. */
 const check = <T extends z.ZodType>(schema: T, value: string, refuse: () => Error): z.output<T> => {
   const result = schema.safeParse(value)
@@ -67,7 +83,7 @@ const nonEmpty = (name: string, value: string): string => {
 /** A whole number from 1 to `max`; `fallback` when absent. */
 export const parseLimit = (value: string | undefined, fallback: number, max: number): number => {
   if (value === undefined) return Math.min(fallback, max)
-  return check(wholeNumber(max), value, () =>
+  return check(limitValue(max), value, () =>
     invalidParameter('limit', `"limit" must be a whole number from 1 to ${max}.`),
   )
 }
@@ -103,7 +119,7 @@ export const parseLocale = (
   defaultLocale: string,
 ): string => {
   if (value === undefined) return defaultLocale
-  return check(localeValue(locales), value, () =>
+  return check(localesValue(locales.join(',')), value, () =>
     invalidParameter('locale', `"locale" must be one of ${locales.join(', ')}.`),
   )
 }
