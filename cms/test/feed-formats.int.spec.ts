@@ -1,13 +1,52 @@
+import { execFileSync } from 'node:child_process'
+
 import { getFeed } from '@etw/payload-plugin'
+import { parse as parseHtml } from 'node-html-parser'
 import ICAL from 'ical.js'
 import Parser from 'rss-parser'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
+import { pageText } from '../../packages/payload-plugin/src/pages/text'
 import { callFeed, TEST_HOST } from './helpers/feed'
 import type { IntContext } from './helpers/payload'
 import { bootPayload, describeDb } from './helpers/payload'
 
+/** An RSS item as the tests read it: its full text and its enclosure. */
+type RssItem = {
+  'content:encoded'?: string
+  enclosure?: { url: string; length: string; type: string }
+}
+
 const V1 = '/api/etw/v1'
+
+/** Debian's feedparser, the parser many feed readers are built on: the feed as it reads it. */
+const feedparser = (xml: string) =>
+  JSON.parse(
+    execFileSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        `import feedparser, json, sys
+d = feedparser.parse(sys.stdin.buffer.read())
+print(json.dumps({'bozo': bool(d.bozo), 'language': d.feed.get('language'), 'link': d.feed.get('link'),
+  'items': [{'link': e.get('link'), 'id': e.get('id'),
+    'content': [c['value'] for c in e.get('content', [])],
+    'enclosures': [dict(l) for l in e.get('links', []) if l.get('rel') == 'enclosure']}
+  for e in d.entries]}))`,
+      ],
+      { input: xml, encoding: 'utf8' },
+    ),
+  ) as {
+    bozo: boolean
+    language: string
+    link: string
+    items: {
+      link: string
+      id: string
+      content: string[]
+      enclosures: { href: string; length: string; type: string }[]
+    }[]
+  }
 
 const LONG_SUMMARY = `${'Teachers from Baku, Ganja and Sumqayit; '.repeat(5)}end`.slice(0, 200)
 
@@ -60,6 +99,48 @@ describeDb('public feed: RSS and iCalendar', () => {
     expect(item?.guid).toBe(item?.link)
     expect(item?.pubDate).toBe('Fri, 07 Feb 2025 12:00:00 GMT')
     expect(item?.contentSnippet).toMatch(/^eTwinning was discussed at a meeting/)
+  })
+
+  it('should carry each whole article as HTML in content:encoded, and its cover as an enclosure', async () => {
+    const xml = (await call(`${V1}/news.rss`)).text
+    const feed = await new Parser<object, RssItem>({
+      customFields: { item: ['enclosure'] },
+    }).parseString(xml)
+    const item = feed.items.find((entry) => entry.title === 'eTwinning Seminar was held in Baku')!
+    const body = parseHtml(item['content:encoded']!)
+    expect(body.querySelectorAll('p').length).toBeGreaterThan(1)
+    expect(body.textContent).toMatch(/Baku/)
+    expect(body.querySelector('script, [style], [onerror]')).toBeNull()
+    expect(item.enclosure).toEqual({
+      length: expect.stringMatching(/^[1-9]\d*$/),
+      type: expect.stringMatching(/^image\/(jpeg|png|webp|avif)$/),
+      url: expect.stringMatching(new RegExp(`^http://${TEST_HOST}/media/[\\w-]{27}/`)),
+    })
+  })
+
+  it('should be read by feedparser with full text, enclosures and permalink guids', async () => {
+    const xml = (await call(`${V1}/news.rss?locale=uk`)).text
+    const feed = feedparser(xml)
+    expect(feed.bozo).toBe(false)
+    expect(feed.language).toBe('uk')
+    expect(feed.link).toBe(`http://${TEST_HOST}/uk/news`)
+    expect(feed.items).toHaveLength(2)
+    for (const item of feed.items) {
+      expect(item.link).toMatch(new RegExp(`^http://${TEST_HOST}/uk/news/`))
+      expect(item.id).toBe(item.link)
+      expect(xml).toContain(`<guid isPermaLink="true">${item.id}</guid>`)
+      expect(item.content[0]).toMatch(/<p>/)
+      expect(item.enclosures).toEqual([
+        expect.objectContaining({ length: expect.stringMatching(/^[1-9]/) }),
+      ])
+    }
+  })
+
+  it('should give the news list page of the locale, with the filters, as the channel link', async () => {
+    const feed = await parseRss(`${V1}/news.rss?locale=az&country=AZ`)
+    expect(feed.link).toBe(`http://${TEST_HOST}/az/news?country=AZ`)
+    expect(feed.title).toBe(`eTwinning Hub — ${pageText('az', 'pageNews')}`)
+    expect(feed.description).toBe(pageText('az', 'pageLatestNews'))
   })
 
   it('should link the RSS feed to itself with atom:self', async () => {

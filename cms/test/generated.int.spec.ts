@@ -8,6 +8,14 @@ import { generateImportMap } from 'payload'
 import { generateTypes } from 'payload/node'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
+import {
+  CLIENT_TYPES_FILE,
+  OPENAPI_FILE,
+  readCommitted,
+  renderClientTypes,
+  renderOpenApi,
+  settingsOf,
+} from '../scripts/contract-files'
 import type { IntContext } from './helpers/payload'
 import { bootPayload, databaseProbe, describeDb } from './helpers/payload'
 
@@ -77,6 +85,23 @@ describeDb('generated files are up to date', () => {
     const committed = fs.readFileSync(path.join(cmsDir, 'schema.graphql'), 'utf8')
     expect(fs.readFileSync(out, 'utf8') === committed, regenerate).toBe(true)
   })
+
+  onSqlite(
+    'should match the committed @etw/client types, generated from the feed contract',
+    async () => {
+      const generated = await renderClientTypes(settingsOf(ctx.config))
+      expect(generated === readCommitted(CLIENT_TYPES_FILE), regenerate).toBe(true)
+    },
+  )
+
+  onSqlite(
+    'should match the committed OpenAPI components, generated from the feed contract',
+    async () => {
+      const committed = readCommitted(OPENAPI_FILE)
+      const generated = await renderOpenApi(committed, settingsOf(ctx.config))
+      expect(generated === committed, regenerate).toBe(true)
+    },
+  )
 
   // Each SQL dialect has its own migrations; MongoDB has none.
   const onSql = databaseProbe.kind === 'sqlite' || databaseProbe.kind === 'postgres' ? it : it.skip

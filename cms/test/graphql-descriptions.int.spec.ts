@@ -106,10 +106,34 @@ describeDb('GraphQL descriptions', () => {
     }
   })
 
+  it('should describe every root query and mutation', async () => {
+    const res = await ctx.api.graphql(
+      '{ __schema { queryType { fields { name description } } mutationType { fields { name description } } } }',
+    )
+    const { queryType, mutationType } = res.body.data.__schema as Record<
+      'mutationType' | 'queryType',
+      { fields: { name: string; description: string | null }[] }
+    >
+    for (const type of [queryType, mutationType]) {
+      expect(type.fields.length).toBeGreaterThan(40)
+      expect(type.fields.filter((each) => !each.description).map((each) => each.name)).toEqual([])
+    }
+    const description = (name: string) =>
+      queryType.fields.find((each) => each.name === name)?.description
+    expect(description('NewsItem')).toBe(
+      'One news item by id; null when there is none you may read.',
+    )
+    expect(description('countNews')).toMatch(/^How many news/)
+  })
+
   it('should print the descriptions into the committed schema.graphql', () => {
     const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema.graphql')
     const schema = buildSchema(fs.readFileSync(file, 'utf8'))
     expect(schema.getType('NewsItem')?.description).toBeTruthy()
     expect(schema.getType('Statistic')?.description).toMatch(/^Each snapshot is a figure/)
+    for (const type of [schema.getQueryType()!, schema.getMutationType()!]) {
+      const undescribed = Object.values(type.getFields()).filter((field) => !field.description)
+      expect(undescribed.map((field) => field.name)).toEqual([])
+    }
   })
 })

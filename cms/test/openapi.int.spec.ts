@@ -378,9 +378,9 @@ describeDb('docs/openapi.yaml', () => {
     expect(parameter('Locale').enum).toEqual(
       ctx.config.localization && ctx.config.localization.localeCodes,
     )
-    const event = spec.components.schemas.EventItemFields.properties
-    expect(event.format.enum).toEqual([...EVENT_FORMATS])
-    expect(event.kind.enum).toEqual([...EVENT_KINDS])
+    const event = spec.components.schemas.EventItem.properties
+    expect(resolve(event.format).enum).toEqual([...EVENT_FORMATS])
+    expect(resolve(event.kind).enum).toEqual([...EVENT_KINDS])
   })
 
   /** Query parameters a successful request used must be declared, with valid values. */

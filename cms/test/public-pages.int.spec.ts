@@ -9,6 +9,12 @@ import { startHttpServer } from './helpers/http'
 import type { IntContext } from './helpers/payload'
 import { bootPayload, describeDb } from './helpers/payload'
 
+/** An RSS item as the tests read it: its full text and its enclosure. */
+type RssItem = {
+  'content:encoded'?: string
+  enclosure?: { url: string; length: string; type: string }
+}
+
 const LOCALES = ['en', 'uk', 'az'] as const
 const NEWS = {
   'etwinning-meeting-kamianets-podilskyi-2025': {
@@ -306,10 +312,24 @@ describeDb('public pages', () => {
     )
     for (const item of graphql.body.data.newsFeed.items) links.add(item.link)
     for (const item of graphql.body.data.pastEvents.items) links.add(item.link)
-    const rss = await new Parser().parseString(
-      await (await fetch(`${server.url}/api/etw/v1/news.rss`)).text(),
-    )
-    for (const item of rss.items) links.add(item.link!)
+    const enclosures: { url: string; length: string; type: string }[] = []
+    for (const locale of LOCALES) {
+      const rss = await new Parser<object, RssItem>({
+        customFields: { item: ['enclosure'] },
+      }).parseString(
+        await (await fetch(`${server.url}/api/etw/v1/news.rss?locale=${locale}`)).text(),
+      )
+      links.add(rss.link!)
+      for (const item of rss.items) {
+        links.add(item.link!)
+        if (item.enclosure) enclosures.push(item.enclosure)
+        // The article's own links that lead to this site's pages (an item without text has none).
+        for (const anchor of parse(item['content:encoded'] ?? '').querySelectorAll('a[href]')) {
+          const href = anchor.getAttribute('href')!
+          if (href.startsWith(server.url)) links.add(href)
+        }
+      }
+    }
     const ics = new ICAL.Component(
       ICAL.parse(await (await fetch(`${server.url}/api/etw/v1/events.ics?when=all`)).text()),
     )
@@ -324,6 +344,15 @@ describeDb('public pages', () => {
       const response = await fetch(url)
       expect(response.status, link).toBe(200)
       expect(response.headers.get('content-type'), link).toBe('text/html; charset=utf-8')
+    }
+    expect(enclosures.length).toBeGreaterThan(0)
+    for (const enclosure of enclosures) {
+      const response = await fetch(enclosure.url)
+      expect(response.status, enclosure.url).toBe(200)
+      expect(response.headers.get('content-type'), enclosure.url).toBe(enclosure.type)
+      expect((await response.arrayBuffer()).byteLength, enclosure.url).toBe(
+        Number(enclosure.length),
+      )
     }
   })
 

@@ -52,6 +52,10 @@ const PAYLOADS = [
 ]
 const ALL = PAYLOADS.join(' ')
 
+/** Elements and attributes that only a payload run as markup would make. */
+const INJECTED =
+  'script:not([type="application/ld+json"]), iframe, animate, details, math, svg, style, img[src="x"], a[href^="javascript"], [onerror], [onload], [ontoggle]'
+
 /** The text stored in one field: its name, then every payload. */
 const text = (field: string) => `${field} ${ALL}`
 
@@ -354,6 +358,21 @@ describeDb('stored XSS payloads', () => {
       expect(item?.content).not.toMatch(/<[a-z!/]/i)
       expect(item?.contentSnippet).toBe(text('news-summary'))
     })
+
+    it('should carry the whole article in content:encoded as inert markup, the payloads as text', async () => {
+      const res = await callFeed(ctx.payload, '/api/etw/v1/news.rss')
+      const feed = await new Parser().parseString(res.text)
+      const item = feed.items.find((entry) => entry.title?.startsWith('news-title'))
+      const dom = parseHtml(item!['content:encoded'])
+      expect(dom.querySelectorAll(INJECTED).map((el) => el.outerHTML)).toEqual([])
+      expect(dom.textContent).toContain(text('news-body'))
+      const hrefs = dom.querySelectorAll('a').map((a) => a.getAttribute('href'))
+      expect(hrefs).toContain('https://example.org/?q=%3Cscript%3E')
+      for (const href of hrefs) expect(href).toMatch(/^https?:\/\//)
+      // The feed stays well-formed: no payload closes a CDATA section.
+      expect(feed.items).toHaveLength(1)
+      expect(res.text.match(/<item>/g)).toHaveLength(1)
+    })
   })
 
   describe('iCalendar', () => {
@@ -391,8 +410,6 @@ describeDb('stored XSS payloads', () => {
         '/sitemap-news-1.xml',
       ]
     }
-    const INJECTED =
-      'script:not([type="application/ld+json"]), iframe, animate, details, math, svg, style, img[src="x"], a[href^="javascript"], [onerror], [onload], [ontoggle]'
 
     it('should render every stored payload as text on every public page', async () => {
       const paths = await pages()

@@ -7,6 +7,7 @@ import type { Payload, SanitizedConfig } from 'payload'
 
 import { isFeedPath, serveFeed } from '../../src/feed-server'
 import { createGraphQLHandlers } from '../../src/graphql'
+import { mediaServerFor } from '../../src/media-server'
 import type { RouteHandler } from '../../src/request-limits'
 import type { RestHandlers } from '../../src/rest-routes'
 import { createRestHandlers } from '../../src/rest-routes'
@@ -62,7 +63,8 @@ const writeResponse = async (
 
 /**
  * Serves `payload` over `node:http` on 127.0.0.1 (port 0 unless given), as `cms/src/server.ts`
- * does apart from Next's pages: the public feed and `/api/health` through `serveFeed`, GraphQL (GET
+ * does apart from Next's pages: the public feed and `/api/health` through `serveFeed`, media files on
+ * their content-addressed URLs through the media server, GraphQL (GET
  * and POST) at `/api/graphql` and REST under `/api/` through the same route handlers as
  * `cms/src/app/(payload)/api`.
  * The server sets the client address header from the socket, as production does. Anything else is
@@ -74,6 +76,7 @@ export const startHttpServer = async (
   { port = 0 }: { port?: number } = {},
 ): Promise<TestHttpServer> => {
   const feed = getFeed(payload)
+  const serveMedia = mediaServerFor(payload)
   const rest: Partial<Record<string, RouteHandler>> & RestHandlers = createRestHandlers(config)
   const graphqlHandlers = createGraphQLHandlers(config)
   const graphql: Record<string, (request: Request) => Promise<Response>> = {
@@ -89,6 +92,7 @@ export const startHttpServer = async (
     const url = req.url ?? '/'
     const method = (req.method ?? 'GET').toUpperCase()
     if (isFeedPath(url) && (await serveFeed(feed, req, res))) return
+    if (await serveMedia(req, res)) return
     const { pathname } = new URL(url, origin)
     const restHandler = rest[method]
     let response: Response

@@ -13,6 +13,8 @@ import type { Cursor } from './cursor'
 import type { NormalizedParams, RouteContext, RouteHandler } from './handler'
 import type { LinkMaker } from './links'
 
+import { routeParameters } from '../contract/routes'
+import { EventsWhen as EventsWhenSchema } from '../contract/schemas'
 import { EVENT_FORMAT_LABELS, EVENT_KIND_LABELS } from '../collections/Events'
 import { EVENTS_SLUG } from '../slugs'
 import { encodeCursor } from './cursor'
@@ -30,7 +32,7 @@ import { absoluteUrl } from './urls'
 export const DEFAULT_EVENTS_LIMIT = 5
 
 /** Values of `when`. */
-export const EVENTS_WHEN: readonly EventsWhen[] = ['upcoming', 'past', 'all']
+export const EVENTS_WHEN: readonly EventsWhen[] = EventsWhenSchema.options
 
 /** Parameters of `events` (and `events.ics`, which adds `id` and has no paging). */
 export interface EventsParams {
@@ -263,7 +265,7 @@ export const toEventItem = ({
  * `country`, `limit` (default 5), `page` or `cursor`.
  */
 export const eventsRoute: RouteHandler<EventsParams> = {
-  parameters: ['country', 'cursor', 'from', 'limit', 'locale', 'page', 'to', 'when'],
+  parameters: routeParameters('events'),
   parse: (query, context) => {
     const filters = parseEventFilters(query, context)
     return {

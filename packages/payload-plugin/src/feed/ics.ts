@@ -10,6 +10,7 @@ import { notFound } from './errors'
 import { parseEventFilters, queryEvents } from './events'
 import { parseDocumentId, parseLimit } from './params'
 import { uidHost } from './urls'
+import { routeParameters } from '../contract/routes'
 
 /** Events in `events.ics` when `limit` is absent. */
 export const DEFAULT_ICS_LIMIT = 20
@@ -123,7 +124,7 @@ export const buildCalendar = (
  * is not published). UIDs are `<id>@<host>`, `DTSTAMP` is the event's last change.
  */
 export const eventsIcsRoute: RouteHandler<EventsIcsParams> = {
-  parameters: ['country', 'from', 'id', 'limit', 'locale', 'to', 'when'],
+  parameters: routeParameters('eventsIcs'),
   parse: (query, context) => {
     const id = parseDocumentId('id', query.get('id'), context.idType)
     const filters = parseEventFilters(query, context)

@@ -13,6 +13,7 @@ import { findPage } from './keyset'
 import { createLinkMaker } from './links'
 import { parseCountry, parseLimit, parseLocale, parsePage, parseSlug, parseTag } from './params'
 import { loadImages, loadOrganizations, organizationIdBySlug, relationId } from './relations'
+import { routeParameters } from '../contract/routes'
 
 /** Items of `news` when `limit` is absent. */
 export const DEFAULT_NEWS_LIMIT = 5
@@ -195,7 +196,7 @@ export const toNewsItems = async (
  * `maxLimit`), by `page` or `cursor`, filtered by `country`, `organization` (slug) and `tag`.
  */
 export const newsRoute: RouteHandler<NewsParams> = {
-  parameters: ['country', 'cursor', 'limit', 'locale', 'organization', 'page', 'tag'],
+  parameters: routeParameters('news'),
   parse: (query, context) => ({
     ...parseNewsFilters(query, context),
     ...parsePaging(query, NEWS_ORDER, context),

@@ -1,19 +1,49 @@
-import { isCountryCode } from '../utilities/countries'
-import { CUSTOM_METRIC_KEY, isBuiltInMetric } from '../utilities/metrics'
+import type * as z from 'zod'
+
+import {
+  countryValue,
+  DateOrDateTime,
+  documentIdValue,
+  localeValue,
+  MAX_PAGE,
+  MAX_PARAMETER_LENGTH,
+  metricKeyValue,
+  slugValue,
+  tagValue,
+  wholeNumber,
+} from '../contract/parameters'
 import { invalidParameter, unknownParameter } from './errors'
 
 /**
- * Parsers of single query parameters. Each returns the normalized value or throws a 400
- * `FeedError` naming the parameter; none of them touches the database.
+ * Parsers of single query parameters. Each validates and normalizes its value with the schema of
+ * the feed's contract (`contract/parameters.ts`) and returns it, or throws a 400 `FeedError`
+ * naming the parameter; none of them touches the database.
  */
 
-/** Longest value any parameter may have; longer ones are refused before they are parsed. */
-export const MAX_PARAMETER_LENGTH = 200
+export { MAX_PAGE, MAX_PARAMETER_LENGTH }
 
-/** Largest `page`: deeper pages cost an ever larger scan, the `cursor` does not. */
-export const MAX_PAGE = 1000
+/** A schema per argument: building a schema costs far more than checking a value with it. */
+const cached = <A, T>(make: (argument: A) => T): ((argument: A) => T) => {
+  const made = new Map<A, T>()
+  return (argument) => {
+    let schema = made.get(argument)
+    if (schema === undefined) {
+      schema = make(argument)
+      made.set(argument, schema)
+    }
+    return schema
+  }
+}
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const limitValue = cached(wholeNumber)
+const localesValue = cached((locales: string) => localeValue(locales.split(',')))
+
+/** `value` as `schema` outputs it, or the error `refuse` makes. */
+const check = <T extends z.ZodType>(schema: T, value: string, refuse: () => Error): z.output<T> => {
+  const result = schema.safeParse(value)
+  if (!result.success) throw refuse()
+  return result.data
+}
 
 /**
  * Splits a query string (without `?`) into parameters. A parameter given twice is refused, so that
@@ -53,37 +83,33 @@ const nonEmpty = (name: string, value: string): string => {
 /** A whole number from 1 to `max`; `fallback` when absent. */
 export const parseLimit = (value: string | undefined, fallback: number, max: number): number => {
   if (value === undefined) return Math.min(fallback, max)
-  const limit = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN
-  if (!Number.isInteger(limit) || limit < 1 || limit > max) {
-    throw invalidParameter('limit', `"limit" must be a whole number from 1 to ${max}.`)
-  }
-  return limit
+  return check(limitValue(max), value, () =>
+    invalidParameter('limit', `"limit" must be a whole number from 1 to ${max}.`),
+  )
 }
+
+const pageValue = wholeNumber(MAX_PAGE)
 
 /** A page number from 1 to {@link MAX_PAGE}; 1 when absent. */
 export const parsePage = (value: string | undefined): number => {
   if (value === undefined) return 1
-  const page = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN
-  if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) {
-    throw invalidParameter(
+  return check(pageValue, value, () =>
+    invalidParameter(
       'page',
       `"page" must be a whole number from 1 to ${MAX_PAGE}; use "cursor" to go further.`,
-    )
-  }
-  return page
+    ),
+  )
 }
 
 /** An ISO 3166-1 alpha-2 code in either case, returned in upper case (`az` → `AZ`). */
 export const parseCountry = (value: string | undefined): string | undefined => {
   if (value === undefined) return undefined
-  const code = nonEmpty('country', value).toUpperCase()
-  if (!isCountryCode(code)) {
-    throw invalidParameter(
+  return check(countryValue, nonEmpty('country', value), () =>
+    invalidParameter(
       'country',
       `"country" must be an ISO 3166-1 alpha-2 code such as UA or AZ, not "${value}".`,
-    )
-  }
-  return code
+    ),
+  )
 }
 
 /** One of the configured content locales; the default locale when absent. */
@@ -93,40 +119,38 @@ export const parseLocale = (
   defaultLocale: string,
 ): string => {
   if (value === undefined) return defaultLocale
-  if (!locales.includes(value)) {
-    throw invalidParameter('locale', `"locale" must be one of ${locales.join(', ')}.`)
-  }
-  return value
+  return check(localesValue(locales.join(',')), value, () =>
+    invalidParameter('locale', `"locale" must be one of ${locales.join(', ')}.`),
+  )
 }
 
 /** A slug (`k-pnu`), as organizations store it. */
 export const parseSlug = (name: string, value: string | undefined): string | undefined => {
   if (value === undefined) return undefined
-  const slug = nonEmpty(name, value).toLowerCase()
-  if (!SLUG.test(slug)) {
-    throw invalidParameter(
+  return check(slugValue, nonEmpty(name, value), () =>
+    invalidParameter(
       name,
       `"${name}" must be a slug: lowercase letters, digits and single hyphens.`,
-    )
-  }
-  return slug
+    ),
+  )
 }
 
 /** A tag, normalized as news tags are stored: trimmed and in lower case. */
 export const parseTag = (value: string | undefined): string | undefined =>
-  value === undefined ? undefined : nonEmpty('tag', value).toLocaleLowerCase()
+  value === undefined
+    ? undefined
+    : check(tagValue, nonEmpty('tag', value), () =>
+        invalidParameter('tag', `"tag" is longer than ${MAX_PARAMETER_LENGTH} characters.`),
+      )
 
 /** A metric key: a built-in metric or the syntax of a custom key. */
-export const parseMetricKey = (name: string, value: string): string => {
-  const key = value.trim()
-  if (!isBuiltInMetric(key) && !CUSTOM_METRIC_KEY.test(key)) {
-    throw invalidParameter(
+export const parseMetricKey = (name: string, value: string): string =>
+  check(metricKeyValue, value, () =>
+    invalidParameter(
       name,
       `"${value}" is not a metric: use teachers, schools, projects, students, countries or a custom key.`,
-    )
-  }
-  return key
-}
+    ),
+  )
 
 /** A comma-separated list of metric keys, without repeats, in the order given. */
 export const parseMetricList = (value: string | undefined): string[] | undefined => {
@@ -135,19 +159,6 @@ export const parseMetricList = (value: string | undefined): string[] | undefined
     .split(',')
     .map((part) => parseMetricKey('metrics', part))
   return [...new Set(keys)]
-}
-
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/
-
-const isRealDay = (year: string, month: string, day: string): boolean => {
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)))
-  return (
-    date.getUTCFullYear() === Number(year) &&
-    date.getUTCMonth() === Number(month) - 1 &&
-    date.getUTCDate() === Number(day)
-  )
 }
 
 /**
@@ -166,21 +177,12 @@ export const parseIsoDate = (
       name,
       `"${name}" must be an ISO 8601 date (2025-05-15) or date-time with an offset (2025-05-15T09:00:00Z).`,
     )
-  const dateOnly = DATE_ONLY.exec(value)
-  if (dateOnly) {
-    const [, year = '', month = '', day = ''] = dateOnly
-    if (!isRealDay(year, month, day)) throw invalid()
-    const start = Date.UTC(Number(year), Number(month) - 1, Number(day))
+  const checked = check(DateOrDateTime, value, invalid)
+  if (checked.length === 10) {
+    const start = Date.parse(`${checked}T00:00:00.000Z`)
     return new Date(edge === 'start' ? start : start + 86_400_000 - 1)
   }
-  const dateTime = DATE_TIME.exec(value)
-  if (!dateTime) throw invalid()
-  const [, year = '', month = '', day = '', hour = '', minute = '', second = '00'] = dateTime
-  if (!isRealDay(year, month, day) || Number(hour) > 23 || Number(minute) > 59) throw invalid()
-  if (Number(second) > 59) throw invalid()
-  const time = Date.parse(value)
-  if (Number.isNaN(time)) throw invalid()
-  return new Date(time)
+  return new Date(Date.parse(checked))
 }
 
 /** One of `values`; `fallback` when absent. */
@@ -213,7 +215,9 @@ export const parseDocumentId = (
   idType: IdType,
 ): number | string | undefined => {
   if (value === undefined) return undefined
-  const id = idType === 'number' && /^\d{1,15}$/.test(value) ? Number(value) : value
-  if (!isDocumentId(id, idType)) throw invalidParameter(name, `"${name}" is not a document id.`)
+  const refuse = () => invalidParameter(name, `"${name}" is not a document id.`)
+  const text = check(documentIdValue, value, refuse)
+  const id = idType === 'number' && /^\d{1,15}$/.test(text) ? Number(text) : text
+  if (!isDocumentId(id, idType)) throw refuse()
   return id
 }

@@ -1,5 +1,5 @@
 import type { FeedImage, FeedImageSource, FeedOrganization } from '@etw/client'
-import type { Payload, TypedLocale } from 'payload'
+import type { Payload, SelectType, TypedLocale } from 'payload'
 
 import path from 'node:path'
 
@@ -67,6 +67,32 @@ export const loadOrganizations = async (
   return found
 }
 
+/**
+ * The media documents `ids` that an anonymous reader may see, with the fields `select` names, in
+ * `locale` (for `alt`); one query, none for no ids.
+ */
+export const findMedia = async (
+  payload: Payload,
+  ids: Iterable<Id | undefined>,
+  locale: string,
+  select: SelectType,
+): Promise<Record<string, unknown>[]> => {
+  const wanted = unique(ids)
+  if (wanted.length === 0) return []
+  const { docs } = await payload.find({
+    collection: MEDIA_SLUG,
+    depth: 0,
+    limit: wanted.length,
+    locale: locale as TypedLocale,
+    overrideAccess: false,
+    pagination: false,
+    select,
+    sort: 'id',
+    where: { id: { in: wanted } },
+  })
+  return docs as unknown as Record<string, unknown>[]
+}
+
 /** The `sizes` hint of feed images: the width a card shows them at, full width on small screens. */
 export const IMAGE_SIZES_HINT = '(min-width: 48rem) 48rem, 100vw'
 
@@ -80,30 +106,18 @@ export const loadImages = async (
   locale: string,
   origin: string,
 ): Promise<Map<string, FeedImage>> => {
-  const wanted = unique(ids)
   const found = new Map<string, FeedImage>()
-  if (wanted.length === 0) return found
-  const { docs } = await payload.find({
-    collection: MEDIA_SLUG,
-    depth: 0,
-    limit: wanted.length,
-    locale: locale as TypedLocale,
-    overrideAccess: false,
-    pagination: false,
-    select: {
-      alt: true,
-      filename: true,
-      height: true,
-      mimeType: true,
-      sizes: true,
-      url: true,
-      width: true,
-    },
-    sort: 'id',
-    where: { id: { in: wanted } },
+  const docs = await findMedia(payload, ids, locale, {
+    alt: true,
+    filename: true,
+    height: true,
+    mimeType: true,
+    sizes: true,
+    url: true,
+    width: true,
   })
   const dir = staticDirOf(payload.collections[MEDIA_SLUG]?.config.upload)
-  for (const doc of docs as unknown as Record<string, unknown>[]) {
+  for (const doc of docs) {
     const image = await flattenImage(doc, origin, dir)
     if (image) found.set(String(doc.id), image)
   }

@@ -16,6 +16,7 @@ import { invalidParameter } from './errors'
 import { jsonBody } from './handler'
 import { parseCountry, parseLocale, parseMetricKey, parseMetricList, parseSlug } from './params'
 import { organizationIdBySlug } from './relations'
+import { routeParameters } from '../contract/routes'
 
 /** Most snapshots one statistics request reads; a history shows at most this many latest points. */
 export const MAX_SNAPSHOTS = 1000
@@ -154,7 +155,7 @@ export const compareMetricKeys = (a: string, b: string): number => {
  * snapshot in the scope are left out.
  */
 export const statsRoute: RouteHandler<StatsParams> = {
-  parameters: ['country', 'locale', 'metrics', 'organization'],
+  parameters: routeParameters('stats'),
   parse: (query, context) => ({
     ...parseScope(query),
     locale: parseLocale(query.get('locale'), context.locales, context.defaultLocale),
@@ -189,7 +190,7 @@ export const statsRoute: RouteHandler<StatsParams> = {
 
 /** `GET /api/etw/v1/stats/history`: every snapshot of one `metric` for a scope, oldest first. */
 export const statsHistoryRoute: RouteHandler<StatsHistoryParams> = {
-  parameters: ['country', 'locale', 'metric', 'organization'],
+  parameters: routeParameters('statsHistory'),
   parse: (query, context: RouteContext) => {
     const metric = query.get('metric')
     if (metric === undefined) {

@@ -8,12 +8,14 @@ import { DEFAULT_FEED_OPTIONS } from '../defaults'
 import { accessQueryAnsweringFalse } from './access'
 import { priceListQueries } from './cost'
 import { describeCollectionTypes } from './describe'
+import { describeOperations } from './operations'
 import { feedQueries } from './queries'
 
 /**
  * The config with the plugin's GraphQL additions: the consumer queries of {@link feedQueries} next
  * to the host's own custom queries (the host's win on a name clash), descriptions on the collection
- * types ({@link describeCollectionTypes}), list queries priced by their length
+ * types ({@link describeCollectionTypes}) and on the root operations ({@link describeOperations}),
+ * list queries priced by their length
  * ({@link priceListQueries}) and an `Access` query that answers `canAccessAdmin: false`
  * ({@link accessQueryAnsweringFalse}). Both run wherever Payload builds the schema:
  * the GraphQL route, `payload generate:graphQLSchema` and the project's schema printer.
@@ -26,6 +28,7 @@ export const withGraphQL = (config: Config): Config => {
       ...config.graphQL,
       queries: (GraphQL, context) => {
         describeCollectionTypes(context)
+        describeOperations(context)
         priceListQueries(context)
         const access = accessQueryAnsweringFalse(context)
         return {

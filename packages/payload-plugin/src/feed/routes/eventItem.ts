@@ -11,6 +11,7 @@ import { jsonBody } from '../handler'
 import { createLinkMaker } from '../links'
 import { loadImages, loadOrganizations, relationId } from '../relations'
 import { findPublishedBySlug, loadRichTextTree, parseItemParams } from './item'
+import { routeParameters } from '../../contract/routes'
 
 /** An event document as the detail reads it. */
 export type EventDetailDoc = EventDoc & {
@@ -84,7 +85,7 @@ export const readEventDetail = async (
  * tree; `locale` as for the lists. A JSON 404 for an unknown slug or an unpublished event.
  */
 export const eventItemRoute: RouteHandler<ItemParams> = {
-  parameters: ['locale'],
+  parameters: routeParameters('eventItem'),
   parse: (query, context) => parseItemParams(query, context, 'event'),
   normalize: (params): NormalizedParams => ({ ...params }),
   produce: async (params, context) => {

@@ -11,6 +11,7 @@ import { createLinkMaker } from '../links'
 import { iso, toNewsItem } from '../news'
 import { loadImages, loadOrganizations, relationId } from '../relations'
 import { findPublishedByIds, findPublishedBySlug, loadRichTextTree, parseItemParams } from './item'
+import { routeParameters } from '../../contract/routes'
 
 /** A news document as the article reads it. */
 export type ArticleDoc = NewsDoc & {
@@ -102,7 +103,7 @@ export const readNewsArticle = async (
  * `locale` as for the lists. A JSON 404 for an unknown slug, a draft or a scheduled item.
  */
 export const newsItemRoute: RouteHandler<ItemParams> = {
-  parameters: ['locale'],
+  parameters: routeParameters('newsItem'),
   parse: (query, context) => parseItemParams(query, context, 'news item'),
   normalize: (params): NormalizedParams => ({ ...params }),
   produce: async (params, context) => {
