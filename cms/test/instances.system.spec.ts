@@ -142,6 +142,62 @@ describeTopology('three CMS instances behind HAProxy and Varnish, on PostgreSQL 
     )
   })
 
+  it('should show a publish and an edit on the public pages through Varnish without waiting for a TTL', async () => {
+    /** Reads `url` through Varnish until its body contains `text`; the milliseconds it took. */
+    const untilShown = async (url: string, text: string, since: number) => {
+      while (Date.now() - since < 10_000) {
+        const response = await fetch(url)
+        const body = await response.text()
+        if (response.status === 200 && body.includes(text)) return Date.now() - since
+        await sleep(20)
+      }
+      throw new Error(`${url} still without "${text}" after 10 s`)
+    }
+    /** Reads `url` twice through Varnish, so that it is cached; the second answer is a hit. */
+    const cached = async (url: string) => {
+      await fetch(url).then((response) => response.arrayBuffer())
+      const second = await fetch(url)
+      await second.arrayBuffer()
+      expect(second.status, url).toBe(200)
+      expect(second.headers.get('x-varnish'), `${url} from Varnish's copy`).toMatch(/^\d+ \d+$/)
+    }
+    const delays: number[] = []
+    const cache = topology!.cacheUrl
+    for (let round = 0; round < 6; round += 1) {
+      const lists = [`${cache}/en/news`, `${cache}/`, `${cache}/uk`]
+      await Promise.all(lists.map(cached))
+      const title = `Page ${round} ${Date.now()}`
+      const writer = instances()[round % 3]!
+      const created = await postJson(`${writer.url}/api/news`, auth, {
+        _status: 'published',
+        title,
+      })
+      expect(created.status).toBe(201)
+      const since = Date.now()
+      for (const url of lists) delays.push(await untilShown(url, title, since))
+      // An edit of the item reaches its own page too.
+      const article = `${cache}/en/news/${created.body.doc.slug as string}`
+      await cached(article)
+      const edited = `${title} edited`
+      const response = await fetch(
+        `${instances()[(round + 1) % 3]!.url}/api/news/${created.body.doc.id}`,
+        {
+          method: 'PATCH',
+          headers: { authorization: auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ title: edited }),
+        },
+      )
+      await response.arrayBuffer()
+      expect(response.status).toBe(200)
+      delays.push(await untilShown(article, edited, Date.now()))
+    }
+    console.log(
+      `[instances] publish or edit → visible on public pages through Varnish (home, lists, article), ` +
+        `${delays.length} reads: p50 ${percentile(delays, 50)} ms, p99 ${percentile(delays, 99)} ms, ` +
+        `max ${Math.max(...delays)} ms (target 1 s; feed cache TTL 60 s, s-maxage 300 s)`,
+    )
+  })
+
   it('should refuse a client over its budget with 429 and Retry-After across instances, and serve others', async () => {
     const statuses: number[] = []
     let retryAfter: string | undefined
