@@ -15,7 +15,7 @@
  * BENCH_GRAPHQL_RATE (requests/s, default 50 and 20) the normal reads; BENCH_FLOOD_CONNECTIONS
  * (default 2) the flood's concurrent connections per abusive kind (10 kinds).
  */
-import { fork, spawn } from 'node:child_process'
+import { fork } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -23,6 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 import type { LoadRequest, LoadResult } from './http-load'
 import { closedLoop, fixedRate, percentile } from './http-load'
+import { startProductionServer } from './production-server'
 import { insertNews } from './volume'
 
 const seconds = Number(process.env.BENCH_DURATION ?? 60)
@@ -166,7 +167,6 @@ if (process.argv[2] === '--flood') {
   process.exit(0)
 }
 
-const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'etw-load-'))
 process.env.DATABASE_URL = pathToFileURL(path.join(work, 'load.db')).href
 process.env.PAYLOAD_SECRET ??= 'benchmark-secret-0123456789abcdef'
@@ -174,33 +174,8 @@ process.env.ETW_SEED = 'true'
 
 const log = (message: string) => console.log(`[bench:load] ${message}`)
 
-const servers: ReturnType<typeof spawn>[] = []
-const cleanup = () => {
-  for (const server of servers.splice(0)) {
-    if (!server.pid) continue
-    try {
-      process.kill(-server.pid, 'SIGTERM')
-    } catch {
-      // already gone
-    }
-  }
-  fs.rmSync(work, { recursive: true, force: true })
-}
-process.on('exit', cleanup)
+process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }))
 process.on('SIGINT', () => process.exit(130))
-
-const waitFor = async (url: string, timeoutMs: number) => {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
-}
 
 // 1. A fresh database: the demo content (first-start seed), the administrator, 5,000 news.
 {
@@ -216,14 +191,7 @@ const waitFor = async (url: string, timeoutMs: number) => {
 
 // 2. The production server (built when the sources changed) on that database.
 log('starting the production server (builds first when needed)')
-const server = spawn('pnpm', ['start'], {
-  cwd: cmsDir,
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ETW_SEED: 'false' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-  detached: true,
-})
-servers.push(server)
-await waitFor(`${base}/api/health`, 15 * 60_000)
+await startProductionServer(port)
 
 // GraphQL over GET is part of the normal reads when this build serves it.
 const getStatus = (await fetch(`${base}${graphqlGet.path}`)).status

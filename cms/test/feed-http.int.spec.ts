@@ -138,12 +138,22 @@ describeDb('public feed: HTTP behaviour', () => {
     expect(res.status).toBe(304)
   })
 
+  it('should tell a cached answer from one produced for the request', async () => {
+    getFeed(ctx.payload).invalidate()
+    const first = await call(`${NEWS}?locale=uk`)
+    const second = await call(`${NEWS}?locale=uk`)
+    expect([first.headers['x-etw-cache'], second.headers['x-etw-cache']]).toEqual(['miss', 'hit'])
+  })
+
   it('should answer HEAD with the headers of GET and no body', async () => {
+    getFeed(ctx.payload).invalidate()
     const get = await call(NEWS)
     const head = await call(NEWS, { method: 'HEAD' })
     expect(head.status).toBe(200)
     expect(head.raw.byteLength).toBe(0)
-    expect(head.headers).toEqual(get.headers)
+    // GET produced the answer, HEAD found it cached.
+    expect(get.headers['x-etw-cache']).toBe('miss')
+    expect(head.headers).toEqual({ ...get.headers, 'x-etw-cache': 'hit' })
   })
 
   it('should not claim paths outside the feed', async () => {

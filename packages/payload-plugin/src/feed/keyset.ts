@@ -134,7 +134,7 @@ const findHolding = async <Doc extends { id: number | string }>(
     })
     const holding = docs
       .filter((doc) => {
-        const values = (doc as Record<string, unknown>)[field]
+        const values = (doc as unknown as Record<string, unknown>)[field]
         return Array.isArray(values) && values.includes(value)
       })
       .slice(0, query.limit + 1)
