@@ -6,7 +6,7 @@ import type { SharedLimits } from './shared-limits'
 export interface ClientBudgets {
   /**
    * Points per {@link ClientBudgets.windowSeconds}, each request spending its cost
-   * (`request-cost.ts`: 1 for a small read, 100 for a 100-document list at depth 3); 0 turns the
+   * (`request-cost.ts`: 1 for a small read, 800 for a 100-document list at depth 3); 0 turns the
    * rate budget off.
    */
   rate: number
@@ -17,8 +17,8 @@ export interface ClientBudgets {
 }
 
 /**
- * Defaults: 1,500 points per 10 s (a 100-document list at depth 3 every 2 s, or 50 small reads a
- * second) and 8 at a time per client address.
+ * Defaults: 1,500 points per 10 s (a 100-document list at depth 3 every 5 s, or 150 small reads
+ * a second) and 8 at a time per client address.
  */
 export const DEFAULT_CLIENT_BUDGETS: Readonly<ClientBudgets> = Object.freeze({
   rate: 1_500,
@@ -134,7 +134,7 @@ export const createBudgetGate = (limits: SharedLimits, budgets: ClientBudgets): 
         return {
           allowed: false,
           retryAfterSeconds: seconds,
-          message: `Too much asked from this address: requests may cost at most ${budgets.rate} points per ${budgets.windowSeconds} s, and this one costs ${Math.ceil(cost)} (a 100-document list at depth 3 costs 100, a small read 1). Try again in ${seconds} s, or ask for fewer documents or less depth.`,
+          message: `Too much asked from this address: requests may cost at most ${budgets.rate} points per ${budgets.windowSeconds} s, and this one costs ${Math.ceil(cost)} (a 100-document list at depth 3 costs 800, a small read 1). Try again in ${seconds} s, or ask for fewer documents or less depth.`,
         }
       }
     }

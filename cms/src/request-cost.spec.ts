@@ -7,27 +7,31 @@ import { graphQLCost, restCost } from './request-cost'
 const bounds: CostBounds = { maxLimit: 100, defaultLimit: 10, maxDepth: 3, defaultDepth: 2 }
 
 describe('restCost', () => {
-  it('should cost a clamped 100-document list at depth 3 100 points, whatever it asked', () => {
-    expect(restCost('GET', '/api/news?limit=100&depth=3', bounds)).toBe(100)
-    expect(restCost('GET', '/api/news?limit=100000&depth=10', bounds)).toBe(100)
-    expect(restCost('GET', '/api/news?pagination=false&depth=100', bounds)).toBe(100)
-    expect(restCost('GET', '/api/news?limit=0&depth=3', bounds)).toBe(100)
+  it('should cost a clamped 100-document list at depth 3 800 points, whatever it asked', () => {
+    expect(restCost('GET', '/api/news?limit=100&depth=3', bounds)).toBe(800)
+    expect(restCost('GET', '/api/news?limit=100000&depth=10', bounds)).toBe(800)
+    expect(restCost('GET', '/api/news?pagination=false&depth=100', bounds)).toBe(800)
+    expect(restCost('GET', '/api/news?limit=0&depth=3', bounds)).toBe(800)
   })
 
   it('should cost small reads 1 or 2 points', () => {
     expect(restCost('GET', '/api/organizations?limit=1&depth=0', bounds)).toBe(1)
     expect(restCost('GET', '/api/news?limit=10&depth=0', bounds)).toBe(2)
     expect(restCost('GET', '/api/news/12?depth=1', bounds)).toBe(1)
+    expect(restCost('GET', '/api/news/12?depth=3', bounds)).toBe(8)
   })
 
   it('should use the default page size and depth when the request gives none', () => {
     // 10 documents at depth 2.
-    expect(restCost('GET', '/api/news', bounds)).toBe(5)
+    expect(restCost('GET', '/api/news', bounds)).toBe(20)
   })
 
-  it('should cost writes and other routes 1 point', () => {
+  it('should cost writes 1 point, and a route of one document like one document', () => {
     expect(restCost('POST', '/api/news', bounds)).toBe(1)
-    expect(restCost('GET', '/api/users/me', bounds)).toBe(1)
+    expect(restCost('PATCH', '/api/news/3', bounds)).toBe(1)
+    // One document at the default depth 2.
+    expect(restCost('GET', '/api/users/me', bounds)).toBe(2)
+    expect(restCost('GET', '/api', bounds)).toBe(1)
   })
 })
 

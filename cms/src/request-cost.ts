@@ -19,9 +19,17 @@ export interface CostBounds {
 
 /**
  * The unit of cost: a request reading this many documents without relationships costs 1; each
- * level of `depth` doubles what a document costs (its relationships are read too).
+ * level of REST `depth` makes a document cost 4 times as much (its relationships are read too,
+ * and theirs: a news item at depth 3 reads its organization, cover, events and theirs).
  */
 export const DOCUMENTS_PER_POINT = 8
+
+/**
+ * What an answer of 400–499 costs on top (wrong logins, malformed or refused input): a client
+ * sending such requests in a loop runs out of budget in seconds, one that errs now and then does
+ * not notice.
+ */
+export const CLIENT_ERROR_COST = 10
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value))
 
@@ -31,13 +39,13 @@ const integer = (text: string | null | undefined): number | undefined => {
 }
 
 const points = (documents: number, depth: number) =>
-  Math.max(1, Math.ceil((documents * 2 ** depth) / DOCUMENTS_PER_POINT))
+  Math.max(1, Math.ceil((documents * 4 ** depth) / DOCUMENTS_PER_POINT))
 
 /**
  * The estimated cost of a REST request, in points of a client's budget, from its method and URL
  * alone (before it runs): a list (`GET /api/{collection}`) costs by its clamped `limit` and
  * `depth`, one document (`GET /api/{collection}/{id}`) by its `depth`, anything else 1. A
- * 100-document list at depth 3 costs 100, a 10-document list at depth 0 costs 2.
+ * 100-document list at depth 3 costs 800, a 10-document list at depth 0 costs 2.
  */
 export const restCost = (method: string, url: string, bounds: CostBounds): number => {
   if (method !== 'GET' && method !== 'HEAD') return 1

@@ -20,7 +20,7 @@ import { isFeedPath, serveFeed } from './feed-server'
 import { readBanUrls, startInstanceSync } from './instance-sync'
 import { mediaServerFor } from './media-server'
 import type { CostBounds } from './request-cost'
-import { restCost } from './request-cost'
+import { CLIENT_ERROR_COST, restCost } from './request-cost'
 import configPromise from './payload.config'
 import { sharedLimits } from './shared-limits'
 import { createWidgetAssets } from './widget-assets'
@@ -113,6 +113,11 @@ const handleWithBudget = async (req: IncomingMessage, res: ServerResponse, addre
     return
   }
   res.once('close', decision.release)
+  res.once('finish', () => {
+    if (res.statusCode >= 400 && res.statusCode < 500) {
+      void admitRequest.charge(address, CLIENT_ERROR_COST)
+    }
+  })
   if (await refuseWrite(req.method ?? 'GET')) {
     res.writeHead(DATABASE_UNREACHABLE.status, {
       'content-type': 'application/json',
