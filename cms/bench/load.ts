@@ -211,6 +211,7 @@ interface Row {
   open: number
   p50: number
   p99: number
+  statuses: Record<string, number>
 }
 
 const measure = async (
@@ -245,6 +246,7 @@ const measure = async (
     open: result.openAtEnd,
     p50: percentile(result.latencies, 50),
     p99: percentile(result.latencies, 99),
+    statuses: result.statuses,
   }
 }
 
@@ -289,6 +291,13 @@ for (const row of rows) {
   console.log(
     `${row.phase.padEnd(9)} ${row.kind.padEnd(8)} ${String(row.sent).padStart(6)} ${String(row.ok).padStart(7)} ${String(row.non2xx).padStart(8)} ${String(row.errors).padStart(7)} ${String(row.timeouts).padStart(9)} ${String(row.open).padStart(12)} ${String(row.p50).padStart(8)} ${String(row.p99).padStart(8)}`,
   )
+}
+for (const row of rows.filter((candidate) => candidate.non2xx > 0)) {
+  const other = Object.entries(row.statuses)
+    .filter(([status]) => !status.startsWith('2'))
+    .map(([status, count]) => `${status} ×${count}`)
+    .join(', ')
+  console.log(`${row.phase} ${row.kind} non-2xx: ${other}`)
 }
 const failures = rows.reduce((sum, row) => sum + row.non2xx + row.errors + row.timeouts, 0)
 console.log('\nratios (p99 with the flood / p99 alone; target ≤ 2×)')

@@ -71,6 +71,17 @@ describe('createBudgetGate in memory', () => {
     expect((await admit('192.0.2.4')).allowed).toBe(false)
   })
 
+  it('should spend a penalty even when it takes the budget below nothing', async () => {
+    const admit = createBudgetGate(createSharedLimits({}), {
+      rate: 10,
+      windowSeconds: 30,
+      concurrency: 0,
+    })
+    expect((await admit('192.0.2.6', 5)).allowed).toBe(true)
+    await admit.penalize('192.0.2.6', 100)
+    expect((await admit('192.0.2.6')).allowed).toBe(false)
+  })
+
   it('should pause a refusal for at most half a second, never past its Retry-After', () => {
     const refusal = { allowed: false as const, message: '', retryAfterSeconds: 30 }
     expect(refusalPause(refusal)).toBe(REFUSAL_PAUSE_MS)

@@ -17,11 +17,11 @@ export interface ClientBudgets {
 }
 
 /**
- * Defaults: 1,500 points per 10 s (a 100-document list at depth 3 every 5 s, or 150 small reads
- * a second) and 8 at a time per client address.
+ * Defaults: 1,000 points per 10 s (a 100-document list at depth 3 every 8 s, 100 small reads a
+ * second, or 10 answers of 400–499) and 8 at a time per client address.
  */
 export const DEFAULT_CLIENT_BUDGETS: Readonly<ClientBudgets> = Object.freeze({
-  rate: 1_500,
+  rate: 1_000,
   windowSeconds: 10,
   concurrency: 8,
 })
@@ -94,6 +94,8 @@ export interface BudgetGate {
    * (a GraphQL document, read after admission); a refusal when they are not left.
    */
   charge: (address: string, cost: number) => Promise<BudgetRefusal | undefined>
+  /** Spends `cost` more points of `address` whether they are left or not (an answer's penalty). */
+  penalize: (address: string, cost: number) => Promise<void>
 }
 
 /**
@@ -172,6 +174,9 @@ export const createBudgetGate = (limits: SharedLimits, budgets: ClientBudgets): 
   }
   return Object.assign(admit, {
     charge: (address: string, cost: number) => spend(address || 'unknown', cost),
+    penalize: async (address: string, cost: number) => {
+      await rate?.penalty(address || 'unknown', Math.ceil(cost)).catch(() => undefined)
+    },
   })
 }
 

@@ -25,11 +25,16 @@ export interface CostBounds {
 export const DOCUMENTS_PER_POINT = 8
 
 /**
- * What an answer of 400–499 costs on top (wrong logins, malformed or refused input): a client
- * sending such requests in a loop runs out of budget in seconds, one that errs now and then does
- * not notice.
+ * What an answer of 400–499 other than 404 costs on top (wrong logins, malformed or refused input,
+ * refusals): every request through Next costs the server about as much as a small read, whatever
+ * it answers, so a client sending such requests in a loop runs out of budget within a few of them,
+ * while one that errs now and then does not notice.
  */
-export const CLIENT_ERROR_COST = 10
+export const CLIENT_ERROR_COST = 100
+
+/** Whether an answer with `status` costs {@link CLIENT_ERROR_COST} more. */
+export const isClientError = (status: number): boolean =>
+  status >= 400 && status < 500 && status !== 404
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value))
 

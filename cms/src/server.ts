@@ -20,7 +20,7 @@ import { isFeedPath, serveFeed } from './feed-server'
 import { readBanUrls, startInstanceSync } from './instance-sync'
 import { mediaServerFor } from './media-server'
 import type { CostBounds } from './request-cost'
-import { CLIENT_ERROR_COST, restCost } from './request-cost'
+import { CLIENT_ERROR_COST, isClientError, restCost } from './request-cost'
 import configPromise from './payload.config'
 import { sharedLimits } from './shared-limits'
 import { createWidgetAssets } from './widget-assets'
@@ -114,9 +114,7 @@ const handleWithBudget = async (req: IncomingMessage, res: ServerResponse, addre
   }
   res.once('close', decision.release)
   res.once('finish', () => {
-    if (res.statusCode >= 400 && res.statusCode < 500) {
-      void admitRequest.charge(address, CLIENT_ERROR_COST)
-    }
+    if (isClientError(res.statusCode)) void admitRequest.penalize(address, CLIENT_ERROR_COST)
   })
   if (await refuseWrite(req.method ?? 'GET')) {
     res.writeHead(DATABASE_UNREACHABLE.status, {
