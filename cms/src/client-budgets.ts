@@ -18,7 +18,7 @@ export interface ClientBudgets {
 
 /**
  * Defaults: 1,000 points per 10 s (a 100-document list at depth 3 every 8 s, 100 small reads a
- * second, or 10 answers of 400–499) and 8 at a time per client address.
+ * second, or 5 answers of 400–499) and 8 at a time per client address.
  */
 export const DEFAULT_CLIENT_BUDGETS: Readonly<ClientBudgets> = Object.freeze({
   rate: 1_000,
@@ -91,7 +91,8 @@ export interface BudgetGate {
   (address: string, cost?: number): Promise<BudgetDecision>
   /**
    * Spends `cost` more points of `address` for a request already admitted, once its cost is known
-   * (a GraphQL document, read after admission); a refusal when they are not left.
+   * (a GraphQL document, read after admission); a refusal when they are not left, which spends
+   * what was left of the window (the request has been read and parsed already).
    */
   charge: (address: string, cost: number) => Promise<BudgetRefusal | undefined>
   /** Spends `cost` more points of `address` whether they are left or not (an answer's penalty). */
@@ -173,7 +174,13 @@ export const createBudgetGate = (limits: SharedLimits, budgets: ClientBudgets): 
     }
   }
   return Object.assign(admit, {
-    charge: (address: string, cost: number) => spend(address || 'unknown', cost),
+    charge: async (address: string, cost: number) => {
+      const key = address || 'unknown'
+      const refusal = await spend(key, cost)
+      // The request has already been read and parsed: its window is spent.
+      if (refusal) await rate?.penalty(key, budgets.rate).catch(() => undefined)
+      return refusal
+    },
     penalize: async (address: string, cost: number) => {
       await rate?.penalty(address || 'unknown', Math.ceil(cost)).catch(() => undefined)
     },

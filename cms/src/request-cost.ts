@@ -30,7 +30,7 @@ export const DOCUMENTS_PER_POINT = 8
  * it answers, so a client sending such requests in a loop runs out of budget within a few of them,
  * while one that errs now and then does not notice.
  */
-export const CLIENT_ERROR_COST = 100
+export const CLIENT_ERROR_COST = 200
 
 /** Whether an answer with `status` costs {@link CLIENT_ERROR_COST} more. */
 export const isClientError = (status: number): boolean =>
