@@ -59,92 +59,90 @@ export type SupportedTimezones =
   | 'Pacific/Guam'
   | 'Pacific/Noumea'
   | 'Pacific/Auckland'
-  | 'Pacific/Fiji'
+  | 'Pacific/Fiji';
 
 export interface Config {
   auth: {
-    users: UserAuthOperations
-  }
-  blocks: {}
+    users: UserAuthOperations;
+  };
+  blocks: {};
   collections: {
-    news: News
-    events: Event
-    statistics: Statistic
-    organizations: Organization
-    media: Media
-    users: User
-    'audit-log': AuditLog
-    'webhook-endpoints': WebhookEndpoint
-    'webhook-deliveries': WebhookDelivery
-    'payload-kv': PayloadKv
-    'payload-jobs': PayloadJob
-    'payload-locked-documents': PayloadLockedDocument
-    'payload-preferences': PayloadPreference
-    'payload-migrations': PayloadMigration
-  }
-  collectionsJoins: {}
+    news: News;
+    events: Event;
+    statistics: Statistic;
+    organizations: Organization;
+    media: Media;
+    users: User;
+    'audit-log': AuditLog;
+    'webhook-endpoints': WebhookEndpoint;
+    'webhook-deliveries': WebhookDelivery;
+    'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
+    'payload-locked-documents': PayloadLockedDocument;
+    'payload-preferences': PayloadPreference;
+    'payload-migrations': PayloadMigration;
+  };
+  collectionsJoins: {};
   collectionsSelect: {
-    news: NewsSelect<false> | NewsSelect<true>
-    events: EventsSelect<false> | EventsSelect<true>
-    statistics: StatisticsSelect<false> | StatisticsSelect<true>
-    organizations: OrganizationsSelect<false> | OrganizationsSelect<true>
-    media: MediaSelect<false> | MediaSelect<true>
-    users: UsersSelect<false> | UsersSelect<true>
-    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>
-    'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>
-    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>
-    'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>
-    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>
-    'payload-locked-documents':
-      PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>
-    'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>
-    'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>
-  }
+    news: NewsSelect<false> | NewsSelect<true>;
+    events: EventsSelect<false> | EventsSelect<true>;
+    statistics: StatisticsSelect<false> | StatisticsSelect<true>;
+    organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
+    'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
+    'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
+    'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
+  };
   db: {
-    defaultIDType: number
-  }
-  fallbackLocale:
-    ('false' | 'none' | 'null') | false | null | ('en' | 'uk' | 'az') | ('en' | 'uk' | 'az')[]
+    defaultIDType: number;
+  };
+  fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'uk' | 'az') | ('en' | 'uk' | 'az')[];
   globals: {
-    'etw-settings': EtwSetting
-  }
+    'etw-settings': EtwSetting;
+  };
   globalsSelect: {
-    'etw-settings': EtwSettingsSelect<false> | EtwSettingsSelect<true>
-  }
-  locale: 'en' | 'uk' | 'az'
+    'etw-settings': EtwSettingsSelect<false> | EtwSettingsSelect<true>;
+  };
+  locale: 'en' | 'uk' | 'az';
   widgets: {
-    collections: CollectionsWidget
-  }
-  user: User
+    collections: CollectionsWidget;
+  };
+  user: User;
   jobs: {
     tasks: {
-      schedulePublish: TaskSchedulePublish
-      etwDeliverWebhook: TaskEtwDeliverWebhook
+      schedulePublish: TaskSchedulePublish;
+      etwDeliverWebhook: TaskEtwDeliverWebhook;
       inline: {
-        input: unknown
-        output: unknown
-      }
-    }
-    workflows: unknown
-  }
+        input: unknown;
+        output: unknown;
+      };
+    };
+    workflows: unknown;
+  };
 }
 export interface UserAuthOperations {
   forgotPassword: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   login: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   registerFirstUser: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   unlock: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
 }
 /**
  * eTwinning news: write in every language, schedule or publish at once.
@@ -153,37 +151,37 @@ export interface UserAuthOperations {
  * via the `definition` "news".
  */
 export interface News {
-  id: number
-  title: string
+  id: number;
+  title: string;
   /**
    * The last part of the address. Left empty, it is made from the title in Latin letters and kept unique.
    */
-  slug?: string | null
+  slug?: string | null;
   /**
    * One or two sentences shown in feeds and link previews.
    */
-  summary?: string | null
+  summary?: string | null;
   body?: {
     root: {
-      type: string
+      type: string;
       children: {
-        type: any
-        version: number
-        [k: string]: unknown
-      }[]
-      direction: ('ltr' | 'rtl') | null
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
-      indent: number
-      version: number
-    }
-    [k: string]: unknown
-  } | null
-  cover?: (number | null) | Media
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  cover?: (number | null) | Media;
   /**
    * Left empty, it is set to the moment of first publication.
    */
-  publishedAt?: string | null
-  organization?: (number | null) | Organization
+  publishedAt?: string | null;
+  organization?: (number | null) | Organization;
   /**
    * The country the news is about.
    */
@@ -440,27 +438,27 @@ export interface News {
         | 'ZM'
         | 'ZW'
       )
-    | null
+    | null;
   /**
    * Stored in lower case.
    */
-  tags?: string[] | null
-  relatedEvents?: (number | Event)[] | null
+  tags?: string[] | null;
+  relatedEvents?: (number | Event)[] | null;
   /**
    * Address of the original publication (http or https only).
    */
-  sourceUrl?: string | null
+  sourceUrl?: string | null;
   /**
    * For example the university’s website; shown in the “originally published by” link.
    */
-  sourceTitle?: string | null
+  sourceTitle?: string | null;
   /**
    * Old addresses redirect to the current one.
    */
-  previousSlugs?: string[] | null
-  updatedAt: string
-  createdAt: string
-  _status?: ('draft' | 'published') | null
+  previousSlugs?: string[] | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * Images (JPEG, PNG, WebP, AVIF, GIF) and PDF documents.
@@ -469,49 +467,49 @@ export interface News {
  * via the `definition` "media".
  */
 export interface Media {
-  id: number
+  id: number;
   /**
    * Describes the image for people who cannot see it.
    */
-  alt: string
-  caption?: string | null
-  updatedAt: string
-  createdAt: string
-  url?: string | null
-  thumbnailURL?: string | null
-  filename?: string | null
-  mimeType?: string | null
-  filesize?: number | null
-  width?: number | null
-  height?: number | null
-  focalX?: number | null
-  focalY?: number | null
+  alt: string;
+  caption?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
   sizes?: {
     thumbnail?: {
-      url?: string | null
-      width?: number | null
-      height?: number | null
-      mimeType?: string | null
-      filesize?: number | null
-      filename?: string | null
-    }
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     card?: {
-      url?: string | null
-      width?: number | null
-      height?: number | null
-      mimeType?: string | null
-      filesize?: number | null
-      filename?: string | null
-    }
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     hero?: {
-      url?: string | null
-      width?: number | null
-      height?: number | null
-      mimeType?: string | null
-      filesize?: number | null
-      filename?: string | null
-    }
-  }
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * Universities, ministries, schools and support services that publish news and organise events.
@@ -520,17 +518,17 @@ export interface Media {
  * via the `definition` "organizations".
  */
 export interface Organization {
-  id: number
-  name: string
+  id: number;
+  name: string;
   /**
    * Abbreviation, e.g. K-PNU. The slug is made from it.
    */
-  shortName?: string | null
+  shortName?: string | null;
   /**
    * The last part of the address. Left empty, it is made from the title in Latin letters and kept unique.
    */
-  slug?: string | null
-  kind: 'university' | 'ministry' | 'school' | 'support-service' | 'centre'
+  slug?: string | null;
+  kind: 'university' | 'ministry' | 'school' | 'support-service' | 'centre';
   country?:
     | (
         | 'AF'
@@ -784,12 +782,12 @@ export interface Organization {
         | 'ZM'
         | 'ZW'
       )
-    | null
-  city?: string | null
-  website?: string | null
-  logo?: (number | null) | Media
-  updatedAt: string
-  createdAt: string
+    | null;
+  city?: string | null;
+  website?: string | null;
+  logo?: (number | null) | Media;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * Seminars, trainings, meetings, webinars and conferences.
@@ -798,50 +796,50 @@ export interface Organization {
  * via the `definition` "events".
  */
 export interface Event {
-  id: number
-  title: string
+  id: number;
+  title: string;
   /**
    * The last part of the address. Left empty, it is made from the title in Latin letters and kept unique.
    */
-  slug?: string | null
+  slug?: string | null;
   /**
    * Old addresses redirect to the current one.
    */
-  previousSlugs?: string[] | null
-  summary?: string | null
+  previousSlugs?: string[] | null;
+  summary?: string | null;
   description?: {
     root: {
-      type: string
+      type: string;
       children: {
-        type: any
-        version: number
-        [k: string]: unknown
-      }[]
-      direction: ('ltr' | 'rtl') | null
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
-      indent: number
-      version: number
-    }
-    [k: string]: unknown
-  } | null
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   /**
    * Local time of the place of the event; its time zone is the event’s.
    */
-  startsAt: string
-  startsAt_tz?: string | null
+  startsAt: string;
+  startsAt_tz?: string | null;
   /**
    * Must be after the start.
    */
-  endsAt: string
-  endsAt_tz?: string | null
+  endsAt: string;
+  endsAt_tz?: string | null;
   /**
    * IANA time zone of the place where the event happens, e.g. Asia/Baku or Europe/Kyiv.
    */
-  timeZone: string
-  format: 'in-person' | 'online' | 'hybrid'
-  kind: 'seminar' | 'training' | 'meeting' | 'webinar' | 'conference'
-  venue?: string | null
-  city?: string | null
+  timeZone: string;
+  format: 'in-person' | 'online' | 'hybrid';
+  kind: 'seminar' | 'training' | 'meeting' | 'webinar' | 'conference';
+  venue?: string | null;
+  city?: string | null;
   country?:
     | (
         | 'AF'
@@ -1095,7 +1093,7 @@ export interface Event {
         | 'ZM'
         | 'ZW'
       )
-    | null
+    | null;
   participatingCountries?:
     | (
         | 'AF'
@@ -1349,26 +1347,26 @@ export interface Event {
         | 'ZM'
         | 'ZW'
       )[]
-    | null
+    | null;
   /**
    * For example: 25 educators, 10 head teachers.
    */
   participantGroups?:
     | {
-        count: number
-        label?: string | null
-        id?: string | null
+        count: number;
+        label?: string | null;
+        id?: string | null;
       }[]
-    | null
-  registrationUrl?: string | null
-  registrationDeadline?: string | null
-  registrationDeadline_tz?: string | null
-  organizers?: (number | Organization)[] | null
-  relatedNews?: (number | News)[] | null
-  cover?: (number | null) | Media
-  updatedAt: string
-  createdAt: string
-  _status?: ('draft' | 'published') | null
+    | null;
+  registrationUrl?: string | null;
+  registrationDeadline?: string | null;
+  registrationDeadline_tz?: string | null;
+  organizers?: (number | Organization)[] | null;
+  relatedNews?: (number | News)[] | null;
+  cover?: (number | null) | Media;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * Each snapshot is a figure as of a date. Record a new figure as a new snapshot; older ones stay as history.
@@ -1377,26 +1375,26 @@ export interface Event {
  * via the `definition` "statistics".
  */
 export interface Statistic {
-  id: number
-  metric: 'teachers' | 'schools' | 'projects' | 'students' | 'countries' | 'custom'
+  id: number;
+  metric: 'teachers' | 'schools' | 'projects' | 'students' | 'countries' | 'custom';
   /**
    * Lowercase letters, digits and hyphens, e.g. partner-schools.
    */
-  customKey?: string | null
+  customKey?: string | null;
   /**
    * Readable name of a custom metric.
    */
-  label?: string | null
-  value: number
+  label?: string | null;
+  value: number;
   /**
    * The figure is shown with a "+".
    */
-  approximate?: boolean | null
+  approximate?: boolean | null;
   /**
    * The day the figure refers to.
    */
-  asOf: string
-  scope: 'programme' | 'country' | 'region' | 'organization'
+  asOf: string;
+  scope: 'programme' | 'country' | 'region' | 'organization';
   country?:
     | (
         | 'AF'
@@ -1650,23 +1648,23 @@ export interface Statistic {
         | 'ZM'
         | 'ZW'
       )
-    | null
-  region?: string | null
-  organization?: (number | null) | Organization
+    | null;
+  region?: string | null;
+  organization?: (number | null) | Organization;
   /**
    * Computed from the metric.
    */
-  key?: string | null
+  key?: string | null;
   /**
    * Computed from the scope: programme, country:AZ, region:AZ:…, organization:…
    */
-  scopeKey?: string | null
+  scopeKey?: string | null;
   source?: {
-    title?: string | null
-    url?: string | null
-  }
-  updatedAt: string
-  createdAt: string
+    title?: string | null;
+    url?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * The editorial team. Enable an API key for machine clients.
@@ -1675,35 +1673,35 @@ export interface Statistic {
  * via the `definition` "users".
  */
 export interface User {
-  id: number
-  name?: string | null
+  id: number;
+  name?: string | null;
   /**
    * Administrators manage users and settings, editors publish, contributors write drafts. A statistics writer is a machine client: with an API key it records statistics snapshots and nothing else.
    */
-  roles?: ('admin' | 'editor' | 'contributor' | 'statistics-writer')[] | null
-  updatedAt: string
-  createdAt: string
-  enableAPIKey?: boolean | null
-  apiKey?: string | null
-  apiKeyIndex?: string | null
-  hasAPIKey?: boolean | null
-  email: string
-  resetPasswordToken?: string | null
-  resetPasswordExpiration?: string | null
-  salt?: string | null
-  hash?: string | null
-  resetPasswordRequestedAt?: string | null
-  loginAttempts?: number | null
-  lockUntil?: string | null
+  roles?: ('admin' | 'editor' | 'contributor' | 'statistics-writer')[] | null;
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
   sessions?:
     | {
-        id: string
-        createdAt?: string | null
-        expiresAt: string
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
       }[]
-    | null
-  password?: string | null
-  collection: 'users'
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * Who published, unpublished or deleted what, and who logged in, when. Read-only.
@@ -1712,19 +1710,19 @@ export interface User {
  * via the `definition` "audit-log".
  */
 export interface AuditLog {
-  id: number
-  action: 'publish' | 'unpublish' | 'delete' | 'login'
-  summary?: string | null
-  targetCollection?: string | null
-  documentId?: string | null
-  user?: (number | null) | User
+  id: number;
+  action: 'publish' | 'unpublish' | 'delete' | 'login';
+  summary?: string | null;
+  targetCollection?: string | null;
+  documentId?: string | null;
+  user?: (number | null) | User;
   /**
    * Empty when the system made the change, e.g. a scheduled publication.
    */
-  userEmail?: string | null
-  clientAddress?: string | null
-  updatedAt: string
-  createdAt: string
+  userEmail?: string | null;
+  clientAddress?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * Signed HTTP requests (Standard Webhooks) that tell other systems when something is published, unpublished, updated, deleted or recorded.
@@ -1733,539 +1731,539 @@ export interface AuditLog {
  * via the `definition` "webhook-endpoints".
  */
 export interface WebhookEndpoint {
-  id: number
-  url: string
-  events: ('published' | 'unpublished' | 'updated' | 'deleted' | 'recorded')[]
-  collections: ('news' | 'events' | 'statistics')[]
-  active?: boolean | null
+  id: number;
+  url: string;
+  events: ('published' | 'unpublished' | 'updated' | 'deleted' | 'recorded')[];
+  collections: ('news' | 'events' | 'statistics')[];
+  active?: boolean | null;
   /**
    * The receiving system verifies signatures with this secret. Made when the endpoint is saved.
    */
-  secret?: string | null
-  updatedAt: string
-  createdAt: string
+  secret?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webhook-deliveries".
  */
 export interface WebhookDelivery {
-  id: number
-  endpoint?: (number | null) | WebhookEndpoint
-  type: string
-  messageId: string
-  status: 'pending' | 'retrying' | 'succeeded' | 'failed'
-  attempts?: number | null
-  responseCode?: number | null
-  durationMs?: number | null
-  nextTryAt?: string | null
-  lastError?: string | null
+  id: number;
+  endpoint?: (number | null) | WebhookEndpoint;
+  type: string;
+  messageId: string;
+  status: 'pending' | 'retrying' | 'succeeded' | 'failed';
+  attempts?: number | null;
+  responseCode?: number | null;
+  durationMs?: number | null;
+  nextTryAt?: string | null;
+  lastError?: string | null;
   payload:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
-  updatedAt: string
-  createdAt: string
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number
-  key: string
+  id: number;
+  key: string;
   data:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
+    | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: number
+  id: number;
   /**
    * Input data provided to the job
    */
   input?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
+    | null;
   taskStatus?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
-  completedAt?: string | null
-  totalTried?: number | null
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
   /**
    * If hasError is true this job will not be retried
    */
-  hasError?: boolean | null
+  hasError?: boolean | null;
   /**
    * If hasError is true, this is the error that caused it
    */
   error?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
+    | null;
   /**
    * Task execution log
    */
   log?:
     | {
-        executedAt: string
-        completedAt: string
-        taskSlug: 'inline' | 'schedulePublish' | 'etwDeliverWebhook'
-        taskID: string
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish' | 'etwDeliverWebhook';
+        taskID: string;
         input?:
           | {
-              [k: string]: unknown
+              [k: string]: unknown;
             }
           | unknown[]
           | string
           | number
           | boolean
-          | null
+          | null;
         output?:
           | {
-              [k: string]: unknown
+              [k: string]: unknown;
             }
           | unknown[]
           | string
           | number
           | boolean
-          | null
-        state: 'failed' | 'succeeded'
+          | null;
+        state: 'failed' | 'succeeded';
         error?:
           | {
-              [k: string]: unknown
+              [k: string]: unknown;
             }
           | unknown[]
           | string
           | number
           | boolean
-          | null
-        id?: string | null
+          | null;
+        id?: string | null;
       }[]
-    | null
-  taskSlug?: ('inline' | 'schedulePublish' | 'etwDeliverWebhook') | null
-  queue?: string | null
-  waitUntil?: string | null
-  processing?: boolean | null
-  updatedAt: string
-  createdAt: string
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish' | 'etwDeliverWebhook') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number
+  id: number;
   document?:
     | ({
-        relationTo: 'news'
-        value: number | News
+        relationTo: 'news';
+        value: number | News;
       } | null)
     | ({
-        relationTo: 'events'
-        value: number | Event
+        relationTo: 'events';
+        value: number | Event;
       } | null)
     | ({
-        relationTo: 'statistics'
-        value: number | Statistic
+        relationTo: 'statistics';
+        value: number | Statistic;
       } | null)
     | ({
-        relationTo: 'organizations'
-        value: number | Organization
+        relationTo: 'organizations';
+        value: number | Organization;
       } | null)
     | ({
-        relationTo: 'media'
-        value: number | Media
+        relationTo: 'media';
+        value: number | Media;
       } | null)
     | ({
-        relationTo: 'users'
-        value: number | User
+        relationTo: 'users';
+        value: number | User;
       } | null)
     | ({
-        relationTo: 'audit-log'
-        value: number | AuditLog
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null)
     | ({
-        relationTo: 'webhook-endpoints'
-        value: number | WebhookEndpoint
+        relationTo: 'webhook-endpoints';
+        value: number | WebhookEndpoint;
       } | null)
     | ({
-        relationTo: 'webhook-deliveries'
-        value: number | WebhookDelivery
-      } | null)
-  globalSlug?: string | null
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
+      } | null);
+  globalSlug?: string | null;
   user: {
-    relationTo: 'users'
-    value: number | User
-  }
-  updatedAt: string
-  createdAt: string
+    relationTo: 'users';
+    value: number | User;
+  };
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number
+  id: number;
   user: {
-    relationTo: 'users'
-    value: number | User
-  }
-  key?: string | null
+    relationTo: 'users';
+    value: number | User;
+  };
+  key?: string | null;
   value?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
-  updatedAt: string
-  createdAt: string
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number
-  name?: string | null
-  batch?: number | null
-  updatedAt: string
-  createdAt: string
+  id: number;
+  name?: string | null;
+  batch?: number | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "news_select".
  */
 export interface NewsSelect<T extends boolean = true> {
-  title?: T
-  slug?: T
-  summary?: T
-  body?: T
-  cover?: T
-  publishedAt?: T
-  organization?: T
-  country?: T
-  tags?: T
-  relatedEvents?: T
-  sourceUrl?: T
-  sourceTitle?: T
-  previousSlugs?: T
-  updatedAt?: T
-  createdAt?: T
-  _status?: T
+  title?: T;
+  slug?: T;
+  summary?: T;
+  body?: T;
+  cover?: T;
+  publishedAt?: T;
+  organization?: T;
+  country?: T;
+  tags?: T;
+  relatedEvents?: T;
+  sourceUrl?: T;
+  sourceTitle?: T;
+  previousSlugs?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "events_select".
  */
 export interface EventsSelect<T extends boolean = true> {
-  title?: T
-  slug?: T
-  previousSlugs?: T
-  summary?: T
-  description?: T
-  startsAt?: T
-  startsAt_tz?: T
-  endsAt?: T
-  endsAt_tz?: T
-  timeZone?: T
-  format?: T
-  kind?: T
-  venue?: T
-  city?: T
-  country?: T
-  participatingCountries?: T
+  title?: T;
+  slug?: T;
+  previousSlugs?: T;
+  summary?: T;
+  description?: T;
+  startsAt?: T;
+  startsAt_tz?: T;
+  endsAt?: T;
+  endsAt_tz?: T;
+  timeZone?: T;
+  format?: T;
+  kind?: T;
+  venue?: T;
+  city?: T;
+  country?: T;
+  participatingCountries?: T;
   participantGroups?:
     | T
     | {
-        count?: T
-        label?: T
-        id?: T
-      }
-  registrationUrl?: T
-  registrationDeadline?: T
-  registrationDeadline_tz?: T
-  organizers?: T
-  relatedNews?: T
-  cover?: T
-  updatedAt?: T
-  createdAt?: T
-  _status?: T
+        count?: T;
+        label?: T;
+        id?: T;
+      };
+  registrationUrl?: T;
+  registrationDeadline?: T;
+  registrationDeadline_tz?: T;
+  organizers?: T;
+  relatedNews?: T;
+  cover?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "statistics_select".
  */
 export interface StatisticsSelect<T extends boolean = true> {
-  metric?: T
-  customKey?: T
-  label?: T
-  value?: T
-  approximate?: T
-  asOf?: T
-  scope?: T
-  country?: T
-  region?: T
-  organization?: T
-  key?: T
-  scopeKey?: T
+  metric?: T;
+  customKey?: T;
+  label?: T;
+  value?: T;
+  approximate?: T;
+  asOf?: T;
+  scope?: T;
+  country?: T;
+  region?: T;
+  organization?: T;
+  key?: T;
+  scopeKey?: T;
   source?:
     | T
     | {
-        title?: T
-        url?: T
-      }
-  updatedAt?: T
-  createdAt?: T
+        title?: T;
+        url?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "organizations_select".
  */
 export interface OrganizationsSelect<T extends boolean = true> {
-  name?: T
-  shortName?: T
-  slug?: T
-  kind?: T
-  country?: T
-  city?: T
-  website?: T
-  logo?: T
-  updatedAt?: T
-  createdAt?: T
+  name?: T;
+  shortName?: T;
+  slug?: T;
+  kind?: T;
+  country?: T;
+  city?: T;
+  website?: T;
+  logo?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
-  alt?: T
-  caption?: T
-  updatedAt?: T
-  createdAt?: T
-  url?: T
-  thumbnailURL?: T
-  filename?: T
-  mimeType?: T
-  filesize?: T
-  width?: T
-  height?: T
-  focalX?: T
-  focalY?: T
+  alt?: T;
+  caption?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
   sizes?:
     | T
     | {
         thumbnail?:
           | T
           | {
-              url?: T
-              width?: T
-              height?: T
-              mimeType?: T
-              filesize?: T
-              filename?: T
-            }
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         card?:
           | T
           | {
-              url?: T
-              width?: T
-              height?: T
-              mimeType?: T
-              filesize?: T
-              filename?: T
-            }
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         hero?:
           | T
           | {
-              url?: T
-              width?: T
-              height?: T
-              mimeType?: T
-              filesize?: T
-              filename?: T
-            }
-      }
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
-  name?: T
-  roles?: T
-  updatedAt?: T
-  createdAt?: T
-  enableAPIKey?: T
-  apiKey?: T
-  apiKeyIndex?: T
-  hasAPIKey?: T
-  email?: T
-  resetPasswordToken?: T
-  resetPasswordExpiration?: T
-  salt?: T
-  hash?: T
-  resetPasswordRequestedAt?: T
-  loginAttempts?: T
-  lockUntil?: T
+  name?: T;
+  roles?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
   sessions?:
     | T
     | {
-        id?: T
-        createdAt?: T
-        expiresAt?: T
-      }
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
-  action?: T
-  summary?: T
-  targetCollection?: T
-  documentId?: T
-  user?: T
-  userEmail?: T
-  clientAddress?: T
-  updatedAt?: T
-  createdAt?: T
+  action?: T;
+  summary?: T;
+  targetCollection?: T;
+  documentId?: T;
+  user?: T;
+  userEmail?: T;
+  clientAddress?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webhook-endpoints_select".
  */
 export interface WebhookEndpointsSelect<T extends boolean = true> {
-  url?: T
-  events?: T
-  collections?: T
-  active?: T
-  secret?: T
-  updatedAt?: T
-  createdAt?: T
+  url?: T;
+  events?: T;
+  collections?: T;
+  active?: T;
+  secret?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webhook-deliveries_select".
  */
 export interface WebhookDeliveriesSelect<T extends boolean = true> {
-  endpoint?: T
-  type?: T
-  messageId?: T
-  status?: T
-  attempts?: T
-  responseCode?: T
-  durationMs?: T
-  nextTryAt?: T
-  lastError?: T
-  payload?: T
-  updatedAt?: T
-  createdAt?: T
+  endpoint?: T;
+  type?: T;
+  messageId?: T;
+  status?: T;
+  attempts?: T;
+  responseCode?: T;
+  durationMs?: T;
+  nextTryAt?: T;
+  lastError?: T;
+  payload?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
-  key?: T
-  data?: T
+  key?: T;
+  data?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs_select".
  */
 export interface PayloadJobsSelect<T extends boolean = true> {
-  input?: T
-  taskStatus?: T
-  completedAt?: T
-  totalTried?: T
-  hasError?: T
-  error?: T
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
   log?:
     | T
     | {
-        executedAt?: T
-        completedAt?: T
-        taskSlug?: T
-        taskID?: T
-        input?: T
-        output?: T
-        state?: T
-        error?: T
-        id?: T
-      }
-  taskSlug?: T
-  queue?: T
-  waitUntil?: T
-  processing?: T
-  updatedAt?: T
-  createdAt?: T
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
-  document?: T
-  globalSlug?: T
-  user?: T
-  updatedAt?: T
-  createdAt?: T
+  document?: T;
+  globalSlug?: T;
+  user?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-preferences_select".
  */
 export interface PayloadPreferencesSelect<T extends boolean = true> {
-  user?: T
-  key?: T
-  value?: T
-  updatedAt?: T
-  createdAt?: T
+  user?: T;
+  key?: T;
+  value?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-migrations_select".
  */
 export interface PayloadMigrationsSelect<T extends boolean = true> {
-  name?: T
-  batch?: T
-  updatedAt?: T
-  createdAt?: T
+  name?: T;
+  batch?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * Site-wide name, logo, contact address and link template.
@@ -2274,32 +2272,32 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  * via the `definition` "etw-settings".
  */
 export interface EtwSetting {
-  id: number
-  siteName?: string | null
+  id: number;
+  siteName?: string | null;
   /**
    * Shown in the header of the public pages.
    */
-  logo?: (number | null) | Media
+  logo?: (number | null) | Media;
   /**
    * When you show news on your own site: the links of the feeds and widgets lead to this address ({slug}, {id}, {locale}). Left empty, they lead to the CMS’s public page.
    */
-  linkTemplate?: string | null
-  contactEmail?: string | null
-  updatedAt?: string | null
-  createdAt?: string | null
+  linkTemplate?: string | null;
+  contactEmail?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "etw-settings_select".
  */
 export interface EtwSettingsSelect<T extends boolean = true> {
-  siteName?: T
-  logo?: T
-  linkTemplate?: T
-  contactEmail?: T
-  updatedAt?: T
-  createdAt?: T
-  globalType?: T
+  siteName?: T;
+  logo?: T;
+  linkTemplate?: T;
+  contactEmail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2307,9 +2305,9 @@ export interface EtwSettingsSelect<T extends boolean = true> {
  */
 export interface CollectionsWidget {
   data?: {
-    [k: string]: unknown
-  }
-  width: 'full'
+    [k: string]: unknown;
+  };
+  width: 'full';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2317,24 +2315,24 @@ export interface CollectionsWidget {
  */
 export interface TaskSchedulePublish {
   input: {
-    type?: ('publish' | 'unpublish') | null
-    locale?: string | null
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
     doc?:
       | ({
-          relationTo: 'news'
-          value: number | News
+          relationTo: 'news';
+          value: number | News;
         } | null)
       | ({
-          relationTo: 'events'
-          value: number | Event
-        } | null)
-    global?: string | null
+          relationTo: 'events';
+          value: number | Event;
+        } | null);
+    global?: string | null;
     user?: {
-      relationTo: 'users'
-      value: number | User
-    } | null
-  }
-  output?: unknown
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2342,17 +2340,18 @@ export interface TaskSchedulePublish {
  */
 export interface TaskEtwDeliverWebhook {
   input: {
-    delivery: string
-  }
-  output?: unknown
+    delivery: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "auth".
  */
 export interface Auth {
-  [k: string]: unknown
+  [k: string]: unknown;
 }
+
 
 declare module 'payload' {
   export interface GeneratedTypes extends Config {}
