@@ -104,7 +104,9 @@ const startBare = async (url: string, port: number) => {
 
 // 2. The production server (built when the sources changed) on that database.
 log('starting the production server (builds first when needed)')
-let server: ProductionServer = await startProductionServer(port)
+// Without per-client budgets: the load comes from one address and measures the server itself.
+const unbudgeted = { ETW_CLIENT_RATE: '0', ETW_CLIENT_CONCURRENCY: '0' }
+let server: ProductionServer = await startProductionServer(port, unbudgeted)
 const { base } = server
 
 const feedPath = '/api/etw/v1/news?limit=5'
@@ -306,7 +308,7 @@ await server.stop()
   log(`90,000 more news inserted in ${ms(start).toFixed(0)} ms (100,000 in all)`)
   await payload.destroy()
 }
-server = await startProductionServer(port)
+server = await startProductionServer(port, unbudgeted)
 {
   const auth = await login(server.base, admin)
   const queries = [
