@@ -229,6 +229,7 @@ const realisticUrls = (): string[] => {
           headers: { authorization: auth, 'content-type': 'application/json' },
           body: JSON.stringify({
             title: `Published during the load ${index}`,
+            tags: ['etwinning', 'school'],
             _status: 'published',
           }),
         })
@@ -334,7 +335,12 @@ server = await startProductionServer(port, unbudgeted)
       const published = await fetch(`${server.base}/api/news`, {
         method: 'POST',
         headers: { authorization: auth, 'content-type': 'application/json' },
-        body: JSON.stringify({ title: `Cache miss ${url} ${i}`, _status: 'published' }),
+        // Tagged like the generated news, so that the newest news are like the rest.
+        body: JSON.stringify({
+          title: `Cache miss ${url} ${i}`,
+          tags: ['etwinning', 'school'],
+          _status: 'published',
+        }),
       })
       await published.arrayBuffer()
       if (published.status !== 201) throw new Error(`publishing answered ${published.status}`)
