@@ -29,10 +29,11 @@ export interface KeysetQuery {
 
 /**
  * How many documents per page asked for {@link findPage} reads, newest first, to find a value held
- * by many of them, before it asks the database for a join: a value on one document in 8 fills the
- * page from the first window most of the time, one on 1 in 64 from the second.
+ * by many of them, before it asks the database for a join: a value on most documents fills the
+ * page from the first window, one on 1 document in 8 from the second; a rarer one is joined in,
+ * which is fast for a rare value.
  */
-export const HOLDS_WINDOWS = [8, 64] as const
+export const HOLDS_WINDOWS = [4, 32] as const
 
 /**
  * Reads one page of published documents anonymously (`overrideAccess: false`, no drafts). The
