@@ -1,5 +1,7 @@
+import net from 'node:net'
 import { performance } from 'node:perf_hooks'
 
+import type { buildConnector } from 'undici'
 import { Pool } from 'undici'
 
 /** One request of a load: method, path and query, headers, body. */
@@ -31,13 +33,34 @@ const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'
 const sleepUntil = (time: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.max(0, time - performance.now())))
 
+/**
+ * A connector whose sockets leave from `localAddress` (undici's own connector does not pass that
+ * option on to the socket, so every connection would leave from 127.0.0.1).
+ */
+const connectFrom =
+  (localAddress: string): buildConnector.connector =>
+  (options, callback) => {
+    const socket = net.connect({
+      host: options.hostname,
+      port: Number(options.port) || 80,
+      localAddress,
+    })
+    socket.setNoDelay(true)
+    const fail = (error: Error) => callback(error, null)
+    socket.once('error', fail)
+    socket.once('connect', () => {
+      socket.off('error', fail)
+      callback(null, socket)
+    })
+  }
+
 const poolOf = (base: string, connections: number, localAddress: string, timeoutMs: number) =>
   new Pool(base, {
     connections,
     pipelining: 1,
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
-    connect: { localAddress },
+    connect: connectFrom(localAddress),
   })
 
 const emptyResult = (): LoadResult => ({

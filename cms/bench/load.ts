@@ -15,7 +15,7 @@
  * BENCH_GRAPHQL_RATE (requests/s, default 50 and 20) the normal reads; BENCH_FLOOD_CONNECTIONS
  * (default 2) the flood's concurrent connections per abusive kind (10 kinds).
  */
-import { fork, spawn } from 'node:child_process'
+import { fork } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -23,6 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 import type { LoadRequest, LoadResult } from './http-load'
 import { closedLoop, fixedRate, percentile } from './http-load'
+import { startProductionServer } from './production-server'
 import { insertNews } from './volume'
 
 const seconds = Number(process.env.BENCH_DURATION ?? 60)
@@ -166,7 +167,6 @@ if (process.argv[2] === '--flood') {
   process.exit(0)
 }
 
-const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'etw-load-'))
 process.env.DATABASE_URL = pathToFileURL(path.join(work, 'load.db')).href
 process.env.PAYLOAD_SECRET ??= 'benchmark-secret-0123456789abcdef'
@@ -174,33 +174,8 @@ process.env.ETW_SEED = 'true'
 
 const log = (message: string) => console.log(`[bench:load] ${message}`)
 
-const servers: ReturnType<typeof spawn>[] = []
-const cleanup = () => {
-  for (const server of servers.splice(0)) {
-    if (!server.pid) continue
-    try {
-      process.kill(-server.pid, 'SIGTERM')
-    } catch {
-      // already gone
-    }
-  }
-  fs.rmSync(work, { recursive: true, force: true })
-}
-process.on('exit', cleanup)
+process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }))
 process.on('SIGINT', () => process.exit(130))
-
-const waitFor = async (url: string, timeoutMs: number) => {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
-}
 
 // 1. A fresh database: the demo content (first-start seed), the administrator, 5,000 news.
 {
@@ -216,14 +191,7 @@ const waitFor = async (url: string, timeoutMs: number) => {
 
 // 2. The production server (built when the sources changed) on that database.
 log('starting the production server (builds first when needed)')
-const server = spawn('pnpm', ['start'], {
-  cwd: cmsDir,
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ETW_SEED: 'false' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-  detached: true,
-})
-servers.push(server)
-await waitFor(`${base}/api/health`, 15 * 60_000)
+await startProductionServer(port)
 
 // GraphQL over GET is part of the normal reads when this build serves it.
 const getStatus = (await fetch(`${base}${graphqlGet.path}`)).status
@@ -243,6 +211,7 @@ interface Row {
   open: number
   p50: number
   p99: number
+  statuses: Record<string, number>
 }
 
 const measure = async (
@@ -277,6 +246,7 @@ const measure = async (
     open: result.openAtEnd,
     p50: percentile(result.latencies, 50),
     p99: percentile(result.latencies, 99),
+    statuses: result.statuses,
   }
 }
 
@@ -321,6 +291,13 @@ for (const row of rows) {
   console.log(
     `${row.phase.padEnd(9)} ${row.kind.padEnd(8)} ${String(row.sent).padStart(6)} ${String(row.ok).padStart(7)} ${String(row.non2xx).padStart(8)} ${String(row.errors).padStart(7)} ${String(row.timeouts).padStart(9)} ${String(row.open).padStart(12)} ${String(row.p50).padStart(8)} ${String(row.p99).padStart(8)}`,
   )
+}
+for (const row of rows.filter((candidate) => candidate.non2xx > 0)) {
+  const other = Object.entries(row.statuses)
+    .filter(([status]) => !status.startsWith('2'))
+    .map(([status, count]) => `${status} ×${count}`)
+    .join(', ')
+  console.log(`${row.phase} ${row.kind} non-2xx: ${other}`)
 }
 const failures = rows.reduce((sum, row) => sum + row.non2xx + row.errors + row.timeouts, 0)
 console.log('\nratios (p99 with the flood / p99 alone; target ≤ 2×)')

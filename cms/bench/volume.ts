@@ -6,8 +6,10 @@ export const random = (seed: number) => () => {
   return seed / 2_147_483_648
 }
 
-const COUNTRIES = ['UA', 'AZ', 'PL', 'FI', 'PT', 'SK', 'SI', 'BG', 'CZ', 'AL', 'GE', 'MD']
-const TAGS = [
+/** Countries of the generated news and events. */
+export const COUNTRIES = ['UA', 'AZ', 'PL', 'FI', 'PT', 'SK', 'SI', 'BG', 'CZ', 'AL', 'GE', 'MD']
+/** Tags of the generated news: every news carries `etwinning` and one other. */
+export const TAGS = [
   'etwinning',
   'seminar',
   'training',

@@ -2,7 +2,8 @@ vcl 4.1;
 
 # eTwinning Hub: Varnish as the shared HTTP cache in front of the load balancer
 # (docs/operators.md, "Several instances"). It caches what anonymous readers get — the public
-# feed, widget scripts, uploaded images — for as long as the CMS's Cache-Control says (s-maxage,
+# feed, the public pages (home, /{locale}/news and /{locale}/events with their items, sitemaps),
+# widget scripts, uploaded images — for as long as the CMS's Cache-Control says (s-maxage,
 # stale-while-revalidate), keeps one object per Vary, and answers If-None-Match with 304 from its
 # copy. Everything else (admin, REST, GraphQL, /api/health) passes through uncached.
 #
@@ -36,7 +37,9 @@ sub vcl_recv {
   if (req.method != "GET" && req.method != "HEAD") {
     return (pass);
   }
-  if (req.url ~ "^/api/etw/" || req.url ~ "^/widgets/" || req.url ~ "^/api/media/file/") {
+  if (req.url ~ "^/api/etw/" || req.url ~ "^/widgets/" || req.url ~ "^/api/media/file/" ||
+      (req.url !~ "^/api(/|\?|$)" &&
+       req.url ~ "^/($|\?|robots\.txt|etw-site\.css|sitemap[^/]*\.xml|[a-z]{2,3}(-[a-z0-9]{2,8})?($|[/?]))")) {
     # Public, anonymous answers: credentials never change them, and must not split the cache.
     unset req.http.cookie;
     unset req.http.authorization;

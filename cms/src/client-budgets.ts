@@ -4,7 +4,11 @@ import type { SharedLimits } from './shared-limits'
 
 /** What one client address may spend on REST and GraphQL (the cached public feed is exempt). */
 export interface ClientBudgets {
-  /** Requests per {@link ClientBudgets.windowSeconds}; 0 turns the rate budget off. */
+  /**
+   * Points per {@link ClientBudgets.windowSeconds}, each request spending its cost
+   * (`request-cost.ts`: 1 for a small read, 800 for a 100-document list at depth 3); 0 turns the
+   * rate budget off.
+   */
   rate: number
   /** Length of the rate window in seconds. */
   windowSeconds: number
@@ -12,12 +16,22 @@ export interface ClientBudgets {
   concurrency: number
 }
 
-/** Defaults: 300 requests per 10 s and 16 at a time per client address. */
+/**
+ * Defaults: 1,000 points per 10 s (a 100-document list at depth 3 every 8 s, 100 small reads a
+ * second, or 5 answers of 400–499) and 8 at a time per client address.
+ */
 export const DEFAULT_CLIENT_BUDGETS: Readonly<ClientBudgets> = Object.freeze({
-  rate: 300,
+  rate: 1_000,
   windowSeconds: 10,
-  concurrency: 16,
+  concurrency: 8,
 })
+
+/**
+ * Longest pause, in milliseconds, before a refusal is sent (never longer than its `Retry-After`):
+ * a client that ignores `Retry-After` and asks again at once gets at most a few refusals a second
+ * per connection, so that refusing it costs the server next to nothing.
+ */
+export const REFUSAL_PAUSE_MS = 500
 
 /**
  * Seconds after which an address's in-flight count is forgotten, so that an instance killed with
@@ -58,18 +72,41 @@ export const readClientBudgets = (
   return budgets
 }
 
+/** A refusal: when to ask again, and why. */
+export interface BudgetRefusal {
+  allowed: false
+  retryAfterSeconds: number
+  message: string
+}
+
 /** The outcome of asking for one request's budget. */
-export type BudgetDecision =
-  | { allowed: true; release: () => void }
-  | { allowed: false; retryAfterSeconds: number; message: string }
+export type BudgetDecision = { allowed: true; release: () => void } | BudgetRefusal
+
+/** The milliseconds to wait before sending `refusal` ({@link REFUSAL_PAUSE_MS} at most). */
+export const refusalPause = (refusal: BudgetRefusal): number =>
+  Math.min(REFUSAL_PAUSE_MS, refusal.retryAfterSeconds * 1000)
+
+/** Admits one request of `address` costing `cost` points (1 by default). */
+export interface BudgetGate {
+  (address: string, cost?: number): Promise<BudgetDecision>
+  /**
+   * Spends `cost` more points of `address` for a request already admitted, once its cost is known
+   * (a GraphQL document, read after admission); a refusal when they are not left, which spends
+   * what was left of the window (the request has been read and parsed already).
+   */
+  charge: (address: string, cost: number) => Promise<BudgetRefusal | undefined>
+  /** Spends `cost` more points of `address` whether they are left or not (an answer's penalty). */
+  penalize: (address: string, cost: number) => Promise<void>
+}
 
 /**
- * Admits or refuses one request of a client address against its rate and concurrency budgets,
+ * Admits or refuses requests of a client address against its rate budget (in points: each request
+ * spends its cost, a cost above the whole budget spends all of it) and its concurrency budget,
  * counted in `limits` (shared by every instance on Redis). An admitted request calls `release`
  * once it is answered. A store that fails admits the request: budgets protect the service, they
  * must not take it down.
  */
-export const createBudgetGate = (limits: SharedLimits, budgets: ClientBudgets) => {
+export const createBudgetGate = (limits: SharedLimits, budgets: ClientBudgets): BudgetGate => {
   const rate =
     budgets.rate > 0
       ? limits.limiter({
@@ -87,22 +124,30 @@ export const createBudgetGate = (limits: SharedLimits, budgets: ClientBudgets) =
         })
       : undefined
 
-  return async (address: string): Promise<BudgetDecision> => {
-    const key = address || 'unknown'
-    if (rate) {
-      try {
-        await rate.consume(key)
-      } catch (error) {
-        if (error instanceof RateLimiterRes) {
-          const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000))
-          return {
-            allowed: false,
-            retryAfterSeconds: seconds,
-            message: `Too many requests from this address: at most ${budgets.rate} per ${budgets.windowSeconds} s. Try again in ${seconds} s.`,
-          }
+  const spend = async (key: string, cost: number): Promise<BudgetRefusal | undefined> => {
+    if (!rate || cost <= 0) return undefined
+    const points = Math.min(Math.ceil(cost), budgets.rate)
+    try {
+      await rate.consume(key, points)
+    } catch (error) {
+      if (error instanceof RateLimiterRes) {
+        // A refused request does no work: what it would have cost is given back.
+        await rate.reward(key, points).catch(() => undefined)
+        const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000))
+        return {
+          allowed: false,
+          retryAfterSeconds: seconds,
+          message: `Too much asked from this address: requests may cost at most ${budgets.rate} points per ${budgets.windowSeconds} s, and this one costs ${Math.ceil(cost)} (a 100-document list at depth 3 costs 800, a small read 1). Try again in ${seconds} s, or ask for fewer documents or less depth.`,
         }
       }
     }
+    return undefined
+  }
+
+  const admit = async (address: string, cost = 1): Promise<BudgetDecision> => {
+    const key = address || 'unknown'
+    const refusal = await spend(key, cost)
+    if (refusal) return refusal
     if (!inFlight) return { allowed: true, release: () => undefined }
     try {
       await inFlight.consume(key)
@@ -128,4 +173,37 @@ export const createBudgetGate = (limits: SharedLimits, budgets: ClientBudgets) =
       },
     }
   }
+  return Object.assign(admit, {
+    charge: async (address: string, cost: number) => {
+      const key = address || 'unknown'
+      const refusal = await spend(key, cost)
+      // The request has already been read and parsed: its window is spent.
+      if (refusal) await rate?.penalty(key, budgets.rate).catch(() => undefined)
+      return refusal
+    },
+    penalize: async (address: string, cost: number) => {
+      await rate?.penalty(address || 'unknown', Math.ceil(cost)).catch(() => undefined)
+    },
+  })
 }
+
+const GATE = Symbol.for('etw.clientBudgetGate')
+
+/**
+ * Makes `gate` the one {@link chargeClientBudget} uses. The server registers its gate at start;
+ * the routes Next serves, bundled with their own copy of this module, reach the same gate through
+ * it (the GraphQL route spends a document's cost once it has read it).
+ */
+export const registerBudgetGate = (gate: BudgetGate | undefined): void => {
+  ;(globalThis as { [GATE]?: BudgetGate })[GATE] = gate
+}
+
+/**
+ * Spends `cost` more points of `address` on the registered gate (none registered, as in the
+ * integration tests' Local API: nothing is spent); a refusal when they are not left.
+ */
+export const chargeClientBudget = async (
+  address: string,
+  cost: number,
+): Promise<BudgetRefusal | undefined> =>
+  (globalThis as { [GATE]?: BudgetGate })[GATE]?.charge(address, cost)

@@ -4,16 +4,31 @@ import { createServer } from 'node:net'
 
 import { describe, expect, it } from 'vitest'
 
-import { affectedUrls, banInHttpCaches, readBanUrls } from './instance-sync'
+import { PUBLIC_PAGES_URL, affectedUrls, banInHttpCaches, readBanUrls } from './instance-sync'
 
 describe('affectedUrls', () => {
-  it('should ban only the news routes for a news change', () => {
-    expect(affectedUrls('news')).toEqual(['^/api/etw/v1/news'])
+  it('should ban the news routes and the public pages for a news change', () => {
+    expect(affectedUrls('news')).toEqual(['^/api/etw/v1/news', PUBLIC_PAGES_URL])
   })
 
-  it('should ban every feed route for a change the feed joins in', () => {
-    expect(affectedUrls('organizations')).toEqual(['^/api/etw/'])
-    expect(affectedUrls('media')).toEqual(['^/api/etw/'])
+  it('should ban every feed route and the public pages for a change the feed joins in', () => {
+    expect(affectedUrls('organizations')).toEqual(['^/api/etw/', PUBLIC_PAGES_URL])
+    expect(affectedUrls('media')).toEqual(['^/api/etw/', PUBLIC_PAGES_URL])
+  })
+
+  it('should match the public pages and not the API, the admin or static files', () => {
+    const pages = new RegExp(PUBLIC_PAGES_URL)
+    for (const url of ['/', '/?utm=x', '/uk', '/en/', '/uk/news?page=2', '/az/events/x']) {
+      expect(pages.test(url), url).toBe(true)
+    }
+    for (const url of ['/sitemap.xml', '/sitemap-news-1.xml'])
+      expect(pages.test(url), url).toBe(true)
+    for (const url of ['/api', '/api/etw/v1/news', '/api/news', '/admin', '/robots.txt']) {
+      expect(pages.test(url), url).toBe(false)
+    }
+    for (const url of ['/etw-site.css', '/widgets/etw-widgets.js', '/_next/x', '/media/a.png']) {
+      expect(pages.test(url), url).toBe(false)
+    }
   })
 })
 

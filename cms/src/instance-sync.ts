@@ -20,20 +20,30 @@ export interface ChangeMessage {
 }
 
 /**
- * The URL patterns (POSIX regular expressions on the path and query) of the HTTP cache's objects
+ * The public pages an HTTP cache keeps (a regular expression, PCRE as Varnish reads it, on the path
+ * and query): home (`/`, `/{locale}`), the lists and items under `/{locale}/news` and `/{locale}/events`, and the
+ * sitemaps; not the API, and not `robots.txt` or the stylesheet, which no content changes.
+ */
+export const PUBLIC_PAGES_URL =
+  '^/(?!api(?:$|[/?]))(?:$|\\?|sitemap[^/]*\\.xml|[a-z]{2,3}(?:-[a-z0-9]{2,8})?(?:$|[/?]))'
+
+/**
+ * The URL patterns (PCRE regular expressions on the path and query) of the HTTP cache's objects
  * that a change of `collection` may alter. A change of something the feed joins in (an
- * organization's name, an image's alt text, the settings) reaches every feed route.
+ * organization's name, an image's alt text, the settings) reaches every feed route. Every change
+ * reaches every public page: home shows the latest news, events and counters, items link to
+ * related items, and the sitemaps list them all.
  */
 export const affectedUrls = (collection: string): string[] => {
   switch (collection) {
     case 'news':
-      return ['^/api/etw/v1/news']
+      return ['^/api/etw/v1/news', PUBLIC_PAGES_URL]
     case 'events':
-      return ['^/api/etw/v1/events']
+      return ['^/api/etw/v1/events', PUBLIC_PAGES_URL]
     case 'statistics':
-      return ['^/api/etw/v1/stats']
+      return ['^/api/etw/v1/stats', PUBLIC_PAGES_URL]
     default:
-      return ['^/api/etw/']
+      return ['^/api/etw/', PUBLIC_PAGES_URL]
   }
 }
 

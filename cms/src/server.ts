@@ -4,16 +4,23 @@ import { createServer } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { checkHealth, CLIENT_ADDRESS_HEADER, getFeed } from '@etw/payload-plugin'
+import { checkHealth, CLIENT_ADDRESS_HEADER, getFeed, MAX_QUERY_LIMIT } from '@etw/payload-plugin'
 import next from 'next'
 import { getPayload } from 'payload'
 
-import { createBudgetGate, readClientBudgets } from './client-budgets'
+import {
+  createBudgetGate,
+  readClientBudgets,
+  refusalPause,
+  registerBudgetGate,
+} from './client-budgets'
 import { parseProxyTrust, resolveClientAddress } from './client-address'
 import { resolveDatabaseTarget } from './database'
 import { isFeedPath, serveFeed } from './feed-server'
 import { readBanUrls, startInstanceSync } from './instance-sync'
 import { mediaServerFor } from './media-server'
+import type { CostBounds } from './request-cost'
+import { CLIENT_ERROR_COST, isClientError, restCost } from './request-cost'
 import configPromise from './payload.config'
 import { sharedLimits } from './shared-limits'
 import { createWidgetAssets } from './widget-assets'
@@ -62,8 +69,19 @@ await app.prepare()
 const serveWidgetAsset = createWidgetAssets()
 const serveMedia = mediaServerFor(payload)
 
-// Per-client budgets of REST and GraphQL (shared by every instance when REDIS_URL is set).
+// Per-client budgets of REST and GraphQL (shared by every instance when REDIS_URL is set). A REST
+// request spends its cost from its URL; a GraphQL request spends 1 here and its document's cost
+// once the GraphQL route has read it (through the registered gate).
 const admitRequest = createBudgetGate(sharedLimits(), readClientBudgets(process.env))
+registerBudgetGate(admitRequest)
+const costBounds: CostBounds = {
+  maxLimit: MAX_QUERY_LIMIT,
+  // Payload's REST default page size.
+  defaultLimit: 10,
+  maxDepth: payload.config.maxDepth,
+  defaultDepth: payload.config.defaultDepth,
+}
+const isGraphQL = (url: string) => /^\/api\/graphql(?:$|[/?])/.test(url)
 
 // Writes are refused with a clear 503 while the database does not answer, instead of failing in Payload.
 const refuseWrite = createWriteGuard(async () => (await checkHealth(payload)).status === 200)
@@ -77,8 +95,15 @@ const isBudgeted = (url: string) => url.startsWith('/api/') && !isFeedPath(url)
  * Payload's error shape.
  */
 const handleWithBudget = async (req: IncomingMessage, res: ServerResponse, address: string) => {
-  const decision = await admitRequest(address)
+  const url = req.url ?? '/'
+  const method = req.method ?? 'GET'
+  const decision = await admitRequest(
+    address,
+    isGraphQL(url) ? 1 : restCost(method, url, costBounds),
+  )
   if (!decision.allowed) {
+    // A client that asks again at once, whatever Retry-After says, waits here first.
+    await new Promise((resolve) => setTimeout(resolve, refusalPause(decision)))
     res.writeHead(429, {
       'content-type': 'application/json',
       'cache-control': 'no-store',
@@ -88,6 +113,9 @@ const handleWithBudget = async (req: IncomingMessage, res: ServerResponse, addre
     return
   }
   res.once('close', decision.release)
+  res.once('finish', () => {
+    if (isClientError(res.statusCode)) void admitRequest.penalize(address, CLIENT_ERROR_COST)
+  })
   if (await refuseWrite(req.method ?? 'GET')) {
     res.writeHead(DATABASE_UNREACHABLE.status, {
       'content-type': 'application/json',

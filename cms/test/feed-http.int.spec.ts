@@ -138,12 +138,23 @@ describeDb('public feed: HTTP behaviour', () => {
     expect(res.status).toBe(304)
   })
 
+  it('should tell a cached answer from one produced for the request', async () => {
+    getFeed(ctx.payload).invalidate()
+    const first = await call(`${NEWS}?locale=uk`)
+    const second = await call(`${NEWS}?locale=uk`)
+    expect([first.headers['x-etw-cache'], second.headers['x-etw-cache']]).toEqual(['miss', 'hit'])
+  })
+
   it('should answer HEAD with the headers of GET and no body', async () => {
     const get = await call(NEWS)
     const head = await call(NEWS, { method: 'HEAD' })
     expect(head.status).toBe(200)
     expect(head.raw.byteLength).toBe(0)
-    expect(head.headers).toEqual(get.headers)
+    // Whether each was produced or found cached apart.
+    const { 'x-etw-cache': getCache, ...getHeaders } = get.headers
+    const { 'x-etw-cache': headCache, ...headHeaders } = head.headers
+    expect(headHeaders).toEqual(getHeaders)
+    expect([getCache, headCache].every((value) => value === 'hit' || value === 'miss')).toBe(true)
   })
 
   it('should not claim paths outside the feed', async () => {

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto'
 
-import { graphQLCacheControl } from '@etw/payload-plugin'
+import { CLIENT_ADDRESS_HEADER, graphQLCacheControl, MAX_QUERY_LIMIT } from '@etw/payload-plugin'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import type { DocumentNode, OperationDefinitionNode } from 'graphql'
 import { GraphQLError, Kind, parse } from 'graphql'
 import type { SanitizedConfig } from 'payload'
 
+import { chargeClientBudget, refusalPause } from '../client-budgets'
+import { graphQLCost } from '../request-cost'
 import { readBodyWithin } from '../request-limits'
 import { GRAPHQL_LIMITS } from './limits'
 
@@ -122,11 +124,46 @@ const readGetParams = (url: URL, limit: number): GetParams | Response => {
   return { query, variables, operationName: searchParams.get('operationName') }
 }
 
+/** The document in `query`, or `undefined` when it does not parse (GraphQL refuses it then). */
+const parseQuiet = (query: unknown): DocumentNode | undefined => {
+  if (typeof query !== 'string') return undefined
+  try {
+    return parse(query)
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * A 400 answer when a POST body is not a JSON object, else `undefined`. Payload's handler answers
- * a body that does not parse with a 500.
+ * Spends the cost of `document` (beyond the 1 point the server spent to admit the request) from
+ * the client's budget; a 429 with `Retry-After` when it is not left, sent after the refusal pause.
+ * A document that does not parse costs nothing more: GraphQL refuses it before it runs.
  */
-const refuseMalformedJson = (body: Uint8Array): Response | undefined => {
+const spendDocumentCost = async (
+  request: Request,
+  document: DocumentNode | undefined,
+  config: SanitizedConfig,
+): Promise<Response | undefined> => {
+  const address = request.headers.get(CLIENT_ADDRESS_HEADER)
+  if (!address || !document) return undefined
+  const cost = graphQLCost(document, {
+    maxLimit: MAX_QUERY_LIMIT,
+    // Payload's default page size.
+    defaultLimit: 10,
+    maxDepth: config.maxDepth,
+    defaultDepth: config.defaultDepth,
+  })
+  const refusal = await chargeClientBudget(address, cost - 1)
+  if (!refusal) return undefined
+  await new Promise((resolve) => setTimeout(resolve, refusalPause(refusal)))
+  return graphQLError(429, refusal.message, { 'retry-after': String(refusal.retryAfterSeconds) })
+}
+
+/**
+ * A 400 answer when a POST body is not a JSON object, else the parsed object. Payload's handler
+ * answers a body that does not parse with a 500.
+ */
+const refuseMalformedJson = (body: Uint8Array): Response | { query?: unknown } => {
   let parsed: unknown
   try {
     parsed = JSON.parse(new TextDecoder().decode(body))
@@ -136,7 +173,7 @@ const refuseMalformedJson = (body: Uint8Array): Response | undefined => {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return graphQLError(400, 'The request body must be a JSON object with a "query".')
   }
-  return undefined
+  return parsed
 }
 
 /**
@@ -155,8 +192,14 @@ export const createGraphQLHandlers = (
   const POST = async (request: Request): Promise<Response> => {
     const body = await readBodyWithin(request, maxBodyBytes)
     if (body === undefined) return tooLarge(maxBodyBytes)
-    const refusal = refuseMalformedJson(body)
-    if (refusal) return refusal
+    const parsed = refuseMalformedJson(body)
+    if (parsed instanceof Response) return parsed
+    const overBudget = await spendDocumentCost(
+      request,
+      parseQuiet(parsed.query),
+      await configPromise,
+    )
+    if (overBudget) return overBudget
     return payloadPost(new Request(request.url, { method: 'POST', headers: request.headers, body }))
   }
 
@@ -182,6 +225,8 @@ export const createGraphQLHandlers = (
         { allow: 'POST' },
       )
     }
+    const overBudget = await spendDocumentCost(request, document, config)
+    if (overBudget) return overBudget
     const headers = new Headers(request.headers)
     headers.delete('content-length')
     headers.set('content-type', 'application/json')

@@ -289,16 +289,44 @@ export const getFrom = (
   url: string,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> =>
+  requestFrom(localAddress, 'GET', url, headers)
+
+/** One POST of `json` from a chosen local address (127.0.0.x). */
+export const postFrom = (
+  localAddress: string,
+  url: string,
+  json: unknown,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> =>
+  requestFrom(
+    localAddress,
+    'POST',
+    url,
+    { 'content-type': 'application/json' },
+    JSON.stringify(json),
+  )
+
+const requestFrom = (
+  localAddress: string,
+  method: 'GET' | 'POST',
+  url: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> =>
   new Promise((resolve, reject) => {
-    const request = http.get(url, { localAddress, headers, agent: false }, (response) => {
-      let body = ''
-      response.setEncoding('utf8')
-      response.on('data', (chunk: string) => (body += chunk))
-      response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
-      )
-      response.on('error', reject)
-    })
-    request.setTimeout(10_000, () => request.destroy(new Error(`GET ${url} timed out`)))
+    const request = http.request(
+      url,
+      { method, localAddress, headers, agent: false },
+      (response) => {
+        let body = ''
+        response.setEncoding('utf8')
+        response.on('data', (chunk: string) => (body += chunk))
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+        )
+        response.on('error', reject)
+      },
+    )
+    request.setTimeout(10_000, () => request.destroy(new Error(`${method} ${url} timed out`)))
     request.on('error', reject)
+    request.end(body)
   })

@@ -18,16 +18,21 @@ export interface CacheEntry {
 /** The generation of entries that are never answered fresh, only when producing fails. */
 const FALLBACK_ONLY = -1
 
-/** What the LRU holds: an entry and the cache generation it was produced in. */
+/**
+ * What the LRU holds: an entry, the cache generation it was produced in, and, for one produced
+ * while a change settled, when it stops being answered.
+ */
 interface Stored {
   entry: CacheEntry
   generation: number
+  until?: number
 }
 
 /**
  * After a change, a database transaction may still be committing while the hooks have already
- * cleared the cache; answers computed during this many milliseconds after a change are served but
- * not stored, so a read that raced the commit cannot keep old content for a whole TTL.
+ * cleared the cache; answers computed during this many milliseconds after a change are answered
+ * from the cache only until the window ends (then computed again), so a read that raced the
+ * commit cannot keep old content for longer, as the response memo cannot either.
  */
 export const SETTLE_MS = 1000
 
@@ -111,7 +116,9 @@ export const createFeedCache = ({
   return {
     get(key, produce) {
       const hit = lru?.get(key)
-      if (hit && hit.generation === generation) return Promise.resolve(hit.entry)
+      if (hit && hit.generation === generation && (hit.until === undefined || now() < hit.until)) {
+        return Promise.resolve(hit.entry)
+      }
       const pending = inFlight.get(key)
       if (pending) return pending
       const startedGeneration = generation
@@ -120,10 +127,16 @@ export const createFeedCache = ({
         .then((entry) => {
           const settled = startedAt - changedAt >= SETTLE_MS
           // An entry larger than the whole cache is served but not kept. One that may predate a
-          // change is kept only as a fallback for when the database fails.
+          // change is kept only as a fallback for when the database fails; one computed while a
+          // change settled is answered until the window ends.
           if (lru && entrySize(key, entry) <= maxBytes) {
-            const fresh = startedGeneration === generation && settled
-            lru.set(key, { entry, generation: fresh ? generation : FALLBACK_ONLY })
+            if (startedGeneration !== generation) {
+              lru.set(key, { entry, generation: FALLBACK_ONLY })
+            } else if (settled) {
+              lru.set(key, { entry, generation })
+            } else {
+              lru.set(key, { entry, generation, until: changedAt + SETTLE_MS })
+            }
           }
           return entry
         })

@@ -49,6 +49,18 @@ const ROUTES: Record<Exclude<FeedRoute, 'health'>, RouteHandler<never>> = {
   statsHistory: statsHistoryRoute as RouteHandler<never>,
 }
 
+/**
+ * Response header of cached routes and pages: `miss` when this answer was produced for the
+ * request, `hit` when it came from the in-process cache (what benchmarks and operators count).
+ */
+export const CACHE_STATUS_HEADER = 'x-etw-cache'
+
+/** `response` as a later identical request gets it from the memo: a hit. */
+const asHit = (response: FeedResponse): FeedResponse =>
+  response.headers[CACHE_STATUS_HEADER] === 'miss'
+    ? { ...response, headers: { ...response.headers, [CACHE_STATUS_HEADER]: 'hit' } }
+    : response
+
 /** The content locales of `payload`'s config and its default one. */
 export const localesOf = (payload: Payload): { defaultLocale: string; locales: string[] } => {
   const { localization } = payload.config
@@ -89,13 +101,16 @@ export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
     const context = contextOf(request, pathname)
     const params = handler.parse(query, context)
     const key = cacheKey(route, handler.normalize(params), context.origin)
+    let produced = false
     const entry = await cache.get(key, async (): Promise<CacheEntry> => {
+      produced = true
       const { body, contentType } = await handler.produce(params, context)
       const bytes = Buffer.from(body)
       return { bodies: await encodeBodies(bytes), contentType, hash: bodyHash(bytes) }
     })
     return entryResponse(entry, {
       encoding: negotiateEncoding(readHeader(request.headers, 'accept-encoding')),
+      extraHeaders: { [CACHE_STATUS_HEADER]: produced ? 'miss' : 'hit' },
       ifNoneMatch: readHeader(request.headers, 'if-none-match'),
       method,
       policy: options,
@@ -141,14 +156,16 @@ export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
         throw notFound(`There is no "${page.locale}" version of this site.`)
       const handler = pageHandler(page, parseQueryString(search), context)
       const key = cacheKey(`page:${page.kind}`, handler.params, context.origin)
+      let produced = false
       const entry = await cache.get(key, async (): Promise<CacheEntry> => {
+        produced = true
         const { body, contentType } = await handler.produce()
         const bytes = Buffer.from(body)
         return { bodies: await encodeBodies(bytes), contentType, hash: bodyHash(bytes) }
       })
       return entryResponse(entry, {
         encoding: negotiateEncoding(readHeader(request.headers, 'accept-encoding')),
-        extraHeaders: pageHeaders(locale),
+        extraHeaders: { ...pageHeaders(locale), [CACHE_STATUS_HEADER]: produced ? 'miss' : 'hit' },
         ifNoneMatch: readHeader(request.headers, 'if-none-match'),
         method,
         policy: options,
@@ -191,7 +208,7 @@ export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
         if (memoized) return memoized
         const response = await answerPage(page, pathname, search, request, method)
         if (key !== undefined && (response.status === 200 || response.status === 304)) {
-          memo.set(key, response)
+          memo.set(key, asHit(response))
         }
         return response
       }
@@ -223,7 +240,7 @@ export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
         if (memoized) return memoized
         const response = await answer(route, pathname, search, request, method)
         if (key !== undefined && (response.status === 200 || response.status === 304)) {
-          memo.set(key, response)
+          memo.set(key, asHit(response))
         }
         return response
       } catch (error) {

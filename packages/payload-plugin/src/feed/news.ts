@@ -108,7 +108,6 @@ export const queryNews = async (params: NewsParams, context: RouteContext): Prom
     const id = await organizationIdBySlug(payload, params.organization)
     and.push({ organization: { equals: id } })
   }
-  if (params.tag) and.push({ tags: { equals: params.tag } })
   const { docs, hasNextPage, nextCursor } = await findPage<NewsDoc>(
     payload,
     {
@@ -116,6 +115,7 @@ export const queryNews = async (params: NewsParams, context: RouteContext): Prom
       cursor: params.cursor,
       direction: 'desc',
       field: 'publishedAt',
+      holds: params.tag ? { field: 'tags', value: params.tag } : undefined,
       limit: params.limit,
       locale: params.locale,
       order: NEWS_ORDER,
