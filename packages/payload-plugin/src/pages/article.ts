@@ -7,7 +7,7 @@ import type { Site } from './site'
 
 import { findNewsArticleDoc, toNewsArticle } from '../feed/routes/newsItem'
 import { NEWS_SLUG } from '../slugs'
-import { itemPageBody, loadItemPage } from './item'
+import { itemPageBody, readItemPage } from './item'
 import { findCurrentSlug, rssLink } from './shared'
 import { countryName, formatDay, pageText } from './text'
 
@@ -39,20 +39,18 @@ export const renderArticle = async (
   context: RouteContext,
   frame?: PageDocument['frame'],
 ): Promise<RouteBody & { site: Site }> => {
-  const { doc } = found
-  const contentLocale = found.locale
-  const source = {
-    contentLocale,
-    cover: doc.cover,
-    kind: 'news',
+  const {
+    item: article,
+    parts,
+    source,
+  } = await readItemPage(
+    found,
+    { kind: 'news', richText: found.doc.body },
     locale,
-    richText: doc.body,
-    slug: String(doc.slug ?? ''),
-  } as const
-  const [article, parts] = await Promise.all([
-    toNewsArticle(found, context, { tree: false }),
-    loadItemPage(source, context),
-  ])
+    context,
+    toNewsArticle,
+  )
+  const contentLocale = found.locale
   const { canonical, cover, site } = parts
   const pageLink = (kind: 'events' | 'news', item: { slug: string }) =>
     `/${locale}/${kind}/${encodeURIComponent(item.slug)}`

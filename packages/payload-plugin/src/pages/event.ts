@@ -9,7 +9,7 @@ import type { Site } from './site'
 
 import { findEventDetailDoc, toEventDetail } from '../feed/routes/eventItem'
 import { EVENTS_SLUG } from '../slugs'
-import { itemPageBody, loadItemPage } from './item'
+import { itemPageBody, readItemPage } from './item'
 import { findCurrentSlug } from './shared'
 import { countryName, formatInZone, listFormat, numberFormat, pageText } from './text'
 
@@ -74,20 +74,18 @@ export const renderEvent = async (
   now: Date = new Date(),
   frame?: PageDocument['frame'],
 ): Promise<RouteBody & { site: Site }> => {
-  const { doc } = found
-  const contentLocale = found.locale
-  const source = {
-    contentLocale,
-    cover: doc.cover,
-    kind: 'events',
+  const {
+    item: event,
+    parts,
+    source,
+  } = await readItemPage(
+    found,
+    { kind: 'events', richText: found.doc.description },
     locale,
-    richText: doc.description,
-    slug: String(doc.slug ?? ''),
-  } as const
-  const [event, parts] = await Promise.all([
-    toEventDetail(found, context, { tree: false }),
-    loadItemPage(source, context),
-  ])
+    context,
+    toEventDetail,
+  )
+  const contentLocale = found.locale
   const { canonical, cover, site } = parts
   const place = [event.venue, event.city, event.country && countryName(locale, event.country)]
     .filter(Boolean)

@@ -99,6 +99,36 @@ export const loadItemPage = async (
   }
 }
 
+/**
+ * The item of `found` as its page shows it (`toItem` without the feed's node tree) and the parts of
+ * its page, read at once.
+ */
+export const readItemPage = async <Doc extends { cover?: unknown; slug?: unknown }, Item>(
+  found: { doc: Doc; locale: string },
+  { kind, richText }: Pick<ItemPageSource, 'kind' | 'richText'>,
+  locale: string,
+  context: RouteContext,
+  toItem: (
+    found: { doc: Doc; locale: string },
+    context: RouteContext,
+    options: { tree: boolean },
+  ) => Promise<Item>,
+): Promise<{ item: Item; parts: ItemPageParts; source: ItemPageSource }> => {
+  const source: ItemPageSource = {
+    contentLocale: found.locale,
+    cover: found.doc.cover,
+    kind,
+    locale,
+    richText,
+    slug: String(found.doc.slug ?? ''),
+  }
+  const [item, parts] = await Promise.all([
+    toItem(found, context, { tree: false }),
+    loadItemPage(source, context),
+  ])
+  return { item, parts, source }
+}
+
 /** The whole HTML document of an item page from its parts and what the page itself wrote. */
 export const itemPageBody = (
   parts: ItemPageParts,

@@ -10,42 +10,44 @@ const tables = translations as unknown as Record<string, { etw: Record<string, s
 export const pageText = (locale: string, key: PageKey): string =>
   tables[locale]?.etw[key] ?? tables.en!.etw[key] ?? key
 
-const countryNames = new Map<string, Intl.DisplayNames>()
+/**
+ * `make(key)` once per key: `Intl` objects cost far more to make than to use, so pages keep one per
+ * locale (and options).
+ */
+const oncePer = <T>(make: (key: string) => T): ((key: string) => T) => {
+  const made = new Map<string, T>()
+  return (key) => {
+    let value = made.get(key)
+    if (value === undefined) {
+      value = make(key)
+      made.set(key, value)
+    }
+    return value
+  }
+}
+
+const countryNames = oncePer(
+  (locale) => new Intl.DisplayNames([locale, 'en'], { fallback: 'code', type: 'region' }),
+)
 
 /** The name of an ISO 3166-1 alpha-2 country in `locale` (`Intl.DisplayNames`). */
-export const countryName = (locale: string, code: string): string => {
-  let names = countryNames.get(locale)
-  if (!names) {
-    names = new Intl.DisplayNames([locale, 'en'], { fallback: 'code', type: 'region' })
-    countryNames.set(locale, names)
-  }
-  return names.of(code) ?? code
-}
+export const countryName = (locale: string, code: string): string =>
+  countryNames(locale).of(code) ?? code
 
-const languageNames = new Map<string, Intl.DisplayNames>()
+const languageNames = oncePer(
+  (code) => new Intl.DisplayNames([code, 'en'], { fallback: 'code', type: 'language' }),
+)
 
 /** The name of the language `code` in that language itself (`українська`). */
-export const languageName = (code: string): string => {
-  let names = languageNames.get(code)
-  if (!names) {
-    names = new Intl.DisplayNames([code, 'en'], { fallback: 'code', type: 'language' })
-    languageNames.set(code, names)
-  }
-  return names.of(code) ?? code
-}
+export const languageName = (code: string): string => languageNames(code).of(code) ?? code
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
+const dateFormats = oncePer((key) => {
+  const [locale, options] = JSON.parse(key) as [string, Intl.DateTimeFormatOptions]
+  return new Intl.DateTimeFormat(locale, options)
+})
 
-// Making an `Intl.DateTimeFormat` costs far more than formatting with one; pages reuse them.
-const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
-  const key = `${locale}\n${JSON.stringify(options)}`
-  let format = dateFormats.get(key)
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options)
-    dateFormats.set(key, format)
-  }
-  return format
-}
+const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  dateFormats(JSON.stringify([locale, options]))
 
 /** A date in `locale` (`15 травня 2023 р.`). */
 export const formatDay = (locale: string, iso: string): string =>
@@ -61,26 +63,8 @@ export const formatInZone = (locale: string, iso: string, timeZone: string): str
   return offset ? `${local} ${offset}` : local
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>()
+/** Numbers in `locale` (`160 000`). */
+export const numberFormat = oncePer((locale) => new Intl.NumberFormat(locale))
 
-/** Numbers in `locale` (`160 000`), one formatter per locale. */
-export const numberFormat = (locale: string): Intl.NumberFormat => {
-  let format = numberFormats.get(locale)
-  if (!format) {
-    format = new Intl.NumberFormat(locale)
-    numberFormats.set(locale, format)
-  }
-  return format
-}
-
-const listFormats = new Map<string, Intl.ListFormat>()
-
-/** Lists in `locale` (`Україна, Польща і Фінляндія`), one formatter per locale. */
-export const listFormat = (locale: string): Intl.ListFormat => {
-  let format = listFormats.get(locale)
-  if (!format) {
-    format = new Intl.ListFormat(locale)
-    listFormats.set(locale, format)
-  }
-  return format
-}
+/** Lists in `locale` (`Україна, Польща і Фінляндія`). */
+export const listFormat = oncePer((locale) => new Intl.ListFormat(locale))

@@ -6,7 +6,7 @@ import type { ItemParams } from './item'
 
 import { EVENTS_SLUG } from '../../slugs'
 import { notFound } from '../errors'
-import { toEventItem, toEventRecord } from '../events'
+import { EVENT_SELECT, toEventItem, toEventRecord } from '../events'
 import { jsonBody } from '../handler'
 import { createLinkMaker } from '../links'
 import { loadImages, loadOrganizations, relationId } from '../relations'
@@ -32,25 +32,9 @@ export const loadEventDetail = async (
 
 /** The fields of an event its detail shows. */
 export const EVENT_DETAIL_SELECT = {
-  city: true,
-  country: true,
-  cover: true,
+  ...EVENT_SELECT,
   description: true,
-  endsAt: true,
-  format: true,
-  kind: true,
-  organizers: true,
   participantGroups: true,
-  participatingCountries: true,
-  registrationDeadline: true,
-  registrationUrl: true,
-  slug: true,
-  startsAt: true,
-  summary: true,
-  timeZone: true,
-  title: true,
-  updatedAt: true,
-  venue: true,
 } as const
 
 /** The published event with the slug of `params` ({@link findPublishedBySlug}). */

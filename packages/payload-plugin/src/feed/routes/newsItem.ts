@@ -8,7 +8,7 @@ import { EVENTS_SLUG, NEWS_SLUG } from '../../slugs'
 import { notFound } from '../errors'
 import { jsonBody } from '../handler'
 import { createLinkMaker } from '../links'
-import { iso, toNewsItem } from '../news'
+import { iso, NEWS_SELECT, toNewsItem } from '../news'
 import { loadImages, loadOrganizations, relationId } from '../relations'
 import { findPublishedByIds, findPublishedBySlug, loadRichTextTree, parseItemParams } from './item'
 
@@ -40,18 +40,9 @@ export const loadNewsArticle = async (
 
 /** The fields of a news item its article shows. */
 export const ARTICLE_SELECT = {
+  ...NEWS_SELECT,
   body: true,
-  country: true,
-  cover: true,
-  organization: true,
-  publishedAt: true,
   relatedEvents: true,
-  slug: true,
-  sourceTitle: true,
-  sourceUrl: true,
-  summary: true,
-  tags: true,
-  title: true,
   updatedAt: true,
 } as const
 
