@@ -150,8 +150,18 @@ describeDb('live preview of drafts', () => {
       auth: users.editor.auth,
       body: { title: `${DRAFT} (2)` },
     })
+    const version = (body: unknown) =>
+      parse(String(body)).querySelector('meta[name="etw-preview-version"]')?.getAttribute('content')
+    const before = version((await ctx.api.get(pathOf(previewUrl))).body)
+    await ctx.api.patch(`/news/${newsId}?locale=uk&draft=true`, {
+      auth: users.editor.auth,
+      body: { title: `${DRAFT} (3)` },
+    })
     const res = await ctx.api.get(pathOf(previewUrl))
-    expect(parse(String(res.body)).querySelector('main h1')?.textContent).toBe(`${DRAFT} (2)`)
+    expect(parse(String(res.body)).querySelector('main h1')?.textContent).toBe(`${DRAFT} (3)`)
+    // The page reloads itself when the version it shows is no longer the stored one.
+    expect(version(res.body)).toBeTruthy()
+    expect(version(res.body)).not.toBe(before)
     await ctx.api.patch(`/news/${newsId}?locale=uk&draft=true`, {
       auth: users.editor.auth,
       body: { title: DRAFT },

@@ -14,18 +14,28 @@ export interface PreviewFrameInput {
   banner: string
   /** The heading above the widgets, in the admin's language. */
   widgetsHeading: string
+  /** What changes whenever the draft is saved (its `updatedAt`). */
+  version: string
 }
 
-// The admin's live preview posts a message on every change; the draft is autosaved every two
-// seconds, so the page reloads a little after the last message, once the change is stored.
+// The admin's live preview posts a message on every change, and the draft is autosaved a moment
+// later. After the last message the page asks for itself a few times and reloads once the stored
+// draft differs from the one it shows (its version is the draft's `updatedAt`).
 const liveReload = `
 parent.postMessage({ type: 'payload-live-preview', ready: true }, location.origin)
-let timer
+const shown = document.querySelector('meta[name="etw-preview-version"]')?.content
+const check = async () => {
+  const response = await fetch(location.href, { cache: 'no-store', credentials: 'omit' })
+  if (!response.ok) return
+  const stored = /<meta name="etw-preview-version" content="([^"]*)"/.exec(await response.text())
+  if (stored && stored[1] !== shown) location.reload()
+}
+let timers = []
 addEventListener('message', (event) => {
   if (event.origin !== location.origin || typeof event.data?.type !== 'string') return
   if (!event.data.type.startsWith('payload-')) return
-  clearTimeout(timer)
-  timer = setTimeout(() => location.reload(), 2500)
+  timers.forEach(clearTimeout)
+  timers = [1500, 3000, 5000, 8000].map((ms) => setTimeout(check, ms))
 })`
 
 const STYLE = `.etw-preview-banner { background: #fff4ce; border: 1px solid #e0b700; border-radius: 4px; color: #1a1a1a; margin: 0; padding: .5rem .75rem; }
@@ -65,6 +75,7 @@ export const previewFrame = (
           !${liveReload}
         </script>`,
       head: html`<meta name="robots" content="noindex, nofollow" />
+        <meta name="etw-preview-version" content="${input.version}" />
         <style>
           !${STYLE}
         </style>

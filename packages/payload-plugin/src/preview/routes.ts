@@ -179,6 +179,7 @@ const pageEndpoint: Endpoint = {
       banner: translate(req.t, 'previewBanner'),
       collection: preview.claims.collection as typeof NEWS_SLUG | typeof EVENTS_SLUG,
       locale: preview.claims.locale,
+      version: String(preview.draft.updatedAt ?? ''),
       widgetsHeading: translate(req.t, 'previewWidgets'),
     })
     const body = await renderDraftPage(preview, context, frame)
