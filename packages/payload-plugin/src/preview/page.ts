@@ -39,7 +39,7 @@ addEventListener('message', (event) => {
 })`
 
 const STYLE = `.etw-preview-banner { background: #fff4ce; border: 1px solid #e0b700; border-radius: 4px; color: #1a1a1a; margin: 0; padding: .5rem .75rem; }
-.etw-preview-widgets { border-block-start: 1px dashed currentColor; margin-block-start: 2rem; padding-block: 1rem; }`
+.etw-preview-widgets { border-block-start: 1px dashed currentColor; margin: 2rem auto 0; max-inline-size: 48rem; padding: 1rem; }`
 
 /**
  * What a draft's preview adds around its public page: a banner that says it is a draft, and below
