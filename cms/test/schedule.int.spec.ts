@@ -151,8 +151,12 @@ describeDb('scheduled publishing', () => {
       } as never)) as { error?: string }
       refusals[language] = result.error
     }
-    expect(refusals.uk).toMatch(/^Планування відхилено: не заповнено .+ \(Azərbaycanca \(az\)\)/)
-    expect(refusals.az).toMatch(/^Planlaşdırma rədd edildi/)
+    expect(refusals.uk).toBe(
+      'Планування відхилено: не заповнено Заголовок (Azərbaycanca (az)). Заповніть або оберіть іншу мову публікації.',
+    )
+    expect(refusals.az).toBe(
+      'Planlaşdırma rədd edildi: Azərbaycanca (az) dilində Başlıq doldurulmayıb. Doldurun və ya dərc üçün başqa dil seçin.',
+    )
     expect(refusals.en).toBe(
       'Scheduling refused: Title missing in Azərbaycanca (az). Fill it in, or pick another language to publish.',
     )
