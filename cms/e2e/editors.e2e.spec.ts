@@ -17,7 +17,8 @@ import type { University } from './support/university'
 /**
  * Issue #20 end to end, on the production CMS with a fresh SQLite database: the first user's form,
  * event times typed in the event's own zone from a browser in another zone, and the live preview of
- * a Ukrainian draft while the public feed and a university page keep the published version.
+ * a Ukrainian draft (its public page and its news card) while the public feed, the public page and
+ * a university page keep the published version.
  * Screenshots go to `cms/test-results/e2e/editors-<step>.png`.
  */
 const SHOTS = path.join(cmsDir, 'test-results', 'e2e')
@@ -161,7 +162,7 @@ describeE2e('editors: first user, event time zones, live preview', () => {
   })
 
   it('should preview a Ukrainian draft while readers still see the published version', async () => {
-    const created = await rest<{ doc: { id: number } }>(
+    const created = await rest<{ doc: { id: number; slug: string } }>(
       '/news?locale=uk',
       {
         method: 'POST',
@@ -173,7 +174,7 @@ describeE2e('editors: first user, event time zones, live preview', () => {
       },
       editorAuth,
     )
-    const id = created.doc.id
+    const { id, slug } = created.doc
     university = await startUniversity(cms.url)
 
     await admin.goto(`${cms.url}/admin/collections/news/${id}?locale=uk`)
@@ -191,10 +192,23 @@ describeE2e('editors: first user, event time zones, live preview', () => {
     await iframe.waitFor()
     const frame = (await iframe.elementHandle())!.contentFrame()
     const preview = (await frame)!
+    // The draft's public page, as readers will see it once published…
+    await expect
+      .poll(() => preview.locator('main h1').textContent(), { timeout: 30_000 })
+      .toBe(DRAFT)
+    // …then the news card the widgets will show.
     await expect
       .poll(() => widgetTitles(preview, 'etw-news-feed'), { timeout: 30_000 })
       .toContain(DRAFT)
     await shot('3-live-preview')
+    await iframe.screenshot({ path: path.join(SHOTS, 'editors-3-live-preview-frame.png') })
+
+    // The preview follows the editor's typing: the next autosave shows in the frame.
+    const retitled = `${DRAFT}!`
+    await admin.locator('#field-title').fill(retitled)
+    await expect
+      .poll(() => preview.locator('main h1').textContent(), { timeout: 30_000 })
+      .toBe(retitled)
 
     const feed = await rest<{ items: { title: string }[] }>('/etw/v1/news?locale=uk')
     expect(feed.items.map((item) => item.title)).toEqual([PUBLISHED])
@@ -206,6 +220,12 @@ describeE2e('editors: first user, event time zones, live preview', () => {
       .poll(() => widgetTitles(site, 'etw-news-feed'), { timeout: 30_000 })
       .toEqual([PUBLISHED])
     await site.screenshot({ path: path.join(SHOTS, 'editors-3-university.png'), fullPage: true })
+    // The public page keeps the published version too: the draft shows only through the preview.
+    const page = await site.goto(`${cms.url}/uk/news/${slug}`)
+    expect(page?.status()).toBe(200)
+    expect(await site.locator('main h1').textContent()).toBe(PUBLISHED)
+    expect(await site.content()).not.toContain(DRAFT)
+    await site.screenshot({ path: path.join(SHOTS, 'editors-3-public-page.png'), fullPage: true })
     await visitor.close()
 
     // A schedule that could not publish is refused in the dialog, with what is missing.
@@ -224,7 +244,8 @@ describeE2e('editors: first user, event time zones, live preview', () => {
     await admin.locator('#scheduled-publish-save').click()
     await admin
       .locator('[data-sonner-toast]', {
-        hasText: 'Scheduling refused: Title missing in Azərbaycanca (az)',
+        // In the admin's language (the editor's browser asks for Ukrainian).
+        hasText: 'Планування відхилено: не заповнено Заголовок (Azərbaycanca (az))',
       })
       .waitFor()
     await shot('4-schedule-refused')
@@ -233,7 +254,7 @@ describeE2e('editors: first user, event time zones, live preview', () => {
     // The preview's address is bound to its token: without one, nobody sees the draft.
     const src = (await iframe.getAttribute('src'))!
     const anonymous = await fetch(src.replace(/[^/]+$/, 'not-a-token'))
-    expect(anonymous.status).toBe(401)
+    expect(anonymous.status).toBe(404)
     expect(await anonymous.text()).not.toContain(DRAFT)
   })
 })

@@ -6,8 +6,8 @@ import type { DatabaseTarget } from './database'
 /**
  * Runs once per process when Payload starts: applies pending migrations on SQL databases (in
  * production the adapter does it itself), creates the admin from `ETW_ADMIN_EMAIL` +
- * `ETW_ADMIN_PASSWORD` when there is no user yet, and loads the demo content into an empty
- * database unless `ETW_SEED=false`.
+ * `ETW_ADMIN_PASSWORD` when there is no user yet, keeps SQLite's planner statistics fresh, and
+ * loads the demo content into an empty database unless `ETW_SEED=false`.
  */
 export const onInit = async (payload: Payload, target: DatabaseTarget): Promise<void> => {
   if (target.kind !== 'mongodb' && process.env.NODE_ENV !== 'production') {
@@ -17,6 +17,10 @@ export const onInit = async (payload: Payload, target: DatabaseTarget): Promise<
     await payload.db.migrate({ migrations: prodMigrations })
   }
   await ensureAdmin(payload)
+  if (target.kind === 'sqlite') {
+    const { keepSqliteStatistics } = await import('./sqlite-statistics')
+    await keepSqliteStatistics(payload)
+  }
   if (process.env.ETW_SEED !== 'false') {
     const { isDatabaseEmpty, seed } = await import('./seed')
     if (await isDatabaseEmpty(payload)) {

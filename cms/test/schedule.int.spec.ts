@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
 import { findScheduleFailures } from '@etw/payload-plugin'
+import { initI18n } from '@payloadcms/translations'
+import { schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
+import { createLocalReq } from 'payload'
 
 import type { IntContext } from './helpers/payload'
 import { bootPayload, describeDb } from './helpers/payload'
@@ -122,6 +125,42 @@ describeDb('scheduled publishing', () => {
     await expect(
       schedule(draft.id, users.editor, new Date(Date.now() + 60_000), 'az'),
     ).rejects.toThrow('Scheduling refused: Title missing in Azərbaycanca (az).')
+  })
+
+  it('should refuse a schedule in the admin’s language, as the schedule dialog shows it', async () => {
+    const draft = await ukrainianDraft('Лише для української')
+    const jobs = () =>
+      ctx.payload
+        .count({ collection: 'payload-jobs', overrideAccess: true })
+        .then((r) => r.totalDocs)
+    const before = await jobs()
+    const refusals: Record<string, string | undefined> = {}
+    for (const language of ['uk', 'az', 'en'] as const) {
+      const i18n = await initI18n({ config: ctx.config.i18n, context: 'api', language })
+      const req = await createLocalReq(
+        { req: { i18n }, user: { ...users.editor.doc, collection: 'users' } as never },
+        ctx.payload,
+      )
+      // What the admin's schedule dialog calls (a server function), with the editor's request.
+      const result = (await schedulePublishHandler({
+        type: 'publish',
+        date: new Date(Date.now() + 60_000),
+        doc: { relationTo: 'news', value: draft.id },
+        localeToPublish: 'az',
+        req,
+      } as never)) as { error?: string }
+      refusals[language] = result.error
+    }
+    expect(refusals.uk).toBe(
+      'Планування відхилено: не заповнено Заголовок (Azərbaycanca (az)). Заповніть або оберіть іншу мову публікації.',
+    )
+    expect(refusals.az).toBe(
+      'Planlaşdırma rədd edildi: Azərbaycanca (az) dilində Başlıq doldurulmayıb. Doldurun və ya dərc üçün başqa dil seçin.',
+    )
+    expect(refusals.en).toBe(
+      'Scheduling refused: Title missing in Azərbaycanca (az). Fill it in, or pick another language to publish.',
+    )
+    expect(await jobs()).toBe(before)
   })
 
   it('should refuse a schedule when no locale has a title, naming the locales', async () => {

@@ -126,6 +126,7 @@ export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
     origin: requestOrigin(payload.config.serverURL, request.headers),
     pathname,
     payload,
+    reads: new Map(),
   })
 
   /** A public page: cached and revalidated like the feed, errors as HTML pages. */
@@ -188,26 +189,33 @@ export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
 
   return {
     async handle(request) {
+      const method = request.method.toUpperCase()
+      // A repeated read is answered from the memo before anything else is looked at: pages and
+      // feed routes alike. Only answers that may be repeated (200 and 304 of cached routes) are
+      // ever put there.
+      const key =
+        options.cacheTtl > 0
+          ? memoKey(
+              method,
+              request.url,
+              requestOrigin(payload.config.serverURL, request.headers),
+              readHeader(request.headers, 'accept-encoding'),
+              readHeader(request.headers, 'if-none-match'),
+            )
+          : undefined
+      const memoized = key === undefined ? undefined : memo.get(key)
+      if (memoized) return memoized
       const { pathname, search } = splitUrl(request.url)
       const route = matchFeedRoute(pathname, apiRoute)
       const page = route ? null : matchPage(pathname, locales, defaultLocale, apiRoute)
       if (!route && !page) return null
-      const method = request.method.toUpperCase()
       if (page) {
-        const key =
-          options.cacheTtl > 0 && (method === 'GET' || method === 'HEAD')
-            ? memoKey(
-                method,
-                request.url,
-                requestOrigin(payload.config.serverURL, request.headers),
-                readHeader(request.headers, 'accept-encoding'),
-                readHeader(request.headers, 'if-none-match'),
-              )
-            : undefined
-        const memoized = key === undefined || page.kind === 'negotiate' ? undefined : memo.get(key)
-        if (memoized) return memoized
         const response = await answerPage(page, pathname, search, request, method)
-        if (key !== undefined && (response.status === 200 || response.status === 304)) {
+        if (
+          key !== undefined &&
+          page.kind !== 'negotiate' &&
+          (response.status === 200 || response.status === 304)
+        ) {
           memo.set(key, asHit(response))
         }
         return response
@@ -226,18 +234,6 @@ export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
           const { body, status } = await checkHealth(payload)
           return uncachedJson(status, body, method)
         }
-        const key =
-          options.cacheTtl > 0
-            ? memoKey(
-                method,
-                request.url,
-                requestOrigin(payload.config.serverURL, request.headers),
-                readHeader(request.headers, 'accept-encoding'),
-                readHeader(request.headers, 'if-none-match'),
-              )
-            : undefined
-        const memoized = key === undefined ? undefined : memo.get(key)
-        if (memoized) return memoized
         const response = await answer(route, pathname, search, request, method)
         if (key !== undefined && (response.status === 200 || response.status === 304)) {
           memo.set(key, asHit(response))

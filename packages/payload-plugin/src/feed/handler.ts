@@ -17,6 +17,30 @@ export interface RouteContext {
   origin: string
   /** Path of the request (for self links). */
   pathname: string
+  /**
+   * Reads shared by everything one request produces, by key (the settings global): a page that
+   * shows the site's name and makes links reads the global once. Absent: nothing is shared.
+   */
+  reads?: Map<string, Promise<unknown>>
+}
+
+/**
+ * `read()` once per request for `key`: the promise kept in `context.reads`, or a fresh read when the
+ * context shares nothing.
+ */
+export const sharedRead = <T>(
+  context: Pick<RouteContext, 'reads'>,
+  key: string,
+  read: () => Promise<T>,
+): Promise<T> => {
+  const { reads } = context
+  if (!reads) return read()
+  let promise = reads.get(key) as Promise<T> | undefined
+  if (!promise) {
+    promise = read()
+    reads.set(key, promise)
+  }
+  return promise
 }
 
 /** A rendered body. */

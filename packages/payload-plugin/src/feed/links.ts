@@ -1,10 +1,11 @@
-import type { Payload } from 'payload'
+import type { TypedLocale } from 'payload'
 
 import { applyLinkTemplate, publicPagePath } from '@etw/client'
 
 import type { RouteContext } from './handler'
 
 import { SETTINGS_SLUG } from '../slugs'
+import { sharedRead } from './handler'
 import { absoluteUrl } from './urls'
 
 /** What a link is made for. */
@@ -13,18 +14,40 @@ export type LinkKind = 'events' | 'news'
 /** Makes the `link` of an item: `(kind, { id, slug }) => URL`. */
 export type LinkMaker = (kind: LinkKind, item: { id: number | string; slug: string }) => string
 
-/** The link template of the settings global, `null` when none is set (or the global is missing). */
-export const readLinkTemplate = async (payload: Payload): Promise<string | null> => {
-  if (!payload.config.globals.some((global) => global.slug === SETTINGS_SLUG)) return null
-  const settings = (await payload.findGlobal({
-    slug: SETTINGS_SLUG,
-    depth: 0,
-    // The template is public by nature (it is in every link); the global's other fields are not read.
-    overrideAccess: true,
-    select: { linkTemplate: true },
-  })) as { linkTemplate?: string | null }
-  return settings.linkTemplate?.trim() || null
+/** What the public reads show of the settings global. */
+export interface PublicSettings {
+  linkTemplate: string | null
+  logo: unknown
+  siteName: string | null
 }
+
+const NO_SETTINGS: PublicSettings = { linkTemplate: null, logo: null, siteName: null }
+
+/**
+ * The public fields of the settings global in `locale` (the site's name, its logo, the link
+ * template), read once per request through {@link sharedRead}; empty when the global is missing.
+ */
+export const readPublicSettings = (
+  context: Pick<RouteContext, 'payload' | 'reads'>,
+  locale: string,
+): Promise<PublicSettings> =>
+  sharedRead(context, `settings:${locale}`, async () => {
+    const { payload } = context
+    if (!payload.config.globals.some((global) => global.slug === SETTINGS_SLUG)) return NO_SETTINGS
+    const settings = (await payload.findGlobal({
+      slug: SETTINGS_SLUG,
+      depth: 0,
+      locale: locale as TypedLocale,
+      // Shown on public pages or in every link; the contact address is not read.
+      overrideAccess: true,
+      select: { linkTemplate: true, logo: true, siteName: true },
+    })) as { linkTemplate?: string | null; logo?: unknown; siteName?: string | null }
+    return {
+      linkTemplate: settings.linkTemplate?.trim() || null,
+      logo: settings.logo ?? null,
+      siteName: settings.siteName?.trim() || null,
+    }
+  })
 
 /**
  * The `link` of a news item or event in `locale`. News: the page the settings' link template gives
@@ -33,10 +56,10 @@ export const readLinkTemplate = async (payload: Payload): Promise<string | null>
  * (`/{locale}/events/{slug}`). Absolute when the origin is known.
  */
 export const createLinkMaker = async (
-  context: Pick<RouteContext, 'origin' | 'payload'>,
+  context: Pick<RouteContext, 'origin' | 'payload' | 'reads'>,
   locale: string,
 ): Promise<LinkMaker> => {
-  const template = await readLinkTemplate(context.payload)
+  const { linkTemplate: template } = await readPublicSettings(context, locale)
   return (kind, { id, slug }) =>
     (kind === 'news' ? applyLinkTemplate(template, { id: String(id), locale, slug }) : null) ??
     absoluteUrl(context.origin, publicPagePath(kind, locale, slug))

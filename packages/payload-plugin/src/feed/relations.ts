@@ -117,10 +117,11 @@ export const loadImages = async (
     width: true,
   })
   const dir = staticDirOf(payload.collections[MEDIA_SLUG]?.config.upload)
-  for (const doc of docs) {
-    const image = await flattenImage(doc, origin, dir)
+  const images = await Promise.all(docs.map((doc) => flattenImage(doc, origin, dir)))
+  docs.forEach((doc, index) => {
+    const image = images[index]
     if (image) found.set(String(doc.id), image)
-  }
+  })
   return found
 }
 
@@ -150,25 +151,27 @@ export const flattenImage = async (
   const files = [...new Map(storedImages(doc).map((file) => [file.width, file])).values()].sort(
     (a, b) => a.width - b.width,
   )
+  // Every file is looked up at once: a page with a few images would otherwise wait for dozens of
+  // file checks one after the other.
   const srcsetOf = async (name: (filename: string) => string) => {
-    const entries: string[] = []
-    for (const file of files) {
-      const address = await urlOf(name(file.filename))
-      if (address) entries.push(`${address} ${file.width}w`)
-    }
-    return entries.join(', ')
+    const addresses = await Promise.all(files.map((file) => urlOf(name(file.filename))))
+    return files
+      .flatMap((file, index) => (addresses[index] ? [`${addresses[index]} ${file.width}w`] : []))
+      .join(', ')
   }
-  const sources: FeedImageSource[] = []
-  for (const format of VARIANT_FORMATS) {
-    const srcset = await srcsetOf((filename) => variantName(filename, format))
-    if (srcset) sources.push({ type: `image/${format}`, srcset })
-  }
+  const [srcset, ...variants] = await Promise.all([
+    srcsetOf((filename) => filename),
+    ...VARIANT_FORMATS.map((format) => srcsetOf((filename) => variantName(filename, format))),
+  ])
+  const sources: FeedImageSource[] = VARIANT_FORMATS.flatMap((format, index) =>
+    variants[index] ? [{ type: `image/${format}`, srcset: variants[index] }] : [],
+  )
   return {
     alt: text(doc.alt) ?? '',
     height: dimension(main.height),
     sizes: IMAGE_SIZES_HINT,
     sources,
-    srcset: await srcsetOf((filename) => filename),
+    srcset: srcset ?? '',
     url,
     width: dimension(main.width),
   }

@@ -1,19 +1,15 @@
 import { html } from 'ghtml'
 
 import type { RouteBody, RouteContext } from '../feed/handler'
+import type { ArticleDoc } from '../feed/routes/newsItem'
+import type { PageDocument } from './layout'
 import type { Site } from './site'
 
-import { createLinkMaker } from '../feed/links'
-import { relationId } from '../feed/relations'
-import { richTextImageIds } from '../feed/richText'
-import { loadLinkedDocumentUrls } from '../feed/routes/item'
-import { readNewsArticle } from '../feed/routes/newsItem'
+import { findNewsArticleDoc, toNewsArticle } from '../feed/routes/newsItem'
 import { NEWS_SLUG } from '../slugs'
-import { imageTag, loadResponsiveImages } from './images'
-import { renderDocument } from './layout'
-import { findCurrentSlug, HTML_TYPE, itemAlternates, rssLink } from './shared'
-import { loadSite } from './site'
-import { countryName, formatDay, languageName, pageText } from './text'
+import { itemPageBody, readItemPage } from './item'
+import { findCurrentSlug, rssLink } from './shared'
+import { countryName, formatDay, pageText } from './text'
 
 /**
  * `/{locale}/news/{slug}`: a published news item as a page — title, dates, organization, country,
@@ -25,39 +21,39 @@ export const renderArticlePage = async (
   { locale, slug }: { locale: string; slug: string },
   context: RouteContext,
 ): Promise<(RouteBody & { site: Site }) | null> => {
-  const found = await readNewsArticle({ locale, slug }, context)
+  const found = await findNewsArticleDoc({ locale, slug }, context)
   if (!found) {
     await findCurrentSlug(context, NEWS_SLUG, slug, (current) => `/${locale}/news/${current}`)
     return null
   }
-  const { article, doc } = found
-  const contentLocale = article.locale
+  return renderArticle(found, locale, context)
+}
+
+/**
+ * The page of a news document read in `found.locale` (the published item, or a draft for its
+ * preview), at the address of locale `locale`, with the preview's `frame` around it.
+ */
+export const renderArticle = async (
+  found: { doc: ArticleDoc; locale: string },
+  locale: string,
+  context: RouteContext,
+  frame?: PageDocument['frame'],
+): Promise<RouteBody & { site: Site }> => {
+  const {
+    item: article,
+    parts,
+    source,
+  } = await readItemPage(
+    found,
+    { kind: 'news', richText: found.doc.body },
+    locale,
+    context,
+    toNewsArticle,
+  )
+  const contentLocale = found.locale
+  const { canonical, cover, site } = parts
   const pageLink = (kind: 'events' | 'news', item: { slug: string }) =>
     `/${locale}/${kind}/${encodeURIComponent(item.slug)}`
-  const [site, images, urls] = await Promise.all([
-    loadSite(context, locale),
-    loadResponsiveImages(
-      context.payload,
-      [doc.cover, ...richTextImageIds(doc.body)],
-      contentLocale,
-      context.origin,
-    ),
-    createLinkMaker(context, locale).then((link) =>
-      loadLinkedDocumentUrls(doc.body, context, locale, (kind, item) =>
-        // Links between pages of this site stay on it, whatever the link template says.
-        kind === 'news' ? pageLink(kind, item) : link(kind, item),
-      ),
-    ),
-  ])
-  const { richTextHtml } = await import('./richText')
-  const body = richTextHtml(doc.body, {
-    document: (relationTo, id) => urls.get(`${relationTo}:${String(id)}`),
-    image: (id) => images.get(String(id)),
-  })
-  const coverId = relationId(doc.cover)
-  const cover = coverId === undefined ? undefined : images.get(String(coverId))
-  const alternates = itemAlternates(context, 'news', slug)
-  const canonical = alternates[locale]!
   const facts = [
     html`<dt>${pageText(locale, 'pagePublished')}</dt>
       <dd>
@@ -102,7 +98,7 @@ export const renderArticlePage = async (
         </ul>
       </section>`
     : ''
-  const source = article.source
+  const originally = article.source
     ? html`<p class="meta">
         ${pageText(locale, 'pageOriginallyPublished')}
         <a href="${article.source.url ?? ''}" rel="noopener"
@@ -110,20 +106,14 @@ export const renderArticlePage = async (
         >
       </p>`
     : ''
-  const shownIn =
-    contentLocale === locale
-      ? ''
-      : html`<p class="meta" lang="${locale}">
-          ${pageText(locale, 'pageShownIn')} ${languageName(contentLocale)}
-        </p>`
   const main = html`<article>
-      !${shownIn}
+      !${parts.shownIn}
       <h1>${article.title}</h1>
       !${article.summary ? html`<p class="lead">${article.summary}</p>` : ''}
       <dl class="facts meta">!${facts}</dl>
-      !${cover ? `<figure>${imageTag(cover, '(min-width: 48rem) 46rem, 100vw', true)}</figure>` : ''}
-      <div class="body">!${body}</div>
-      !${source}
+      !${parts.figure}
+      <div class="body">!${parts.bodyHtml}</div>
+      !${originally}
     </article>
     !${related}`
   const publisher = {
@@ -147,25 +137,17 @@ export const renderArticlePage = async (
     publisher,
     url: canonical,
   }
-  return {
-    body: renderDocument(
-      {
-        alternates,
-        canonical,
-        description: article.summary,
-        image: cover ? { alt: cover.alt, url: cover.src } : null,
-        jsonLd,
-        lang: contentLocale,
-        links: [rssLink(context, locale, site)],
-        locale,
-        main,
-        site,
-        title: article.title,
-        type: 'article',
-      },
-      context,
-    ),
-    contentType: HTML_TYPE,
-    site,
-  }
+  return itemPageBody(
+    parts,
+    source,
+    {
+      description: article.summary,
+      frame,
+      jsonLd,
+      links: [rssLink(context, locale, site)],
+      main,
+      title: article.title,
+    },
+    context,
+  )
 }

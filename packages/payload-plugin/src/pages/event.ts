@@ -3,19 +3,15 @@ import type { EventDetail } from '@etw/client'
 import { html } from 'ghtml'
 
 import type { RouteBody, RouteContext } from '../feed/handler'
+import type { EventDetailDoc } from '../feed/routes/eventItem'
+import type { PageDocument } from './layout'
 import type { Site } from './site'
 
-import { createLinkMaker } from '../feed/links'
-import { relationId } from '../feed/relations'
-import { richTextImageIds } from '../feed/richText'
-import { loadLinkedDocumentUrls } from '../feed/routes/item'
-import { readEventDetail } from '../feed/routes/eventItem'
+import { findEventDetailDoc, toEventDetail } from '../feed/routes/eventItem'
 import { EVENTS_SLUG } from '../slugs'
-import { imageTag, loadResponsiveImages } from './images'
-import { renderDocument } from './layout'
-import { findCurrentSlug, HTML_TYPE, itemAlternates } from './shared'
-import { loadSite } from './site'
-import { countryName, formatInZone, languageName, pageText } from './text'
+import { itemPageBody, readItemPage } from './item'
+import { findCurrentSlug } from './shared'
+import { countryName, formatInZone, listFormat, numberFormat, pageText } from './text'
 
 const compact = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '')
 
@@ -59,34 +55,38 @@ export const renderEventPage = async (
   context: RouteContext,
   now: Date = new Date(),
 ): Promise<(RouteBody & { site: Site }) | null> => {
-  const found = await readEventDetail({ locale, slug }, context)
+  const found = await findEventDetailDoc({ locale, slug }, context)
   if (!found) {
     await findCurrentSlug(context, EVENTS_SLUG, slug, (current) => `/${locale}/events/${current}`)
     return null
   }
-  const { doc, event } = found
-  const contentLocale = event.locale
-  const [site, images, urls] = await Promise.all([
-    loadSite(context, locale),
-    loadResponsiveImages(
-      context.payload,
-      [doc.cover, ...richTextImageIds(doc.description)],
-      contentLocale,
-      context.origin,
-    ),
-    createLinkMaker(context, locale).then((link) =>
-      loadLinkedDocumentUrls(doc.description, context, locale, (kind, item) =>
-        kind === 'news' ? `/${locale}/news/${encodeURIComponent(item.slug)}` : link(kind, item),
-      ),
-    ),
-  ])
-  const { richTextHtml } = await import('./richText')
-  const description = richTextHtml(doc.description, {
-    document: (relationTo, id) => urls.get(`${relationTo}:${String(id)}`),
-    image: (id) => images.get(String(id)),
-  })
-  const coverId = relationId(doc.cover)
-  const cover = coverId === undefined ? undefined : images.get(String(coverId))
+  return renderEvent(found, locale, context, now)
+}
+
+/**
+ * The page of an event document read in `found.locale` (the published event, or a draft for its
+ * preview), at the address of locale `locale`, with the preview's `frame` around it.
+ */
+export const renderEvent = async (
+  found: { doc: EventDetailDoc; locale: string },
+  locale: string,
+  context: RouteContext,
+  now: Date = new Date(),
+  frame?: PageDocument['frame'],
+): Promise<RouteBody & { site: Site }> => {
+  const {
+    item: event,
+    parts,
+    source,
+  } = await readItemPage(
+    found,
+    { kind: 'events', richText: found.doc.description },
+    locale,
+    context,
+    toEventDetail,
+  )
+  const contentLocale = found.locale
+  const { canonical, cover, site } = parts
   const place = [event.venue, event.city, event.country && countryName(locale, event.country)]
     .filter(Boolean)
     .join(', ')
@@ -94,8 +94,6 @@ export const renderEventPage = async (
     event.registrationUrl &&
     (!event.registrationDeadline || new Date(event.registrationDeadline) > now) &&
     new Date(event.end) > now
-  const alternates = itemAlternates(context, 'events', slug)
-  const canonical = alternates[locale]!
   const calendars = calendarLinks(event, place, `${event.summary ?? ''}\n${canonical}`.trim())
   const facts = [
     html`<dt>${pageText(locale, 'pageWhen')}</dt>
@@ -120,13 +118,13 @@ export const renderEventPage = async (
     event.participatingCountries.length
       ? html`<dt>${pageText(locale, 'pageParticipatingCountries')}</dt>
           <dd>
-            ${new Intl.ListFormat(locale).format(event.participatingCountries.map((code) => countryName(locale, code)))}
+            ${listFormat(locale).format(event.participatingCountries.map((code) => countryName(locale, code)))}
           </dd>`
       : '',
     event.participants.length
       ? html`<dt>${pageText(locale, 'pageParticipants')}</dt>
           <dd>
-            ${event.participants.map((group) => `${new Intl.NumberFormat(locale).format(group.count)} ${group.label}`.trim()).join(', ')}
+            ${event.participants.map((group) => `${numberFormat(locale).format(group.count)} ${group.label}`.trim()).join(', ')}
           </dd>`
       : '',
   ]
@@ -146,14 +144,8 @@ export const renderEventPage = async (
         }
       </p>`
     : ''
-  const shownIn =
-    contentLocale === locale
-      ? ''
-      : html`<p class="meta" lang="${locale}">
-          ${pageText(locale, 'pageShownIn')} ${languageName(contentLocale)}
-        </p>`
   const main = html`<article>
-    !${shownIn}
+    !${parts.shownIn}
     <h1>${event.title}</h1>
     !${event.summary ? html`<p class="lead">${event.summary}</p>` : ''}
     <dl class="facts">!${facts}</dl>
@@ -168,8 +160,8 @@ export const renderEventPage = async (
         <a href="${calendars.outlook}" rel="noopener">Outlook</a>
       </p>
     </section>
-    !${cover ? `<figure>${imageTag(cover, '(min-width: 48rem) 46rem, 100vw', true)}</figure>` : ''}
-    <div class="body">!${description}</div>
+    !${parts.figure}
+    <div class="body">!${parts.bodyHtml}</div>
   </article>`
   const organizer = event.organizers[0]
   const jsonLd = {
@@ -201,26 +193,12 @@ export const renderEventPage = async (
     startDate: event.start,
     url: canonical,
   }
-  return {
-    body: renderDocument(
-      {
-        alternates,
-        canonical,
-        description: event.summary,
-        image: cover ? { alt: cover.alt, url: cover.src } : null,
-        jsonLd,
-        lang: contentLocale,
-        locale,
-        main,
-        site,
-        title: event.title,
-        type: 'article',
-      },
-      context,
-    ),
-    contentType: HTML_TYPE,
-    site,
-  }
+  return itemPageBody(
+    parts,
+    source,
+    { description: event.summary, frame, jsonLd, main, title: event.title },
+    context,
+  )
 }
 
 const absoluteOrigin = (context: RouteContext) =>

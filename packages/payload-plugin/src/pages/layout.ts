@@ -28,6 +28,11 @@ export interface PageDocument {
   /** The page's main content, already rendered. */
   main: string
   site: Site
+  /**
+   * Trusted markup around the page: in `<head>`, at the start and at the end of `<body>` (a
+   * draft's preview adds its banner, widgets and script). Public pages have none.
+   */
+  frame?: { head?: string; start?: string; end?: string }
 }
 
 /**
@@ -125,13 +130,15 @@ export const renderDocument = (doc: PageDocument, context: RouteContext): string
       !${defaultAlternate ? html`<link rel="alternate" hreflang="x-default" href="${defaultAlternate}" />` : ''}
       !${meta} !${links}
       <link rel="stylesheet" href="${STYLESHEET_PATH}" />
-      !${jsonLd}
+      !${jsonLd} !${doc.frame?.head ?? ''}
     </head>
     <body>
+      !${doc.frame?.start ?? ''}
       <a class="skip" href="#main" lang="${doc.locale}">${pageText(doc.locale, 'pageSkip')}</a>
       !${header(doc, context)}
       <main id="main">!${doc.main}</main>
       <footer class="site"><p>${doc.site.name}</p></footer>
+      !${doc.frame?.end ?? ''}
     </body>
   </html> `}`
 }

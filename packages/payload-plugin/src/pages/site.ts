@@ -1,11 +1,10 @@
 import type { FeedImage } from '@etw/client'
-import type { TypedLocale } from 'payload'
 
 import type { RouteContext } from '../feed/handler'
 
+import { readPublicSettings } from '../feed/links'
 import { loadImages, relationId } from '../feed/relations'
 import { absoluteUrl } from '../feed/urls'
-import { SETTINGS_SLUG } from '../slugs'
 
 /** What every public page shows of the institution (the settings global). */
 export interface Site {
@@ -16,25 +15,17 @@ export interface Site {
 /** The default name of the site when the settings give none. */
 export const DEFAULT_SITE_NAME = 'eTwinning Hub'
 
-/** The institution's name in `locale` and its logo, from the settings global. */
+/**
+ * The institution's name in `locale` and its logo, from the settings global (read once per request,
+ * with the link template: {@link readPublicSettings}).
+ */
 export const loadSite = async (context: RouteContext, locale: string): Promise<Site> => {
-  const { payload } = context
-  if (!payload.config.globals.some((global) => global.slug === SETTINGS_SLUG)) {
-    return { logo: null, name: DEFAULT_SITE_NAME }
-  }
-  const settings = (await payload.findGlobal({
-    slug: SETTINGS_SLUG,
-    depth: 0,
-    locale: locale as TypedLocale,
-    // The name and the logo are shown on public pages; the contact address is not read.
-    overrideAccess: true,
-    select: { logo: true, siteName: true },
-  })) as { logo?: unknown; siteName?: string | null }
+  const settings = await readPublicSettings(context, locale)
   const logoId = relationId(settings.logo)
-  const images = await loadImages(payload, [logoId], locale, context.origin)
+  const images = await loadImages(context.payload, [logoId], locale, context.origin)
   return {
     logo: (logoId !== undefined && images.get(String(logoId))) || null,
-    name: settings.siteName?.trim() || DEFAULT_SITE_NAME,
+    name: settings.siteName || DEFAULT_SITE_NAME,
   }
 }
 

@@ -10,43 +10,61 @@ const tables = translations as unknown as Record<string, { etw: Record<string, s
 export const pageText = (locale: string, key: PageKey): string =>
   tables[locale]?.etw[key] ?? tables.en!.etw[key] ?? key
 
-const countryNames = new Map<string, Intl.DisplayNames>()
+/**
+ * `make(key)` once per key: `Intl` objects cost far more to make than to use, so pages keep one per
+ * locale (and options).
+ */
+const oncePer = <T>(make: (key: string) => T): ((key: string) => T) => {
+  const made = new Map<string, T>()
+  return (key) => {
+    let value = made.get(key)
+    if (value === undefined) {
+      value = make(key)
+      made.set(key, value)
+    }
+    return value
+  }
+}
+
+const countryNames = oncePer(
+  (locale) => new Intl.DisplayNames([locale, 'en'], { fallback: 'code', type: 'region' }),
+)
 
 /** The name of an ISO 3166-1 alpha-2 country in `locale` (`Intl.DisplayNames`). */
-export const countryName = (locale: string, code: string): string => {
-  let names = countryNames.get(locale)
-  if (!names) {
-    names = new Intl.DisplayNames([locale, 'en'], { fallback: 'code', type: 'region' })
-    countryNames.set(locale, names)
-  }
-  return names.of(code) ?? code
-}
+export const countryName = (locale: string, code: string): string =>
+  countryNames(locale).of(code) ?? code
 
-const languageNames = new Map<string, Intl.DisplayNames>()
+const languageNames = oncePer(
+  (code) => new Intl.DisplayNames([code, 'en'], { fallback: 'code', type: 'language' }),
+)
 
 /** The name of the language `code` in that language itself (`українська`). */
-export const languageName = (code: string): string => {
-  let names = languageNames.get(code)
-  if (!names) {
-    names = new Intl.DisplayNames([code, 'en'], { fallback: 'code', type: 'language' })
-    languageNames.set(code, names)
-  }
-  return names.of(code) ?? code
-}
+export const languageName = (code: string): string => languageNames(code).of(code) ?? code
+
+const dateFormats = oncePer((key) => {
+  const [locale, options] = JSON.parse(key) as [string, Intl.DateTimeFormatOptions]
+  return new Intl.DateTimeFormat(locale, options)
+})
+
+const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  dateFormats(JSON.stringify([locale, options]))
 
 /** A date in `locale` (`15 травня 2023 р.`). */
 export const formatDay = (locale: string, iso: string): string =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso))
+  dateFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso))
 
 /** A date and time in `locale` and `timeZone`, with the zone's offset (`15 May 2023, 09:00 GMT+4`). */
-export const formatInZone = (locale: string, iso: string, timeZone: string): string =>
-  new Intl.DateTimeFormat(locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(iso)) +
-  ` ${
-    new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'shortOffset' })
-      .formatToParts(new Date(iso))
-      .find((part) => part.type === 'timeZoneName')?.value ?? ''
-  }`.trimEnd()
+export const formatInZone = (locale: string, iso: string, timeZone: string): string => {
+  const date = new Date(iso)
+  const offset = dateFormat('en', { timeZone, timeZoneName: 'shortOffset' })
+    .formatToParts(date)
+    .find((part) => part.type === 'timeZoneName')?.value
+  const local = dateFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(date)
+  return offset ? `${local} ${offset}` : local
+}
+
+/** Numbers in `locale` (`160 000`). */
+export const numberFormat = oncePer((locale) => new Intl.NumberFormat(locale))
+
+/** Lists in `locale` (`Україна, Польща і Фінляндія`). */
+export const listFormat = oncePer((locale) => new Intl.ListFormat(locale))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { PREVIEW_TOKEN_TTL, signPreviewToken, verifyPreviewToken } from './token'
+import { PREVIEW_TOKEN_TTL, readPreviewToken, signPreviewToken, verifyPreviewToken } from './token'
 
 const claims = { collection: 'news', id: '7', locale: 'uk', user: '3' }
 const now = new Date('2030-01-01T10:02:00Z')
@@ -34,5 +34,14 @@ describe('preview tokens', () => {
     const a = await signPreviewToken('secret', claims, now)
     const b = await signPreviewToken('secret', claims, new Date(now.getTime() + 60_000))
     expect(a).toBe(b)
+  })
+
+  it('should tell an expired token from a forged one', async () => {
+    const token = await signPreviewToken('secret', claims, now)
+    const later = new Date(now.getTime() + (PREVIEW_TOKEN_TTL + 1) * 1000)
+    expect(await readPreviewToken('secret', token, later)).toEqual({ error: 'expired' })
+    expect(await readPreviewToken('other', token, now)).toEqual({ error: 'invalid' })
+    expect(await readPreviewToken('secret', 'not-a-token', now)).toEqual({ error: 'invalid' })
+    expect(await readPreviewToken('secret', token, now)).toEqual({ claims })
   })
 })

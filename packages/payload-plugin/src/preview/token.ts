@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 
-import { jwtVerify, SignJWT } from 'jose'
+import { errors, jwtVerify, SignJWT } from 'jose'
 
 /** What a preview token grants: one document's latest draft, in one locale. */
 export interface PreviewClaims {
@@ -45,12 +45,16 @@ export const signPreviewToken = async (
     .sign(keyOf(secret))
 }
 
-/** The claims of a valid, unexpired preview token; `null` for anything else. */
-export const verifyPreviewToken = async (
+/**
+ * What a preview token says: its claims when it is valid and unexpired; `expired` for an authentic
+ * token past its expiry (the admin gives a new one when the preview is opened again); `invalid`
+ * for anything else (forged, altered, malformed).
+ */
+export const readPreviewToken = async (
   secret: string,
   token: string,
   now: Date = new Date(),
-): Promise<PreviewClaims | null> => {
+): Promise<{ claims: PreviewClaims } | { error: 'expired' | 'invalid' }> => {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), {
       algorithms: ['HS256'],
@@ -58,10 +62,23 @@ export const verifyPreviewToken = async (
       currentDate: now,
     })
     const { c, i, l, sub } = payload as Record<string, unknown>
-    if (typeof c !== 'string' || typeof i !== 'string' || typeof l !== 'string') return null
-    if (typeof sub !== 'string') return null
-    return { collection: c, id: i, locale: l, user: sub }
-  } catch {
-    return null
+    if (typeof c !== 'string' || typeof i !== 'string' || typeof l !== 'string') {
+      return { error: 'invalid' }
+    }
+    if (typeof sub !== 'string') return { error: 'invalid' }
+    return { claims: { collection: c, id: i, locale: l, user: sub } }
+  } catch (thrown) {
+    // jose checks the signature before the dates: an expired token is an authentic one.
+    return { error: thrown instanceof errors.JWTExpired ? 'expired' : 'invalid' }
   }
+}
+
+/** The claims of a valid, unexpired preview token; `null` for anything else. */
+export const verifyPreviewToken = async (
+  secret: string,
+  token: string,
+  now: Date = new Date(),
+): Promise<PreviewClaims | null> => {
+  const read = await readPreviewToken(secret, token, now)
+  return 'claims' in read ? read.claims : null
 }

@@ -12,7 +12,12 @@ export const guardScheduleQueue = (payload: Payload): void => {
   const queue = payload.jobs.queue.bind(payload.jobs)
   payload.jobs.queue = (async (args: Parameters<typeof queue>[0]) => {
     if ('task' in args && args.task === 'schedulePublish') {
-      await planSchedule(payload, args.input as SchedulePublishTaskInput, args.req?.t)
+      await planSchedule(
+        payload,
+        args.input as SchedulePublishTaskInput,
+        args.req?.t,
+        args.req?.i18n?.language,
+      )
     }
     return queue(args)
   }) as typeof queue

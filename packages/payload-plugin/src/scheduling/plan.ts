@@ -79,19 +79,21 @@ const userRoles = async (payload: Payload, user: SchedulePublishTaskInput['user'
  * the latest draft and the scheduling user, and says how the job will publish it. Throws
  * {@link ScheduleRefused} when the user may not publish (a contributor) or when no locale — or not
  * the one the editor picked — has every required field, naming the missing fields and locales.
- * Unpublishing and globals pass unchecked.
+ * Unpublishing and globals pass unchecked. Messages come through `t`, field and locale names in
+ * `language` (both the admin's when the request is at hand; English otherwise).
  */
 export const planSchedule = async (
   payload: Payload,
   input: SchedulePublishTaskInput | undefined,
   t?: TFunction,
+  language?: string,
 ): Promise<SchedulePlan> => {
   if (input?.type && input.type !== 'publish') return { locale: undefined, onlyThisLocale: false }
   const picked = input?.locale || undefined
   const plan: SchedulePlan = { locale: picked, onlyThisLocale: Boolean(picked) }
   if (!input?.doc) return plan
 
-  const language = t ? ((t as unknown as { language?: string }).language ?? 'en') : 'en'
+  const labelLanguage = language ?? 'en'
   if (input.user !== undefined && input.user !== null) {
     const user = await userRoles(payload, input.user)
     if (!user || !hasRole(user, 'admin', 'editor')) {
@@ -127,16 +129,19 @@ export const planSchedule = async (
     })
   const localeName = (code: string) => {
     const locale = localization.locales.find((candidate) => candidate.code === code)
-    return `${textOf(locale?.label, language, code)} (${code})`
+    return `${textOf(locale?.label, labelLanguage, code)} (${code})`
   }
   const fieldNames = (fields: Named[]) =>
     fields
       .map((field) =>
         textOf(
           typeof field.label === 'function'
-            ? (field.label as LabelFunction)({ i18n: { language } as never, t: t as never })
+            ? (field.label as LabelFunction)({
+                i18n: { language: labelLanguage } as never,
+                t: t as never,
+              })
             : (field.label as StaticLabel | undefined),
-          language,
+          labelLanguage,
           field.name,
         ),
       )

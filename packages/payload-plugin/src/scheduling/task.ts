@@ -69,7 +69,7 @@ export const generateSchedulePublishTask = (
           collection: input.user.relationTo,
         }
       }
-      const plan = await planSchedule(payload, input, req.t)
+      const plan = await planSchedule(payload, input, req.t, req.i18n?.language)
       if (input.doc) {
         const idType =
           payload.collections[input.doc.relationTo]?.customIDType ?? payload.db.defaultIDType

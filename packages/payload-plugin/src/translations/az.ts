@@ -73,6 +73,7 @@ export const az: Record<EtwTranslationKey, string> = {
   regionRequiredForScope: 'Region üzrə qeyd üçün regionu daxil edin.',
   wholeNumber: 'Tam ədəd daxil edin.',
   previewBanner: 'Qaralamanın önizləməsi: dərc edənə qədər oxucular dərc olunmuş versiyanı görür.',
+  previewWidgets: 'Digər saytlardakı vidjetlərdə',
   redeliver: 'Yenidən göndər',
   redeliverFailed: 'Çatdırılmanı yenidən növbəyə qoymaq alınmadı.',
   redelivered: 'Növbədədir: mesaj bir dəqiqə ərzində yenidən göndəriləcək.',

@@ -71,6 +71,7 @@ export const en = {
   regionRequiredForScope: 'Enter the region for a region snapshot.',
   wholeNumber: 'Enter a whole number.',
   previewBanner: 'Draft preview: readers still see the published version until you publish.',
+  previewWidgets: 'In widgets on other sites',
   redeliver: 'Redeliver',
   redeliverFailed: 'The delivery could not be queued again.',
   redelivered: 'Queued: the message is sent again within a minute.',

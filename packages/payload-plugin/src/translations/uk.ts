@@ -74,6 +74,7 @@ export const uk: Record<EtwTranslationKey, string> = {
   wholeNumber: 'Введіть ціле число.',
   previewBanner:
     'Попередній перегляд чернетки: читачі бачать опубліковану версію, доки ви не опублікуєте.',
+  previewWidgets: 'У віджетах на інших сайтах',
   redeliver: 'Надіслати ще раз',
   redeliverFailed: 'Не вдалося знову поставити доставку в чергу.',
   redelivered: 'У черзі: повідомлення буде надіслано ще раз протягом хвилини.',

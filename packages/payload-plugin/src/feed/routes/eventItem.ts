@@ -6,7 +6,7 @@ import type { ItemParams } from './item'
 
 import { EVENTS_SLUG } from '../../slugs'
 import { notFound } from '../errors'
-import { toEventItem, toEventRecord } from '../events'
+import { EVENT_SELECT, toEventItem, toEventRecord } from '../events'
 import { jsonBody } from '../handler'
 import { createLinkMaker } from '../links'
 import { loadImages, loadOrganizations, relationId } from '../relations'
@@ -26,58 +26,56 @@ export type EventDetailDoc = EventDoc & {
 export const loadEventDetail = async (
   params: ItemParams,
   context: RouteContext,
-): Promise<EventDetail | null> => (await readEventDetail(params, context))?.event ?? null
+): Promise<EventDetail | null> => {
+  const found = await findEventDetailDoc(params, context)
+  return found ? toEventDetail(found, context) : null
+}
 
-/** {@link loadEventDetail}, with the stored document it was made from (its Lexical description). */
-export const readEventDetail = async (
+/** The fields of an event its detail shows. */
+export const EVENT_DETAIL_SELECT = {
+  ...EVENT_SELECT,
+  description: true,
+  participantGroups: true,
+} as const
+
+/** The published event with the slug of `params` ({@link findPublishedBySlug}). */
+export const findEventDetailDoc = (
   params: ItemParams,
   context: RouteContext,
-): Promise<{ event: EventDetail; doc: EventDetailDoc } | null> => {
-  const found = await findPublishedBySlug<EventDetailDoc>(
+): Promise<{ doc: EventDetailDoc; locale: string } | null> =>
+  findPublishedBySlug<EventDetailDoc>(
     context,
     EVENTS_SLUG,
     params.slug,
     params.locale,
-    {
-      city: true,
-      country: true,
-      cover: true,
-      description: true,
-      endsAt: true,
-      format: true,
-      kind: true,
-      organizers: true,
-      participantGroups: true,
-      participatingCountries: true,
-      registrationDeadline: true,
-      registrationUrl: true,
-      slug: true,
-      startsAt: true,
-      summary: true,
-      timeZone: true,
-      title: true,
-      updatedAt: true,
-      venue: true,
-    },
+    EVENT_DETAIL_SELECT,
   )
-  if (!found) return null
-  const { doc, locale } = found
+
+/**
+ * The detail of an event document read in `locale` (a published one, or a draft for its preview).
+ * `tree: false` leaves out the description's node tree and the cover's feed image, which a page
+ * renders from the document itself.
+ */
+export const toEventDetail = async (
+  { doc, locale }: { doc: EventDetailDoc; locale: string },
+  context: RouteContext,
+  { tree = true }: { tree?: boolean } = {},
+): Promise<EventDetail> => {
   const [organizations, images, link] = await Promise.all([
     loadOrganizations(context.payload, (doc.organizers ?? []).map(relationId), locale),
-    loadImages(context.payload, [relationId(doc.cover)], locale, context.origin),
+    tree ? loadImages(context.payload, [relationId(doc.cover)], locale, context.origin) : new Map(),
     createLinkMaker(context, locale),
   ])
   const record = toEventRecord(doc, context, { images, link, organizations }, locale)
-  const event: EventDetail = {
+  return {
     ...toEventItem(record),
-    description: await loadRichTextTree(doc.description, context, locale, link),
+    description: tree ? await loadRichTextTree(doc.description, context, locale, link) : [],
     locale,
     participants: (doc.participantGroups ?? []).flatMap((group) =>
       typeof group.count === 'number' ? [{ count: group.count, label: group.label ?? '' }] : [],
     ),
     updatedAt: record.updatedAt,
   }
-  return { doc, event }
 }
 
 /**

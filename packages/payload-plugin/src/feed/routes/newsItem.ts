@@ -8,7 +8,7 @@ import { EVENTS_SLUG, NEWS_SLUG } from '../../slugs'
 import { notFound } from '../errors'
 import { jsonBody } from '../handler'
 import { createLinkMaker } from '../links'
-import { iso, toNewsItem } from '../news'
+import { iso, NEWS_SELECT, toNewsItem } from '../news'
 import { loadImages, loadOrganizations, relationId } from '../relations'
 import { findPublishedByIds, findPublishedBySlug, loadRichTextTree, parseItemParams } from './item'
 import { routeParameters } from '../../contract/routes'
@@ -34,40 +34,39 @@ type RelatedEventDoc = {
 export const loadNewsArticle = async (
   params: ItemParams,
   context: RouteContext,
-): Promise<NewsArticle | null> => (await readNewsArticle(params, context))?.article ?? null
+): Promise<NewsArticle | null> => {
+  const found = await findNewsArticleDoc(params, context)
+  return found ? toNewsArticle(found, context) : null
+}
 
-/** {@link loadNewsArticle}, with the stored document it was made from (its Lexical body). */
-export const readNewsArticle = async (
+/** The fields of a news item its article shows. */
+export const ARTICLE_SELECT = {
+  ...NEWS_SELECT,
+  body: true,
+  relatedEvents: true,
+  updatedAt: true,
+} as const
+
+/** The published news document with the slug of `params` ({@link findPublishedBySlug}). */
+export const findNewsArticleDoc = (
   params: ItemParams,
   context: RouteContext,
-): Promise<{ article: NewsArticle; doc: ArticleDoc } | null> => {
-  const found = await findPublishedBySlug<ArticleDoc>(
-    context,
-    NEWS_SLUG,
-    params.slug,
-    params.locale,
-    {
-      body: true,
-      country: true,
-      cover: true,
-      organization: true,
-      publishedAt: true,
-      relatedEvents: true,
-      slug: true,
-      sourceTitle: true,
-      sourceUrl: true,
-      summary: true,
-      tags: true,
-      title: true,
-      updatedAt: true,
-    },
-  )
-  if (!found) return null
-  const { doc, locale } = found
-  const coverId = relationId(doc.cover)
+): Promise<{ doc: ArticleDoc; locale: string } | null> =>
+  findPublishedBySlug<ArticleDoc>(context, NEWS_SLUG, params.slug, params.locale, ARTICLE_SELECT)
+
+/**
+ * The article of a news document read in `locale` (a published one, or a draft for its preview).
+ * `tree: false` leaves out the body's node tree and the cover's feed image, which a page renders
+ * from the document itself.
+ */
+export const toNewsArticle = async (
+  { doc, locale }: { doc: ArticleDoc; locale: string },
+  context: RouteContext,
+  { tree = true }: { tree?: boolean } = {},
+): Promise<NewsArticle> => {
   const [organizations, images, link, events] = await Promise.all([
     loadOrganizations(context.payload, [relationId(doc.organization)], locale),
-    loadImages(context.payload, [coverId], locale, context.origin),
+    tree ? loadImages(context.payload, [relationId(doc.cover)], locale, context.origin) : new Map(),
     createLinkMaker(context, locale),
     findPublishedByIds<RelatedEventDoc>(
       context,
@@ -80,9 +79,9 @@ export const readNewsArticle = async (
       { slug: true, startsAt: true, title: true },
     ),
   ])
-  const article: NewsArticle = {
+  return {
     ...toNewsItem(doc, { images, link, organizations }),
-    body: await loadRichTextTree(doc.body, context, locale, link),
+    body: tree ? await loadRichTextTree(doc.body, context, locale, link) : [],
     locale,
     relatedEvents: events
       .filter((event) => event.slug && event.title && event.startsAt)
@@ -95,7 +94,6 @@ export const readNewsArticle = async (
       })),
     updatedAt: iso(doc.updatedAt ?? (doc.publishedAt as string)),
   }
-  return { article, doc }
 }
 
 /**
