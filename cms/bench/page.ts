@@ -130,7 +130,12 @@ const hostPage = `<!doctype html>
 </body>
 </html>
 `
-const host = createServer((_req, res) => {
+// The page, and a 404 for anything else (a real site's missing robots.txt is a 404, not this page).
+const host = createServer((req, res) => {
+  if (req.url !== '/') {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n')
+    return
+  }
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' })
   res.end(hostPage)
 })
@@ -156,22 +161,45 @@ await promisify(execFile)(
   { env: { ...process.env, CHROME_PATH: chrome }, maxBuffer: 64 * 1024 * 1024 },
 )
 interface Lhr {
-  categories: Record<string, { score: number | null }>
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>
   audits: Record<
     string,
     {
+      title: string
+      score: number | null
       numericValue?: number
-      details?: { items?: { resourceType?: string; transferSize?: number }[] }
+      details?: {
+        items?: {
+          url?: string
+          resourceType?: string
+          transferSize?: number
+          resourceSize?: number
+        }[]
+      }
     }
   >
 }
 const lhr = JSON.parse(fs.readFileSync(report, 'utf8')) as Lhr
 const score = (id: string) => (lhr.categories[id]?.score ?? 0).toFixed(2)
 const requests = lhr.audits['network-requests']?.details?.items ?? []
-const scriptBytes = requests
-  .filter((item) => item.resourceType === 'Script')
-  .reduce((sum, item) => sum + (item.transferSize ?? 0), 0)
+const scripts = requests.filter((item) => item.resourceType === 'Script')
+const scriptBytes = scripts.reduce((sum, item) => sum + (item.transferSize ?? 0), 0)
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`
+// What the script figure counts: each request's transfer size is its compressed body plus its
+// response headers.
+const scriptLines = scripts.map((item) => {
+  const name = (item.url ?? '').replace(base, '')
+  return `    ${name.padEnd(48)} ${kb(item.transferSize ?? 0).padStart(9)} on the wire, ${kb(item.resourceSize ?? 0)} decoded`
+})
+// Audits that cost a category points, so that a score below 1 says why.
+const lost = Object.entries(lhr.categories).flatMap(([category, { auditRefs }]) =>
+  auditRefs
+    .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+    .map(
+      (ref) =>
+        `    ${category}: ${ref.id} (${lhr.audits[ref.id]?.score}) ${lhr.audits[ref.id]?.title}`,
+    ),
+)
 
 // 5. One image, three ways: the fast path, Payload's file route through Next, bare node:http.
 const news = (await (await fetch(`${base}/api/etw/v1/news?limit=1`)).json()) as {
@@ -183,13 +211,13 @@ const nextPath = `${base}/api/media/file/${path.basename(decodeURIComponent(fast
 const captured = await fetch(fastPath)
 const body = Buffer.from(await captured.arrayBuffer())
 const captureFile = path.join(work, 'captured.json')
+// The bare server sends the same bytes with the same headers (Date and Connection are its own).
+const sameHeaders = Object.fromEntries(
+  [...captured.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name)),
+)
 fs.writeFileSync(
   captureFile,
-  JSON.stringify({
-    status: 200,
-    headers: { 'content-type': captured.headers.get('content-type') ?? 'image/jpeg' },
-    body: body.toString('base64'),
-  }),
+  JSON.stringify({ status: 200, headers: sameHeaders, body: body.toString('base64') }),
 )
 const bare = fork(path.join(cmsDir, 'bench/bare-server.mjs'), [captureFile, String(barePort)])
 children.push(bare)
@@ -212,6 +240,9 @@ Host page with the three widgets (${hostUrl}, CMS on ${base}; cover ${coverFile}
   Lighthouse 12.2.3   Performance ${score('performance')}  Accessibility ${score('accessibility')}  Best Practices ${score('best-practices')}  SEO ${score('seo')}   (targets 1.00)
   CLS                 ${(lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN).toFixed(3)}   (target 0)
   bytes on the wire   total ${kb(lhr.audits['total-byte-weight']?.numericValue ?? 0)}, script ${kb(scriptBytes)}   (script target ≤ 13 kB)
+  script requests (${scripts.length})
+${scriptLines.join('\n')}
+  audits below 1${lost.length ? `\n${lost.join('\n')}` : ': none'}
 
 Image requests per second (${kb(body.length)} file)
   fast path   GET ${fastUrl.pathname.slice(0, 48)}…  ${fast.rps.toFixed(0).padStart(7)} req/s  (${fast.bad} failed)

@@ -4,9 +4,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import type { StaticFile } from './static-file'
+import type { StaticFile, StaticFileSender } from './static-file'
 
-import { readStaticFile, sendStaticFile } from './static-file'
+import { prepareStaticFile, readStaticFile } from './static-file'
 
 /** `widgets/` of the workspace: the built files in `dist/`, the demo page in `demo/`. */
 export const widgetsDir = path.resolve(
@@ -101,6 +101,8 @@ export const createWidgetAssets = (
   resolve: (pathname: string) => Asset | undefined = (pathname) => resolveWidgetAsset(pathname),
 ) => {
   const cache = new Map<string, StaticFile>()
+  // Per file and cache policy (the loader has two), the answer worked out once.
+  const senders = new Map<string, StaticFileSender>()
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/'
     if (!pathname.startsWith('/widgets/')) return false
@@ -126,13 +128,19 @@ export const createWidgetAssets = (
       }
       cache.set(asset.file, file)
     }
-    const headers: Record<string, string> = {
-      'cache-control': asset.cacheControl,
-      'access-control-allow-origin': '*',
-      'cross-origin-resource-policy': 'cross-origin',
+    const key = `${asset.cacheControl} ${asset.file}`
+    let send = senders.get(key)
+    if (!send) {
+      const headers: Record<string, string> = {
+        'cache-control': asset.cacheControl,
+        'access-control-allow-origin': '*',
+        'cross-origin-resource-policy': 'cross-origin',
+      }
+      if (asset.type.startsWith('text/html')) headers['content-security-policy'] = DEMO_CSP
+      send = prepareStaticFile(file, headers)
+      senders.set(key, send)
     }
-    if (asset.type.startsWith('text/html')) headers['content-security-policy'] = DEMO_CSP
-    sendStaticFile(req, res, file, headers)
+    send(req, res)
     return true
   }
 }
