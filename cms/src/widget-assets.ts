@@ -87,6 +87,12 @@ export const resolveWidgetAsset = (
   return entry && { file: path.join(demo, entry[0]), type: entry[1], cacheControl: 'no-cache' }
 }
 
+/** {@link resolveWidgetAsset} for `dir`, its version read once rather than per request. */
+const resolverOf = (dir: string) => {
+  const version = widgetsVersion(dir)
+  return (pathname: string) => resolveWidgetAsset(pathname, dir, version)
+}
+
 /** The demo page's own Content-Security-Policy: what the widgets promise to work under. */
 const DEMO_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
@@ -98,7 +104,7 @@ const DEMO_CSP =
  * Returns `false` for any other path.
  */
 export const createWidgetAssets = (
-  resolve: (pathname: string) => Asset | undefined = (pathname) => resolveWidgetAsset(pathname),
+  resolve: (pathname: string) => Asset | undefined = resolverOf(widgetsDir),
 ) => {
   const cache = new Map<string, StaticFile>()
   // Per file and cache policy (the loader has two), the answer worked out once.
