@@ -12,9 +12,9 @@ import {
 } from '@etw/payload-plugin'
 import { LRUCache } from 'lru-cache'
 
-import type { StaticFile } from './static-file'
+import type { StaticFileSender } from './static-file'
 
-import { readStaticFile, sendStaticFile } from './static-file'
+import { prepareStaticFile, readStaticFile } from './static-file'
 
 const TYPES: Record<string, string> = {
   '.avif': 'image/avif',
@@ -90,10 +90,10 @@ export const createMediaServer = ({
 }: MediaServerOptions) => {
   // Entries are checked again (hash, access) a minute after they were read: a deleted or
   // re-permissioned file stops being served within that time.
-  const files = new LRUCache<string, StaticFile & { key: string }>({
+  const files = new LRUCache<string, { size: number; send: StaticFileSender }>({
     ttl: 60_000,
     maxSize: maxBytes,
-    sizeCalculation: (file) => Math.max(1, file.identity.length),
+    sizeCalculation: (file) => Math.max(1, file.size),
   })
   const allowed = new LRUCache<string, boolean>({ max: 10_000, ttl: 60_000 })
   const notFound = (res: ServerResponse) => {
@@ -106,39 +106,57 @@ export const createMediaServer = ({
       .end('Not found\n')
     return true
   }
-  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const pathname = (req.url ?? '/').split('?')[0] ?? '/'
-    if (!pathname.startsWith('/media/')) return false
-    const wanted = parseMediaPath(pathname)
-    if (!wanted) return notFound(res)
+  /** Checks, reads and keeps a file not in memory, then answers. */
+  const load = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    key: string,
+    wanted: { hash: string; filename: string },
+  ): Promise<boolean> => {
     const file = path.join(dir, wanted.filename)
-    const key = `${wanted.hash}/${wanted.filename}`
-    let entry = files.get(key)
-    if (!entry) {
-      if ((await fileHash(file)) !== wanted.hash) return notFound(res)
-      let ok = allowed.get(wanted.filename)
-      if (ok === undefined) {
-        ok = await readable(wanted.filename)
-        allowed.set(wanted.filename, ok)
-      }
-      if (!ok) return notFound(res)
-      const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
-      try {
-        entry = { ...readStaticFile(file, type), key }
-      } catch {
-        return notFound(res)
-      }
-      // The bytes read may be newer than the hash checked: keep them only under their own hash.
-      if (entry.hash !== wanted.hash) return notFound(res)
-      files.set(key, entry)
+    if ((await fileHash(file)) !== wanted.hash) return notFound(res)
+    let ok = allowed.get(wanted.filename)
+    if (ok === undefined) {
+      ok = await readable(wanted.filename)
+      allowed.set(wanted.filename, ok)
     }
-    sendStaticFile(req, res, entry, {
-      'cache-control': ONE_YEAR,
-      'access-control-allow-origin': '*',
-      'cross-origin-resource-policy': 'cross-origin',
-    })
+    if (!ok) return notFound(res)
+    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+    let stored
+    try {
+      stored = readStaticFile(file, type)
+    } catch {
+      return notFound(res)
+    }
+    // The bytes read may be newer than the hash checked: keep them only under their own hash.
+    if (stored.hash !== wanted.hash) return notFound(res)
+    const entry = { size: stored.identity.length, send: prepareStaticFile(stored, HEADERS) }
+    files.set(key, entry)
+    entry.send(req, res)
     return true
   }
+  // A file in memory is answered at once, with no await: the common case, and the fast one.
+  return (req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> => {
+    const url = req.url ?? '/'
+    if (!url.startsWith('/media/')) return false
+    const query = url.indexOf('?')
+    const pathname = query === -1 ? url : url.slice(0, query)
+    const entry = files.get(pathname)
+    if (entry) {
+      entry.send(req, res)
+      return true
+    }
+    const wanted = parseMediaPath(pathname)
+    if (!wanted) return notFound(res)
+    return load(req, res, pathname, wanted)
+  }
+}
+
+/** Headers of every media answer. */
+const HEADERS = {
+  'cache-control': ONE_YEAR,
+  'access-control-allow-origin': '*',
+  'cross-origin-resource-policy': 'cross-origin',
 }
 
 /** The media server of a running Payload: its media directory, its anonymous read access. */

@@ -130,22 +130,30 @@ const handleWithBudget = async (req: IncomingMessage, res: ServerResponse, addre
 
 let stopping = false
 
+const mediaFailed = (res: ServerResponse) => (error: unknown) => {
+  payload.logger.error({ err: error }, 'media request failed')
+  if (!res.headersSent) res.writeHead(500)
+  res.end()
+}
+
 const server = createServer((req, res) => {
-  // The connecting address, for login throttling and the audit trail; a client cannot set it.
-  const address = resolveClientAddress(req, proxyTrust)
-  req.headers[CLIENT_ADDRESS_HEADER] = address
   // A request that arrives on a kept-alive connection during shutdown is served, and its
   // connection closed after the answer, so that the server can finish.
   if (stopping) res.setHeader('Connection', 'close')
-  if (serveWidgetAsset(req, res)) return
+  // Media and widget files first: public, the same for every client, answered from memory.
   if (req.url?.startsWith('/media/')) {
-    void serveMedia(req, res).catch((error: unknown) => {
-      payload.logger.error({ err: error }, 'media request failed')
-      if (!res.headersSent) res.writeHead(500)
-      res.end()
-    })
+    try {
+      const served = serveMedia(req, res)
+      if (served instanceof Promise) served.catch(mediaFailed(res))
+    } catch (error) {
+      mediaFailed(res)(error)
+    }
     return
   }
+  if (serveWidgetAsset(req, res)) return
+  // The connecting address, for login throttling and the audit trail; a client cannot set it.
+  const address = resolveClientAddress(req, proxyTrust)
+  req.headers[CLIENT_ADDRESS_HEADER] = address
   if (isBudgeted(req.url ?? '')) {
     void handleWithBudget(req, res, address)
     return

@@ -49,38 +49,56 @@ export const readStaticFile = (file: string, type: string): StaticFile => {
   }
 }
 
+/** Answers a request for one file with headers worked out in advance. */
+export type StaticFileSender = (req: IncomingMessage, res: ServerResponse) => void
+
 /**
- * Answers `GET`/`HEAD` for `file`: the coding `Accept-Encoding` prefers among those the file has
- * (q-values honoured, identity otherwise), `Vary: Accept-Encoding`, the right `Content-Length`, a
- * strong ETag per coding and `304` for a matching `If-None-Match`. Other methods get `405`.
+ * Answers `GET`/`HEAD` for `file` with `headers`, all worked out once here rather than per
+ * request: the coding `Accept-Encoding` prefers among those the file has (q-values honoured,
+ * identity otherwise), `Vary: Accept-Encoding`, the right `Content-Length`, a strong ETag per coding
+ * and `304` for a matching `If-None-Match`. Other methods get `405`.
  */
-export const sendStaticFile = (
-  req: IncomingMessage,
-  res: ServerResponse,
+export const prepareStaticFile = (
   file: StaticFile,
   headers: Record<string, string>,
-): void => {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD' }).end()
-    return
+): StaticFileSender => {
+  const negotiates = Boolean(file.br || file.gzip)
+  const answers = new Map<
+    ContentCoding,
+    { ok: Record<string, string>; notModified: Record<string, string>; body: Buffer }
+  >()
+  for (const coding of ['identity', 'br', 'gzip'] as const) {
+    const body = coding === 'identity' ? file.identity : file[coding]
+    if (!body) continue
+    const notModified: Record<string, string> = {
+      ...headers,
+      etag: entityTag(file.hash, coding),
+      'x-content-type-options': 'nosniff',
+    }
+    if (negotiates) notModified.vary = 'Accept-Encoding'
+    const ok: Record<string, string> = {
+      ...notModified,
+      'content-type': file.type,
+      'content-length': String(body.length),
+    }
+    if (coding !== 'identity') ok['content-encoding'] = coding
+    answers.set(coding, { ok, notModified, body })
   }
-  const wanted: ContentCoding = negotiateEncoding(req.headers['accept-encoding'])
-  const coding: ContentCoding = wanted !== 'identity' && file[wanted] ? wanted : 'identity'
-  const all: Record<string, string> = {
-    ...headers,
-    'content-type': file.type,
-    etag: entityTag(file.hash, coding),
-    'x-content-type-options': 'nosniff',
+  const identity = answers.get('identity')!
+  return (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end()
+      return
+    }
+    const answer = negotiates
+      ? (answers.get(negotiateEncoding(req.headers['accept-encoding'])) ?? identity)
+      : identity
+    const ifNoneMatch = req.headers['if-none-match']
+    if (ifNoneMatch !== undefined && ifNoneMatchMatches(ifNoneMatch, file.hash)) {
+      res.writeHead(304, answer.notModified).end()
+      return
+    }
+    res.writeHead(200, answer.ok)
+    res.end(req.method === 'HEAD' ? undefined : answer.body)
   }
-  if (file.br || file.gzip) all.vary = 'Accept-Encoding'
-  if (ifNoneMatchMatches(req.headers['if-none-match'], file.hash)) {
-    delete all['content-type']
-    res.writeHead(304, all).end()
-    return
-  }
-  const body = coding === 'identity' ? file.identity : (file[coding] as Buffer)
-  if (coding !== 'identity') all['content-encoding'] = coding
-  all['content-length'] = String(body.length)
-  res.writeHead(200, all)
-  res.end(req.method === 'HEAD' ? undefined : body)
 }

@@ -4,9 +4,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import type { StaticFile } from './static-file'
+import type { StaticFile, StaticFileSender } from './static-file'
 
-import { readStaticFile, sendStaticFile } from './static-file'
+import { prepareStaticFile, readStaticFile } from './static-file'
 
 /** `widgets/` of the workspace: the built files in `dist/`, the demo page in `demo/`. */
 export const widgetsDir = path.resolve(
@@ -87,6 +87,12 @@ export const resolveWidgetAsset = (
   return entry && { file: path.join(demo, entry[0]), type: entry[1], cacheControl: 'no-cache' }
 }
 
+/** {@link resolveWidgetAsset} for `dir`, its version read once rather than per request. */
+const resolverOf = (dir: string) => {
+  const version = widgetsVersion(dir)
+  return (pathname: string) => resolveWidgetAsset(pathname, dir, version)
+}
+
 /** The demo page's own Content-Security-Policy: what the widgets promise to work under. */
 const DEMO_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
@@ -98,9 +104,11 @@ const DEMO_CSP =
  * Returns `false` for any other path.
  */
 export const createWidgetAssets = (
-  resolve: (pathname: string) => Asset | undefined = (pathname) => resolveWidgetAsset(pathname),
+  resolve: (pathname: string) => Asset | undefined = resolverOf(widgetsDir),
 ) => {
   const cache = new Map<string, StaticFile>()
+  // Per file and cache policy (the loader has two), the answer worked out once.
+  const senders = new Map<string, StaticFileSender>()
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/'
     if (!pathname.startsWith('/widgets/')) return false
@@ -126,13 +134,19 @@ export const createWidgetAssets = (
       }
       cache.set(asset.file, file)
     }
-    const headers: Record<string, string> = {
-      'cache-control': asset.cacheControl,
-      'access-control-allow-origin': '*',
-      'cross-origin-resource-policy': 'cross-origin',
+    const key = `${asset.cacheControl} ${asset.file}`
+    let send = senders.get(key)
+    if (!send) {
+      const headers: Record<string, string> = {
+        'cache-control': asset.cacheControl,
+        'access-control-allow-origin': '*',
+        'cross-origin-resource-policy': 'cross-origin',
+      }
+      if (asset.type.startsWith('text/html')) headers['content-security-policy'] = DEMO_CSP
+      send = prepareStaticFile(file, headers)
+      senders.set(key, send)
     }
-    if (asset.type.startsWith('text/html')) headers['content-security-policy'] = DEMO_CSP
-    sendStaticFile(req, res, file, headers)
+    send(req, res)
     return true
   }
 }

@@ -60,7 +60,7 @@ describeDb('images on the fast path', () => {
     image = feed.json.items[0].image
     const serve = mediaServerFor(ctx.payload)
     server = createServer((req, res) => {
-      void serve(req, res).then((handled) => handled || res.writeHead(404).end())
+      void Promise.resolve(serve(req, res)).then((handled) => handled || res.writeHead(404).end())
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

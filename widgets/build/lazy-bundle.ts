@@ -30,6 +30,10 @@ export const precompress = async (source: string | Uint8Array) => {
   }
 }
 
+/** A Subresource Integrity value of `source`. */
+const integrity = (algorithm: 'sha256' | 'sha384', source: string) =>
+  `${algorithm}-${createHash(algorithm).update(source).digest('base64')}`
+
 interface LazyBundleOptions {
   /** Source of the classic-script loader. */
   loader: string
@@ -74,13 +78,18 @@ export const lazyBundle = (options: LazyBundleOptions): Plugin => ({
   apply: 'build',
   enforce: 'post',
   async generateBundle(_output, bundle) {
-    // Per tag, the chunks it needs (names under `chunksDir`, without `.js`), its own last.
+    // Per tag, the chunks it needs (names under `chunksDir`, without `.js`), its own last; and
+    // each chunk's integrity, which the loader gives the browser with its URL.
     const tags: Record<string, string[]> = {}
+    const modules: Record<string, [name: string, integrity: string][]> = {}
     for (const chunk of Object.values(bundle)) {
       if (chunk.type === 'chunk' && chunk.isEntry) {
-        tags[chunk.name] = [...importsOf(chunk, bundle), chunk.fileName].map((file) =>
-          basename(file, '.js'),
-        )
+        const files = [...importsOf(chunk, bundle), chunk.fileName]
+        tags[chunk.name] = files.map((file) => basename(file, '.js'))
+        modules[chunk.name] = files.map((file) => {
+          const code = (bundle[file] as OutputChunk).code
+          return [basename(file, '.js'), integrity('sha256', code)]
+        })
       }
     }
     const result = await build({
@@ -91,13 +100,13 @@ export const lazyBundle = (options: LazyBundleOptions): Plugin => ({
       target: 'es2022',
       minify: true,
       legalComments: 'none',
-      define: { ...options.define, __ETW_TAGS__: JSON.stringify(tags) },
+      define: { ...options.define, __ETW_TAGS__: JSON.stringify(modules) },
     })
     const loader = result.outputFiles[0]!.text
     this.emitFile({ type: 'asset', fileName: options.fileName, source: loader })
     const manifest: BundleManifest = {
       loader: options.fileName,
-      integrity: `sha384-${createHash('sha384').update(loader).digest('base64')}`,
+      integrity: integrity('sha384', loader),
       tags: Object.fromEntries(
         Object.entries(tags).map(([tag, names]) => [
           tag,

@@ -5,6 +5,13 @@ const script = `<script src="${new URL('/widgets/etw-widgets.js', location.href)
 
 const snippetOf = (example) => {
   const copy = example.cloneNode(true)
+  // The loader and the widgets note on each tag and mount the space they reserve; that is not the
+  // webmaster's.
+  for (const reserved of copy.querySelectorAll('[style]')) {
+    reserved.style.removeProperty('--etw-n')
+    reserved.style.removeProperty('min-block-size')
+    if (!reserved.style.length) reserved.removeAttribute('style')
+  }
   for (const widget of copy.querySelectorAll('etw-stats, etw-news-feed, etw-events')) {
     // The live widget may sit inside a mounted div; keep what the webmaster wrote.
     if (widget.parentElement?.hasAttribute('data-etw')) {

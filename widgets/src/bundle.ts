@@ -7,12 +7,15 @@
  */
 import type { Tag } from './shared/mount'
 import { mount, TAGS, whenReady } from './shared/mount'
+import { reserve } from './shared/reserve'
+
+const SELECTOR = `${TAGS},[data-etw]`
 
 /**
  * Per tag: the modules it needs, its own last — `chunks/<name>.js` next to this script, each name
- * carrying a hash of the module's content.
+ * carrying a hash of the module's content — with their Subresource Integrity values.
  */
-declare const __ETW_TAGS__: Record<Tag, string[]>
+declare const __ETW_TAGS__: Record<Tag, [name: string, integrity: string][]>
 
 interface LazyModule {
   element: CustomElementConstructor
@@ -33,25 +36,49 @@ const start = () => {
   const load = (tag: Tag) => {
     if (started.has(tag) || customElements.get(tag)) return
     started.add(tag)
-    // Every module of the tag at once — the shared chunk need not wait for the tag's module to
-    // ask for it; the module map fetches each URL once.
-    Promise.all(
-      __ETW_TAGS__[tag].map(
-        (name) =>
-          import(/* @vite-ignore */ new URL(`chunks/${name}.js`, src || document.baseURI).href),
-      ),
-    ).then(
-      (modules: LazyModule[]) => {
-        if (!customElements.get(tag)) customElements.define(tag, modules.at(-1)!.element)
-      },
-      (error: unknown) => console.warn('[etw-widgets]', error),
+    const urls = __ETW_TAGS__[tag].map(
+      ([name]) => new URL(`chunks/${name}.js`, src || document.baseURI).href,
     )
+    // Every module of the tag at once, each checked against its hash: a module preload with
+    // `integrity` puts the module in the page's module map, where `import()` and the modules'
+    // own imports find it; a module whose bytes differ is refused and never runs.
+    Promise.all(
+      urls.map(
+        (href, i) =>
+          new Promise((resolve, reject) => {
+            const link = document.createElement('link')
+            link.rel = 'modulepreload'
+            link.href = href
+            link.integrity = __ETW_TAGS__[tag][i]![1]
+            link.onload = resolve
+            link.onerror = () => reject(new Error(`${href} was refused`))
+            document.head.append(link)
+          }),
+      ),
+    )
+      .then(() => import(/* @vite-ignore */ urls.at(-1)!))
+      .then(
+        (module: LazyModule) => {
+          if (!customElements.get(tag)) customElements.define(tag, module.element)
+        },
+        (error: unknown) => console.warn('[etw-widgets]', error),
+      )
   }
 
+  // Widget tags and `data-etw` mounts, in `node` and under it: their space is reserved before
+  // the next paint, their code starts loading.
   const discover = (node: Node) => {
     if (!(node instanceof Element)) return
-    if (TAGS.includes(node.localName as Tag)) load(node.localName as Tag)
-    else if (node.firstElementChild) for (const tag of TAGS) if (node.querySelector(tag)) load(tag)
+    for (const element of [node, ...node.querySelectorAll(SELECTOR)]) {
+      const tag = (
+        element.hasAttribute('data-etw')
+          ? `etw-${element.getAttribute('data-etw')}`
+          : element.localName
+      ) as Tag
+      if (!TAGS.includes(tag)) continue
+      reserve(element, tag)
+      load(tag)
+    }
   }
 
   window.etwWidgets = { version: __ETW_VERSION__, mount }

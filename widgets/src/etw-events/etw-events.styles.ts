@@ -1,6 +1,26 @@
 import { css } from '../shared/element'
 
+/*
+ * In the list layout every item is as tall as the space reserved for it before the data arrives
+ * (\`--_h\`, \`shared/reserve.ts\`): title and summary are clamped to two lines, other lines to one.
+ */
 export const eventsStyles = css`
+  .list > li {
+    block-size: var(--_h, 11lh);
+    overflow: hidden;
+  }
+  .list h3,
+  .list [part='summary'] {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+  }
+  .list p:not([part='summary']) {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
   .badge {
     display: inline-block;
     font-size: 0.8em;

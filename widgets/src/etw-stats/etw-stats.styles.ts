@@ -1,9 +1,17 @@
 import { css } from '../shared/element'
 
+/*
+ * One row of figures, as tall as the space reserved for it before the data arrives
+ * (\`shared/reserve.ts\`): numbers shrink with the widget's width, labels keep to one line.
+ */
 export const statsStyles = css`
+  :host {
+    container-type: inline-size;
+  }
   dl {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(var(--etw-stat-min-width, 9rem), 1fr));
+    grid-auto-flow: column;
+    grid-auto-columns: minmax(0, 1fr);
     gap: var(--_gap);
     margin: 0;
   }
@@ -15,19 +23,25 @@ export const statsStyles = css`
   }
   dt {
     color: var(--_muted);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   dd {
     margin: 0;
-    font-size: var(--etw-number-size, 2.25em);
+    font-size: min(var(--etw-number-size, 2.25em), 100cqi / var(--etw-n, 3) / 6.5);
     font-weight: var(--etw-number-weight, 700);
     line-height: 1.15;
     color: var(--_accent);
     font-variant-numeric: tabular-nums;
   }
-  /* The final value, invisible, reserves the width so counting up never moves anything. */
+  /*
+   * The final value, invisible, reserves the width so counting up never moves anything; the value
+   * counting up starts where the final one does, so that even its text never moves.
+   */
   .num {
     display: inline-grid;
-    justify-items: center;
+    justify-items: start;
   }
   .num > * {
     grid-area: 1 / 1;

@@ -33,9 +33,8 @@ const easeOut = (x: number) => 1 - (1 - x) ** 3
  * @cssprop --etw-color-border - Border of cards.
  * @cssprop --etw-font-family - Font; the page's font by default.
  * @cssprop --etw-gap - Space between figures or items.
- * @cssprop --etw-number-size - Font size of the numbers (default `2.25em`).
+ * @cssprop --etw-number-size - Largest font size of the numbers (default `2.25em`); smaller when the row is narrow.
  * @cssprop --etw-number-weight - Font weight of the numbers (default `700`).
- * @cssprop --etw-stat-min-width - Narrowest column of a figure (default `9rem`).
  * @cssprop --etw-stat-align - Text alignment of a figure (default `center`).
  *
  * @event etw-load - {EtwLoadEvent} Fresh data from the CMS has been rendered.

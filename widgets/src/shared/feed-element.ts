@@ -55,6 +55,7 @@ export abstract class FeedElement<T> extends WidgetElement {
   #url?: string
   #value?: T
   #abort?: AbortController
+  #shown = false
 
   /** The locale the widget renders in. */
   protected get resolvedLocale(): string {
@@ -124,6 +125,11 @@ export abstract class FeedElement<T> extends WidgetElement {
    * counting); the last data stays on screen until the new data arrives.
    */
   protected override willUpdate() {
+    if (!this.#shown && this.data !== undefined) {
+      // The data replaces the fallback: a fallback taller than the reserved space keeps its height.
+      this.#shown = true
+      this.style.minBlockSize = getComputedStyle(this).blockSize
+    }
     const request = this.#request()
     if (request.url === this.#url) return
     this.#url = request.url

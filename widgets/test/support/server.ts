@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +16,8 @@ export type ApiMode =
   | 'down'
   /** 503 with `Retry-After: 1` once per URL, then fixture JSON. */
   | 'retry-after'
+  /** Fixture JSON and images after 400 ms, so that the page is painted with the fallbacks first. */
+  | 'slow'
 
 export interface Page {
   html: string
@@ -55,6 +58,11 @@ export const startServer = async (host = '127.0.0.1'): Promise<TestServer> => {
   }
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', state.origin)
+    if (state.mode === 'slow' && /^\/(api|media)\//.test(url.pathname)) {
+      setTimeout(() => answer(req, res, url), 400)
+    } else answer(req, res, url)
+  })
+  const answer = (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const send = (status: number, type: string, body: string, headers = {}) => {
       // No connection is reused: Chromium silently repeats a request once when a reused
       // connection closes, which would make one dropped request (mode "down") count twice.
@@ -137,7 +145,7 @@ export const startServer = async (host = '127.0.0.1'): Promise<TestServer> => {
       return send(200, 'application/json', JSON.stringify(json), cors)
     }
     send(404, 'text/plain', 'not found')
-  })
+  }
   await new Promise<void>((resolve) => server.listen(0, host, resolve))
   state.origin = `http://${host}:${(server.address() as AddressInfo).port}`
   return state
