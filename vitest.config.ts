@@ -15,6 +15,10 @@ import { defineConfig } from 'vitest/config'
  *   build fails under `CI=true` or `CI=1` and skips elsewhere.
  * - `e2e`: editors in the admin and a third-party page with the widgets, in Chromium, against the
  *   production CMS; same build rule, and Chromium as for `browser`.
+ * - `wordpress`: the WordPress plugin's zip installed on a real WordPress 6.x (Debian's package
+ *   served by `php -S`, MariaDB), posts by each role rendered in Chromium against the production
+ *   CMS. `.ci/run` installs PHP and WordPress; anything missing fails under `CI=true` or `CI=1`
+ *   and skips elsewhere.
  * - `browser`: the widgets' built bundle in the machine's Chromium, driven by playwright-core from
  *   Node against a local fixture server. Fails under `CI=true` or `CI=1` when Chromium is missing;
  *   skips with the same message elsewhere.
@@ -71,6 +75,17 @@ export default defineConfig({
           globalSetup: ['cms/test/system-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'wordpress',
+          environment: 'node',
+          include: ['packages/wordpress-plugin/test/**/*.wp.spec.ts'],
+          globalSetup: ['packages/wordpress-plugin/test/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
           fileParallelism: false,
         },
       },
