@@ -1,7 +1,7 @@
 /**
  * Builds `dist/etwinning-hub.zip`, the file a webmaster uploads in Plugins → Add New: the PHP
- * sources under `plugin/`, a `blocks/<name>/block.json` per widget of `widgets.json`, and the
- * translations compiled to `.mo`. Fails when a translation misses a string.
+ * sources under `plugin/`, a `blocks/<name>/block.json` per widget of `widgets.json`, the tags'
+ * stylesheet, and the translations compiled to `.mo`. Fails when a translation misses a string.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -48,6 +48,10 @@ const build = () => {
       `${JSON.stringify(blockJson(widget, common), null, 2)}\n`,
     )
   }
+  // Laid out as blocks before their code runs, and without JavaScript.
+  files[`${SLUG}/assets/widgets.css`] = strToU8(
+    `${widgets.map((widget) => widget.tag).join(',\n')} {\n  display: block;\n}\n`,
+  )
   const wanted = translatableStrings()
   for (const name of fs.readdirSync(path.join(pluginDir, 'languages'))) {
     if (!name.endsWith('.po')) continue

@@ -41,7 +41,7 @@
         }
         const controls = Object.keys(widget.attributes).map((name) =>
           control(name, widget.attributes[name], attributes[name], (value) =>
-            setAttributes({ [name]: value }),
+            setAttributes({ [name]: value === '' ? undefined : value }),
           ),
         )
         return el(
@@ -49,7 +49,12 @@
           useBlockProps(),
           el(InspectorControls, null, el(PanelBody, { title: data.strings.settings }, controls)),
           data.hub
-            ? el(widget.tag, props, el('span', null, data.strings.loading))
+            ? // A new element per set of attributes: each preview starts from its own request.
+              el(
+                widget.tag,
+                Object.assign({ key: JSON.stringify(props) }, props),
+                el('span', null, data.strings.loading),
+              )
             : el(Notice, { status: 'warning', isDismissible: false }, data.strings.noHub),
         )
       },

@@ -45,6 +45,14 @@ add_filter(
 	2
 );
 
+/**
+ * The tags' layout before their code runs (and without JavaScript): blocks in the content's flow,
+ * so the theme's content width applies to the fallback. A file, not inline CSS, for strict CSPs.
+ */
+function enqueue_style(): void {
+	wp_enqueue_style( 'etwinning-hub-widgets', plugins_url( 'assets/widgets.css', PLUGIN_FILE ), array(), VERSION );
+}
+
 /** Whether `$content` holds one of the plugin's shortcodes or blocks. */
 function content_uses_widgets( string $content ): bool {
 	foreach ( widgets() as $widget ) {
@@ -64,6 +72,7 @@ add_action(
 		if ( 'everywhere' === settings()['load']
 			|| ( $post instanceof \WP_Post && content_uses_widgets( $post->post_content ) ) ) {
 			enqueue_script();
+			enqueue_style();
 		}
 	}
 );

@@ -26,7 +26,14 @@ add_action(
 			if ( is_file( $dir . '/block.json' ) ) {
 				register_block_type(
 					$dir,
-					array( 'render_callback' => static fn ( array $attributes ): string => render_widget( $widget, $attributes ) )
+					array(
+						'render_callback' => static fn ( array $attributes ): string => render_widget(
+							$widget,
+							// What block supports add (align, className) goes on the tag as its class.
+							array_intersect_key( $attributes, $widget['attributes'] ),
+							get_block_wrapper_attributes()
+						),
+					)
 				);
 			}
 		}

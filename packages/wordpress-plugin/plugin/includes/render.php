@@ -13,9 +13,10 @@ defined( 'ABSPATH' ) || exit;
  * attribute was refused or the hub is not set. Never throws into the page.
  *
  * @param array<string, mixed>     $widget A widget from widgets().
- * @param array<string|int, mixed> $given  Attributes as typed (shortcode) or saved (block).
+ * @param array<string|int, mixed> $given   Attributes as typed (shortcode) or saved (block).
+ * @param string                   $wrapper A block's wrapper attributes (`class="wp-block-… alignwide"`).
  */
-function render_widget( array $widget, array $given ): string {
+function render_widget( array $widget, array $given, string $wrapper = '' ): string {
 	[ $attributes, $problems ] = check_attributes( $widget, $given );
 	$settings = settings();
 	foreach ( array( 'lang', 'theme' ) as $name ) {
@@ -28,7 +29,8 @@ function render_widget( array $widget, array $given ): string {
 		$problems[] = __( 'Set the hub URL in Settings → eTwinning Hub: until then the widget cannot load.', 'etwinning-hub' );
 	}
 	enqueue_script();
-	$markup = '<' . $widget['tag'];
+	enqueue_style();
+	$markup = '<' . $widget['tag'] . ( '' === $wrapper ? '' : ' ' . $wrapper );
 	foreach ( $attributes as $name => $value ) {
 		$markup .= ' ' . $name . '="' . esc_attr( $value ) . '"';
 	}
