@@ -19,6 +19,8 @@ import { defineConfig } from 'vitest/config'
  *   served by `php -S`, MariaDB), posts by each role rendered in Chromium against the production
  *   CMS. `.ci/run` installs PHP and WordPress; anything missing fails under `CI=true` or `CI=1`
  *   and skips elsewhere.
+ * - `distribution`: each publishable package built, packed and installed from its tarball into
+ *   fresh hosts outside the workspace (a Payload 3 app on SQLite, a plain Vite page).
  * - `browser`: the widgets' built bundle in the machine's Chromium, driven by playwright-core from
  *   Node against a local fixture server. Fails under `CI=true` or `CI=1` when Chromium is missing;
  *   skips with the same message elsewhere.
@@ -87,6 +89,15 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'distribution',
+          environment: 'node',
+          include: ['cms/test/**/*.dist.spec.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
         },
       },
       {
