@@ -51,6 +51,7 @@ export default defineConfig({
             'packages/*/src/**/*.spec.ts',
             'cms/src/**/*.spec.ts',
             'cms/test/**/*.unit.spec.ts',
+            'packages/wordpress-plugin/test/**/*.unit.spec.ts',
           ],
         },
       },

@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { contextOptions, launch, watch } from '../../widgets/test/support/browser'
+import { isProductionBuildCurrent } from '../scripts/production-build'
 import { freePort } from './helpers/cms-process'
 
 /**
@@ -112,7 +113,9 @@ describe('the published packages, installed from their tarballs', () => {
   beforeAll(() => {
     for (const pkg of PUBLISHED) {
       const cwd = path.join(root, pkg)
-      run(cwd, 'pnpm', ['run', 'build'])
+      // A current production build has just built the widgets; building them again would empty
+      // widgets/dist under the CMS that other projects run at the same time.
+      if (!(pkg === 'widgets' && isProductionBuildCurrent())) run(cwd, 'pnpm', ['run', 'build'])
       const file = run(cwd, 'pnpm', ['pack', '--pack-destination', dir]).trim().split('\n').at(-1)!
       const { name } = JSON.parse(fs.readFileSync(path.join(cwd, 'package.json'), 'utf8')) as {
         name: string
