@@ -143,7 +143,8 @@ describe('the published packages, installed from their tarballs', () => {
           : Object.values((value ?? {}) as Record<string, unknown>).flatMap(targets)
       const named = [...targets(manifest.exports), manifest.main, manifest.types].filter(Boolean)
       expect(named.length).toBeGreaterThan(0)
-      for (const target of named) expect(listing).toContain(`package/${target.replace(/^\.\//, '')}`)
+      for (const target of named)
+        expect(listing).toContain(`package/${target.replace(/^\.\//, '')}`)
       expect(listing.filter((file) => file.startsWith('package/src/'))).toEqual([])
       expect(JSON.stringify(manifest)).not.toMatch(/workspace:|catalog:/)
     },
@@ -170,7 +171,9 @@ describe('the published packages, installed from their tarballs', () => {
     const payloadBin = path.join(host, 'node_modules', 'payload', 'bin.js')
     const env = { PAYLOAD_CONFIG_PATH: 'payload.config.js' }
     run(host, process.execPath, [payloadBin, 'migrate:create', 'initial'], env)
-    expect(run(host, process.execPath, [payloadBin, 'migrate'], env)).toMatch(/Migrated: +\S+_initial/)
+    expect(run(host, process.execPath, [payloadBin, 'migrate'], env)).toMatch(
+      /Migrated: +\S+_initial/,
+    )
 
     const port = await freePort()
     apiUrl = `http://127.0.0.1:${port}`
@@ -216,11 +219,17 @@ describe('the published packages, installed from their tarballs', () => {
 <body><etw-stats api-base="${apiUrl}" country="AZ" metrics="teachers,schools,projects"><p>Azerbaijan in eTwinning</p></etw-stats></body></html>\n`,
     )
     run(host, 'pnpm', ['install', '--prefer-offline'])
-    run(host, process.execPath, [path.join(host, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'])
+    run(host, process.execPath, [
+      path.join(host, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+    ])
 
     const distDir = path.join(host, 'dist')
     const server = createServer((req, res) => {
-      const file = path.join(distDir, req.url === '/' ? 'index.html' : (req.url ?? '').split('?')[0]!)
+      const file = path.join(
+        distDir,
+        req.url === '/' ? 'index.html' : (req.url ?? '').split('?')[0]!,
+      )
       if (!file.startsWith(distDir) || !fs.existsSync(file)) return void res.writeHead(404).end()
       const type = file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8'
       res.writeHead(200, { 'content-type': type }).end(fs.readFileSync(file))
@@ -235,9 +244,9 @@ describe('the published packages, installed from their tarballs', () => {
         .poll(
           () =>
             page.evaluate(() =>
-              [...(document.querySelector('etw-stats')?.shadowRoot?.querySelectorAll('.sr') ?? [])].map(
-                (node) => node.textContent,
-              ),
+              [
+                ...(document.querySelector('etw-stats')?.shadowRoot?.querySelectorAll('.sr') ?? []),
+              ].map((node) => node.textContent),
             ),
           { timeout: 20_000 },
         )

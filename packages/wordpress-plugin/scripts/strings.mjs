@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url'
 export const pluginDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../plugin')
 export const TEXT_DOMAIN = 'etwinning-hub'
 
-const GETTEXT = /\b(?:__|esc_html__|esc_attr__|_e|esc_html_e)\(\s*'((?:[^'\\]|\\.)*)'\s*,\s*'etwinning-hub'\s*\)/g
+const GETTEXT =
+  /\b(?:__|esc_html__|esc_attr__|_e|esc_html_e)\(\s*'((?:[^'\\]|\\.)*)'\s*,\s*'etwinning-hub'\s*\)/g
 
 const phpFiles = (dir) =>
   fs
@@ -33,7 +34,9 @@ export const translatableStrings = () => {
     }
   }
   const { common, widgets } = readWidgets()
-  for (const rule of [common, ...widgets.map((widget) => widget.attributes)].flatMap(Object.values)) {
+  for (const rule of [common, ...widgets.map((widget) => widget.attributes)].flatMap(
+    Object.values,
+  )) {
     add(rule.label)
     if (rule.help) add(rule.help)
   }

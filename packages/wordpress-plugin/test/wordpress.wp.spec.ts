@@ -94,8 +94,10 @@ describeWordPress('the WordPress plugin on a real WordPress, by role', () => {
   let release: { version: string; path: string; integrity: string }
   const passwords: Record<string, string> = {}
   /** Published posts: role → kind of content → public URL. */
-  const posts: Record<Role, Record<'block' | 'classic' | 'raw', { id: number; link: string }>> =
-    {} as never
+  const posts: Record<
+    Role,
+    Record<'block' | 'classic' | 'raw', { id: number; link: string }>
+  > = {} as never
 
   const logIn = async (user: string, password: string, options = {}) => {
     const context = await browser.newContext({ ...contextOptions, ...options })
@@ -104,7 +106,9 @@ describeWordPress('the WordPress plugin on a real WordPress, by role', () => {
     await page.fill('#user_login', user)
     await page.fill('#user_pass', password)
     await Promise.all([page.waitForURL(/\/wp-admin\//), page.click('#wp-submit')])
-    const nonce = await (await context.request.get(`${wp.url}/wp-admin/admin-ajax.php?action=rest-nonce`)).text()
+    const nonce = await (
+      await context.request.get(`${wp.url}/wp-admin/admin-ajax.php?action=rest-nonce`)
+    ).text()
     const rest = async (route: string, data?: unknown) => {
       const response = await context.request.fetch(`${wp.url}/?rest_route=${route}`, {
         method: data === undefined ? 'GET' : 'POST',
@@ -112,7 +116,8 @@ describeWordPress('the WordPress plugin on a real WordPress, by role', () => {
         ...(data === undefined ? {} : { data }),
       })
       const body = await response.json()
-      if (!response.ok()) throw new Error(`${route} as ${user}: ${response.status()} ${JSON.stringify(body)}`)
+      if (!response.ok())
+        throw new Error(`${route} as ${user}: ${response.status()} ${JSON.stringify(body)}`)
       return body
     }
     return { context, page, rest }
@@ -142,7 +147,10 @@ describeWordPress('the WordPress plugin on a real WordPress, by role', () => {
     await page.setInputFiles('#pluginzip', zipFile)
     await Promise.all([page.waitForLoadState('load'), page.click('#install-plugin-submit')])
     await expect.poll(() => page.textContent('body')).toContain('Plugin installed successfully.')
-    await Promise.all([page.waitForURL(/plugins\.php/), page.click('a.button-primary:has-text("Activate Plugin")')])
+    await Promise.all([
+      page.waitForURL(/plugins\.php/),
+      page.click('a.button-primary:has-text("Activate Plugin")'),
+    ])
     await page.goto(`${wp.url}/wp-admin/options-general.php?page=etwinning-hub`)
     await page.fill('#etw-hub', cms.url)
     await Promise.all([page.waitForURL(/settings-updated=true/), page.click('#submit')])
@@ -230,7 +238,10 @@ describeWordPress('the WordPress plugin on a real WordPress, by role', () => {
 
         // The fallbacks stay inside their tags (nothing pushed out by wpautop) and are not shown.
         const outside = await page.evaluate(
-          () => [...document.querySelectorAll('.etw-fallback')].filter((el) => !el.closest('etw-stats, etw-news-feed, etw-events')).length,
+          () =>
+            [...document.querySelectorAll('.etw-fallback')].filter(
+              (el) => !el.closest('etw-stats, etw-news-feed, etw-events'),
+            ).length,
         )
         expect(outside).toBe(0)
         const visibleText = await page.evaluate(() => document.body.innerText)
@@ -303,7 +314,9 @@ describeWordPress('the WordPress plugin on a real WordPress, by role', () => {
     await page.screenshot({ path: path.join(SHOTS, 'editor-preview.png') })
     await page.click('.editor-post-publish-button')
     await expect
-      .poll(async () => (await rest(`/wp/v2/posts/${id}&context=edit`)).content.raw, { timeout: 20_000 })
+      .poll(async () => (await rest(`/wp/v2/posts/${id}&context=edit`)).content.raw, {
+        timeout: 20_000,
+      })
       .toContain('<!-- wp:etwinning-hub/stats {"metrics":"teachers,schools,projects"} /-->')
     await context.close()
   })
@@ -314,14 +327,19 @@ describeWordPress('the WordPress plugin on a real WordPress, by role', () => {
       ['uk', 'Адреса хабу'],
       ['az', 'Habın ünvanı'],
     ]) {
-      await page.goto(`${wp.url}/wp-admin/options-general.php?page=etwinning-hub&etw_test_locale=${locale}`)
+      await page.goto(
+        `${wp.url}/wp-admin/options-general.php?page=etwinning-hub&etw_test_locale=${locale}`,
+      )
       expect(await page.textContent('label[for="etw-hub"]')).toBe(label)
     }
     await context.close()
   })
 
   it('should leave no PHP notice, warning or error of the plugin in the debug log', () => {
-    const lines = wp.debugLog().split('\n').filter((line) => line.includes('/plugins/etwinning-hub/'))
+    const lines = wp
+      .debugLog()
+      .split('\n')
+      .filter((line) => line.includes('/plugins/etwinning-hub/'))
     expect(lines).toEqual([])
   })
 })

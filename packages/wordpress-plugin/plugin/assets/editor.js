@@ -61,4 +61,4 @@
       save: () => null,
     })
   }
-})(window.wp, window.etwinningHubEditor)
+})(globalThis.wp, globalThis.etwinningHubEditor)

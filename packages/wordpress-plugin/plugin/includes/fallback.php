@@ -15,7 +15,8 @@ const FAILURE_CACHE_SECONDS = 60;
 
 /**
  * One feed answer of `$hub` as an array, or null when the hub cannot be reached. A locale the
- * hub does not know (400) is asked again without it.
+ * hub does not know (400) is asked again without it. A hub other than the one in the settings
+ * (an `api-base` typed by an author) is asked only if it is a public address.
  *
  * @param array<string, string> $query
  */
@@ -27,7 +28,8 @@ function feed( string $hub, string $path, array $query ): ?array {
 	if ( is_array( $hit ) ) {
 		return $hit['body'];
 	}
-	$response = wp_remote_get( $url, array( 'timeout' => 3, 'headers' => array( 'accept' => 'application/json' ) ) );
+	$request  = $hub === settings()['hub'] ? 'wp_remote_get' : 'wp_safe_remote_get';
+	$response = $request( $url, array( 'timeout' => 3, 'headers' => array( 'accept' => 'application/json' ) ) );
 	$status   = is_wp_error( $response ) ? 0 : wp_remote_retrieve_response_code( $response );
 	if ( 400 === $status && isset( $query['locale'] ) ) {
 		unset( $query['locale'] );

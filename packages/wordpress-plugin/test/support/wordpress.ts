@@ -144,15 +144,19 @@ require_once ABSPATH . 'wp-settings.php';
   sql(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
 
   let log = ''
-  const child: ChildProcess = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WORDPRESS_CORE, router], {
-    env: {
-      ...process.env,
-      ETW_WP_CONFIG: configFile,
-      ETW_WP_CONTENT: contentDir,
-      PHP_CLI_SERVER_WORKERS: '4',
+  const child: ChildProcess = spawn(
+    'php',
+    ['-S', `127.0.0.1:${port}`, '-t', WORDPRESS_CORE, router],
+    {
+      env: {
+        ...process.env,
+        ETW_WP_CONFIG: configFile,
+        ETW_WP_CONTENT: contentDir,
+        PHP_CLI_SERVER_WORKERS: '4',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
@@ -192,7 +196,9 @@ require_once ABSPATH . 'wp-settings.php';
     })
     const page = await installed.text()
     if (!/<h1>Success!<\/h1>/.test(page)) {
-      throw new Error(`wp-admin/install.php did not install the site:\n${page.slice(0, 2000)}\n${log}`)
+      throw new Error(
+        `wp-admin/install.php did not install the site:\n${page.slice(0, 2000)}\n${log}`,
+      )
     }
   } catch (error) {
     await stop()
