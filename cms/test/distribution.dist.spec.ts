@@ -30,7 +30,7 @@ const packageManager = (
 const run = (cwd: string, command: string, args: string[], env: Record<string, string> = {}) =>
   execFileSync(command, args, {
     cwd,
-    env: { ...process.env, ...env, CI: 'true', NODE_ENV: '' },
+    env: { ...process.env, ...env, CI: 'true', NODE_ENV: 'development' },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -12,7 +12,7 @@ import type { WordPressSite } from './support/wordpress'
 import { news as seedNews } from '../../../cms/src/seed/data'
 import { startCms } from '../../../cms/test/helpers/cms-process'
 import { tempSqlite } from '../../../cms/test/helpers/system'
-import { contextOptions, launch, watch } from '../../../widgets/test/support/browser'
+import { contextOptions, launch, shadowText, watch } from '../../../widgets/test/support/browser'
 import { zipFile } from '../scripts/build.mjs'
 import { startWordPress } from './support/wordpress'
 
@@ -51,18 +51,6 @@ const CLASSIC_CONTENT = [
 /** What the old documentation told webmasters to paste into a Custom HTML block. */
 const RAW_TAG_CONTENT =
   '<!-- wp:html --><script src="https://cms.example.org/widgets/etw-widgets.js"></script>\n<etw-stats country="AZ"><p>Azerbaijan in eTwinning.</p></etw-stats><!-- /wp:html -->'
-
-/** Text of the widgets' shadow DOM, whitespace of every kind as one space. */
-const shadowText = (page: Page, tag: string, selector: string) =>
-  page.evaluate(
-    ([tagName, inner]) =>
-      [...document.querySelectorAll(tagName)].flatMap((el) =>
-        [...(el.shadowRoot?.querySelectorAll(inner) ?? [])].map((node) =>
-          (node.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim(),
-        ),
-      ),
-    [tag, selector] as const,
-  )
 
 /** Resolves once every widget on the page has shown fresh data (`etw-load`). */
 const settle = (page: Page) =>
@@ -288,6 +276,26 @@ describeWordPress('the WordPress plugin on a real WordPress, by role', () => {
     expect(await page.locator('etw-stats').getAttribute('country')).toBeNull()
     expect(problems.errors).toEqual([])
     await context.close()
+  })
+
+  it('should write [etw_article] as its tag, with the article as the fallback', async () => {
+    const feed = (await (await fetch(`${cms.url}/api/etw/v1/news?limit=1&locale=en`)).json()) as {
+      items: { slug: string; title: string }[]
+    }
+    const article = feed.items[0]!
+    const author = await logIn('author', passwords.author!)
+    const post = await author.rest('/wp/v2/posts', {
+      title: 'One article',
+      content: `[etw_article slug="${article.slug}" heading-level="3" lang="en" theme="dark"]`,
+      status: 'publish',
+    })
+    await author.context.close()
+    const html = await (await fetch(post.link)).text()
+    const tag = /<etw-article\b[^>]*>(.*?)<\/etw-article>/.exec(html)
+    expect(tag?.[0]).toContain(`slug="${article.slug}"`)
+    expect(tag?.[0]).toContain('heading-level="3"')
+    expect(tag?.[0]).toContain('theme="dark"')
+    expect(tag?.[1]).toContain(`>${article.title}</a>`)
   })
 
   it('should preview the block live in the editor and save the inspector’s change through REST', async () => {
