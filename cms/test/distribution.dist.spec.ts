@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -27,13 +27,27 @@ const packageManager = (
   JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { packageManager: string }
 ).packageManager
 
-const run = (cwd: string, command: string, args: string[], env: Record<string, string> = {}) =>
-  execFileSync(command, args, {
+/**
+ * Runs a command as a person would in a shell (without the test runner's `NODE_ENV=test`) and
+ * returns what it printed; throws with that output when it fails.
+ */
+const run = (cwd: string, command: string, args: string[], extra: Record<string, string> = {}) => {
+  const env: Record<string, string | undefined> = { ...process.env, ...extra, CI: 'true' }
+  delete env.NODE_ENV
+  const result = spawnSync(command, args, {
     cwd,
-    env: { ...process.env, ...env, CI: 'true', NODE_ENV: 'development' },
+    env: env as NodeJS.ProcessEnv,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  const output = `${result.stdout}${result.stderr}`
+  if (result.status !== 0) {
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status ?? result.signal}):\n${output}`,
+    )
+  }
+  return output
+}
 
 const writeJson = (file: string, data: unknown) =>
   fs.writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`)
@@ -116,7 +130,11 @@ describe('the published packages, installed from their tarballs', () => {
       // A current production build has just built the widgets; building them again would empty
       // widgets/dist under the CMS that other projects run at the same time.
       if (!(pkg === 'widgets' && isProductionBuildCurrent())) run(cwd, 'pnpm', ['run', 'build'])
-      const file = run(cwd, 'pnpm', ['pack', '--pack-destination', dir]).trim().split('\n').at(-1)!
+      const file = run(cwd, 'pnpm', ['pack', '--pack-destination', dir])
+        .trim()
+        .split('\n')
+        .filter((line) => line.endsWith('.tgz'))
+        .at(-1)!
       const { name } = JSON.parse(fs.readFileSync(path.join(cwd, 'package.json'), 'utf8')) as {
         name: string
       }
@@ -170,10 +188,19 @@ describe('the published packages, installed from their tarballs', () => {
     run(host, 'pnpm', ['install', '--prefer-offline'])
     const payloadBin = path.join(host, 'node_modules', 'payload', 'bin.js')
     const env = { PAYLOAD_CONFIG_PATH: 'payload.config.js' }
-    run(host, process.execPath, [payloadBin, 'migrate:create', 'initial'], env)
-    expect(run(host, process.execPath, [payloadBin, 'migrate'], env)).toMatch(
-      /Migrated: +\S+_initial/,
+    // Payload's bin loads its TypeScript through tsx's loader thread, and now and then exits 0
+    // before running the command, printing nothing: such a run is tried again.
+    const payloadCommand = (args: string[], done: RegExp) => {
+      let output = ''
+      for (let attempt = 0; attempt < 3 && !done.test(output); attempt += 1) {
+        output = run(host, process.execPath, [payloadBin, ...args], env)
+      }
+      return output
+    }
+    expect(payloadCommand(['migrate:create', 'initial'], /Migration created at/)).toMatch(
+      /Migration created at/,
     )
+    expect(payloadCommand(['migrate'], /Migrated: +\S+_initial/)).toMatch(/Migrated: +\S+_initial/)
 
     const port = await freePort()
     apiUrl = `http://127.0.0.1:${port}`
@@ -187,7 +214,11 @@ describe('the published packages, installed from their tarballs', () => {
     const deadline = Date.now() + 90_000
     let response: Response | undefined
     while (!response) {
-      if (api.exitCode !== null) throw new Error(`the Payload host exited:\n${apiLog}`)
+      if (api.exitCode !== null) {
+        // Its last words arrive after the exit.
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        throw new Error(`the Payload host exited (${api.exitCode}):\n${apiLog}`)
+      }
       if (Date.now() > deadline) throw new Error(`the Payload host did not answer:\n${apiLog}`)
       response = await fetch(`${apiUrl}/api/etw/v1/stats?country=AZ`).catch(() => undefined)
       if (!response) await new Promise((resolve) => setTimeout(resolve, 500))
