@@ -90,10 +90,17 @@ describeWordPress('the WordPress plugin on a real WordPress, by role', () => {
   const logIn = async (user: string, password: string, options = {}) => {
     const context = await browser.newContext({ ...contextOptions, ...options })
     const page = await context.newPage()
-    await page.goto(`${wp.url}/wp-login.php`)
-    await page.fill('#user_login', user)
-    await page.fill('#user_pass', password)
-    await Promise.all([page.waitForURL(/\/wp-admin\//), page.click('#wp-submit')])
+    // A login form sent before WordPress's test cookie was set comes back with an error: once more.
+    for (let attempt = 1; ; attempt += 1) {
+      await page.goto(`${wp.url}/wp-login.php`)
+      await page.fill('#user_login', user)
+      await page.fill('#user_pass', password)
+      await Promise.all([page.waitForLoadState('load'), page.click('#wp-submit')])
+      await page.waitForURL(/\/wp-(admin\/|login\.php)/, { waitUntil: 'commit' })
+      if (page.url().includes('/wp-admin/')) break
+      const error = await page.textContent('#login_error').catch(() => null)
+      if (attempt === 2) throw new Error(`${user} could not log in: ${error ?? page.url()}`)
+    }
     const nonce = await (
       await context.request.get(`${wp.url}/wp-admin/admin-ajax.php?action=rest-nonce`)
     ).text()

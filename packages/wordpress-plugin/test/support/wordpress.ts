@@ -155,6 +155,8 @@ require_once ABSPATH . 'wp-settings.php';
         PHP_CLI_SERVER_WORKERS: '4',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so that the workers PHP forks stop with it.
+      detached: true,
     },
   )
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
@@ -162,7 +164,7 @@ require_once ABSPATH . 'wp-settings.php';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
 
   const stop = async () => {
-    child.kill('SIGTERM')
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGTERM')
     await exited
     sql(`DROP DATABASE IF EXISTS \`${database}\``)
     fs.rmSync(dir, { recursive: true, force: true })
