@@ -15,6 +15,12 @@ import { defineConfig } from 'vitest/config'
  *   build fails under `CI=true` or `CI=1` and skips elsewhere.
  * - `e2e`: editors in the admin and a third-party page with the widgets, in Chromium, against the
  *   production CMS; same build rule, and Chromium as for `browser`.
+ * - `wordpress`: the WordPress plugin's zip installed on a real WordPress 6.x (Debian's package
+ *   served by `php -S`, MariaDB), posts by each role rendered in Chromium against the production
+ *   CMS. `.ci/run` installs PHP and WordPress; anything missing fails under `CI=true` or `CI=1`
+ *   and skips elsewhere.
+ * - `distribution`: each publishable package built, packed and installed from its tarball into
+ *   fresh hosts outside the workspace (a Payload 3 app on SQLite, a plain Vite page).
  * - `browser`: the widgets' built bundle in the machine's Chromium, driven by playwright-core from
  *   Node against a local fixture server. Fails under `CI=true` or `CI=1` when Chromium is missing;
  *   skips with the same message elsewhere.
@@ -46,6 +52,7 @@ export default defineConfig({
             'cms/src/**/*.spec.ts',
             'cms/test/**/*.unit.spec.ts',
             'widgets/src/**/*.unit.spec.ts',
+            'packages/wordpress-plugin/test/**/*.unit.spec.ts',
           ],
         },
       },
@@ -73,6 +80,26 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'wordpress',
+          environment: 'node',
+          include: ['packages/wordpress-plugin/test/**/*.wp.spec.ts'],
+          globalSetup: ['packages/wordpress-plugin/test/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'distribution',
+          environment: 'node',
+          include: ['cms/test/**/*.dist.spec.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
         },
       },
       {

@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Problems } from '../../widgets/test/support/browser'
 import type { CmsProcess } from '../test/helpers/cms-process'
 
-import { chromiumMissing, launch, watch } from '../../widgets/test/support/browser'
+import {
+  chromiumMissing,
+  launch,
+  shadowText as widgetText,
+  watch,
+} from '../../widgets/test/support/browser'
 import { cmsDir } from '../scripts/production-build'
 import { describeWithBuild, startCms } from '../test/helpers/cms-process'
 import { chooseOption, fillDate, logIn, pickerText } from './support/admin'
@@ -45,18 +50,6 @@ const EVENT_TITLE = 'Вебінар eTwinning для вчителів Азерб
 const EVENT_TITLE_EN = 'eTwinning webinar for teachers in Azerbaijan'
 
 const describeE2e = chromiumMissing ? describe.skip : describeWithBuild()
-
-/** Text of the widgets' shadow DOM, whitespace of every kind (U+00A0, U+202F) as one space. */
-const widgetText = (page: Page, tag: string, selector: string) =>
-  page.evaluate(
-    ([tagName, inner]) =>
-      [...document.querySelectorAll(tagName)].flatMap((el) =>
-        [...(el.shadowRoot?.querySelectorAll(inner) ?? [])].map((node) =>
-          (node.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim(),
-        ),
-      ),
-    [tag, selector] as const,
-  )
 
 /**
  * Resolves when every widget on the page has settled: fired `etw-load` (fresh data shown), or

@@ -98,13 +98,29 @@ const DEMO_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "require-trusted-types-for 'script'; trusted-types lit-html"
 
+/** Path of the release description: what a plugin on another site pins (`<script integrity>`). */
+export const RELEASE_PATH = '/widgets/release.json'
+
+/** Body of {@link RELEASE_PATH}: the version, the versioned loader's path and its SRI hash. */
+export interface WidgetRelease extends PinnedLoader {
+  version: string
+}
+
+/** The release the build in `dir` describes, or `null` before a build. */
+export const widgetRelease = (dir = widgetsDir): WidgetRelease | null => {
+  const pinned = pinnedLoader(dir)
+  return pinned && { version: widgetsVersion(dir), ...pinned }
+}
+
 /**
  * Serves `/widgets/…` from memory (each file read once, with its precompressed `.br`/`.gz`):
- * content coding by `Accept-Encoding`, ETag/`304`, CORS (module chunks are fetched in CORS mode).
+ * content coding by `Accept-Encoding`, ETag/`304`, CORS (module chunks are fetched in CORS mode),
+ * and {@link RELEASE_PATH} as JSON (cached for an hour, `503` before a build).
  * Returns `false` for any other path.
  */
 export const createWidgetAssets = (
   resolve: (pathname: string) => Asset | undefined = resolverOf(widgetsDir),
+  release: () => WidgetRelease | null = () => widgetRelease(),
 ) => {
   const cache = new Map<string, StaticFile>()
   // Per file and cache policy (the loader has two), the answer worked out once.
@@ -112,6 +128,21 @@ export const createWidgetAssets = (
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/'
     if (!pathname.startsWith('/widgets/')) return false
+    if (pathname === RELEASE_PATH) {
+      const current = release()
+      res
+        .writeHead(current ? 200 : 503, {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': current ? ONE_HOUR : 'no-store',
+          'access-control-allow-origin': '*',
+        })
+        .end(
+          req.method === 'HEAD'
+            ? undefined
+            : JSON.stringify(current ?? { error: 'The widgets are not built.' }),
+        )
+      return true
+    }
     const asset = resolve(pathname)
     if (!asset) return false
     let file = cache.get(asset.file)

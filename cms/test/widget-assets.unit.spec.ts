@@ -8,7 +8,12 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from '
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createWidgetAssets, pinnedLoader, resolveWidgetAsset } from '../src/widget-assets'
+import {
+  createWidgetAssets,
+  pinnedLoader,
+  resolveWidgetAsset,
+  widgetRelease,
+} from '../src/widget-assets'
 
 /** `fetch` would decode the body; `node:http` leaves it as sent. */
 const get = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
@@ -64,7 +69,10 @@ describe('widget files served by the CMS', () => {
     )
     write('demo/demo.js', `console.log(${JSON.stringify('demo '.repeat(50))})\n`, false)
     write('demo/demo.css', `body { margin: 0 }\n${'p { color: red }\n'.repeat(20)}`, false)
-    const serve = createWidgetAssets((pathname) => resolveWidgetAsset(pathname, dir))
+    const serve = createWidgetAssets(
+      (pathname) => resolveWidgetAsset(pathname, dir),
+      () => widgetRelease(dir),
+    )
     server = createServer((req, res) => {
       if (!serve(req, res)) res.writeHead(404).end()
     })
@@ -209,5 +217,28 @@ describe('widget files served by the CMS', () => {
       path: '/widgets/9.9.9/etw-widgets.js',
       integrity: 'sha384-abc',
     })
+  })
+  it('should describe the release for pinning: version, versioned path and hash, for any origin', async () => {
+    const res = await get(`${base}/widgets/release.json`)
+    expect(res.status).toBe(200)
+    expect(res.headers['access-control-allow-origin']).toBe('*')
+    expect(res.headers['cache-control']).toMatch(/max-age=3600/)
+    expect(JSON.parse(res.body.toString())).toEqual({
+      version: '9.9.9',
+      path: '/widgets/9.9.9/etw-widgets.js',
+      integrity: 'sha384-abc',
+    })
+  })
+
+  it('should answer 503 for the release before a build', async () => {
+    const serve = createWidgetAssets(undefined, () => null)
+    const other = createServer((req, res) => void serve(req, res))
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+    const res = await get(
+      `http://127.0.0.1:${(other.address() as AddressInfo).port}/widgets/release.json`,
+    )
+    await new Promise((resolve) => other.close(resolve))
+    expect(res.status).toBe(503)
+    expect(res.headers['cache-control']).toBe('no-store')
   })
 })

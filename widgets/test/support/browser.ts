@@ -66,6 +66,18 @@ export const watch = async (page: Page): Promise<Problems> => {
   return problems
 }
 
+/** Text of the widgets' shadow DOM, whitespace of every kind (U+00A0, U+202F) as one space. */
+export const shadowText = (page: Page, tag: string, selector: string) =>
+  page.evaluate(
+    ([tagName, inner]) =>
+      [...document.querySelectorAll(tagName)].flatMap((el) =>
+        [...(el.shadowRoot?.querySelectorAll(inner) ?? [])].map((node) =>
+          (node.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim(),
+        ),
+      ),
+    [tag, selector] as const,
+  )
+
 /** Injects axe-core (on pages without a CSP) and returns its violations. */
 export const axe = async (page: Page) => {
   const require = createRequire(import.meta.url)
