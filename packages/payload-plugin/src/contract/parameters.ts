@@ -39,6 +39,16 @@ export const slugValue = z
   .regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/)
   .toLowerCase()
 
+/**
+ * A stored item's slug, as the single-item routes take it from the path, in either case. Unlike
+ * query parameters it has no length bound of its own: a slug is as long as the title it comes from,
+ * and the path is bounded by the server's URL limit.
+ */
+export const itemSlugValue = z
+  .string()
+  .regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/)
+  .toLowerCase()
+
 /** A news tag, normalized as tags are stored: trimmed and in lower case. */
 export const tagValue = z
   .string()
@@ -128,10 +138,7 @@ export const parameterDefinitions = ({
     in: 'path',
     required: true,
     description: "The item's slug (a changed slug keeps answering on the public pages only).",
-    schema: z
-      .string()
-      .max(MAX_PARAMETER_LENGTH)
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+    schema: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   },
   Country: {
     name: 'country',

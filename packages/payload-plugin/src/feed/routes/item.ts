@@ -7,7 +7,8 @@ import type { LinkKind, LinkMaker } from '../links'
 
 import { EVENTS_SLUG, NEWS_SLUG } from '../../slugs'
 import { notFound } from '../errors'
-import { parseLocale, parseSlug } from '../params'
+import { itemSlugValue } from '../../contract/parameters'
+import { parseLocale } from '../params'
 import { loadImages } from '../relations'
 import { richTextImageIds, richTextLinkedDocuments, richTextTree } from '../richText'
 
@@ -27,12 +28,14 @@ export const parseItemParams = (
   what: string,
 ): ItemParams => {
   const segment = context.pathname.slice(context.pathname.lastIndexOf('/') + 1)
-  let slug: string | undefined
+  let decoded: string | undefined
   try {
-    slug = parseSlug('slug', decodeURIComponent(segment))
+    decoded = decodeURIComponent(segment)
   } catch {
-    slug = undefined
+    decoded = undefined
   }
+  const parsed = itemSlugValue.safeParse(decoded)
+  const slug = parsed.success ? parsed.data : undefined
   if (!slug) throw notFound(`No published ${what} has the slug "${segment.slice(0, 100)}".`)
   return {
     locale: parseLocale(query.get('locale'), context.locales, context.defaultLocale),
