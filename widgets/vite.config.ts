@@ -52,11 +52,13 @@ export default defineConfig(({ mode }) => {
               entryFileNames: 'chunks/[name]-[hash].js',
               chunkFileNames: 'chunks/[name]-[hash].js',
               // Lit and everything in src/shared/ travel once, whichever tags a page uses; link
-              // templates stay with the news feed, the only tag that applies them.
+              // templates stay with the news feed, the only tag that applies them (only the modules
+              // named here join the shared chunk, not all that they import).
               manualChunks: (id) =>
                 /\/node_modules\/|\/src\/shared\/|\/client\/src\/(client|index)\.ts$/.test(id)
                   ? 'shared'
                   : undefined,
+              onlyExplicitManualChunks: true,
               banner: (chunk) => (chunk.name === 'shared' ? LICENSE.replace('%s', version) : ''),
             },
           },

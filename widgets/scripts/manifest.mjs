@@ -8,6 +8,7 @@ import ts from 'typescript'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const sources = [
   'src/shared/feed-element.ts',
+  'src/shared/feed-list.ts',
   'src/etw-stats/etw-stats.ts',
   'src/etw-news-feed/etw-news-feed.ts',
   'src/etw-events/etw-events.ts',

@@ -104,6 +104,26 @@ describe.skipIf(chromiumMissing)('layout shift', () => {
     expect(shifts).toEqual([])
   })
 
+  it('should reserve list heights for list mounts only, not for an article or stats mount', async () => {
+    h.cms.mode = 'slow'
+    // A host page may well use the same custom property name; mounts inherit it.
+    const { page } = await h.open(
+      `<section style="--_h: 40px">
+<div data-etw="news-feed" data-limit="3"></div>
+<div data-etw="events" data-limit="2"></div>
+<div data-etw="article" data-slug="x" data-limit="9"></div>
+<div data-etw="stats" data-limit="9"></div>
+</section>`,
+      { head: STYLE },
+    )
+    const reserved = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-etw]')].map(
+        (mount) => getComputedStyle(mount).minBlockSize !== '0px',
+      ),
+    )
+    expect(reserved).toEqual([true, true, false, false])
+  })
+
   it('should keep the height of a fallback taller than the data', async () => {
     h.cms.mode = 'slow'
     const tall = '<p>Teachers: 4308.</p><p>Schools: 1141.</p><p>Projects: 5103.</p><p>More…</p>'

@@ -33,8 +33,6 @@ export const articleStyles = css`
     margin-inline: 0;
   }
   [part='body'] :is(ul, ol) {
-    display: block;
-    list-style: revert;
     padding-inline-start: 1.5em;
   }
   [part='related'] {

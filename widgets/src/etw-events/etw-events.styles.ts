@@ -2,19 +2,12 @@ import { css } from '../shared/element'
 
 /*
  * In the list layout every item is as tall as the space reserved for it before the data arrives
- * (\`--_h\`, \`shared/reserve.ts\`): title and summary are clamped to two lines, other lines to one.
+ * (\`--_h\`, \`shared/reserve.ts\`; title and summary clamped in \`itemStyles\`): other lines are
+ * cut to one.
  */
 export const eventsStyles = css`
-  .list > li {
-    block-size: var(--_h, 11lh);
-    overflow: hidden;
-  }
-  .list h3,
-  .list [part='summary'] {
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    overflow: hidden;
+  :host {
+    --_h: 11lh;
   }
   .list p:not([part='summary']) {
     white-space: nowrap;

@@ -1,10 +1,10 @@
 import type { EventItem, EventsResponse, EventsWhen } from '@etw/client'
 import { html, nothing } from 'lit/html.js'
 import type { PropertyDeclarations } from '../shared/element'
-import { list, safeUrl } from '../shared/items'
+import { safeUrl } from '../shared/items'
 import { itemStyles } from '../shared/items.styles'
 import type { FeedQuery } from '../shared/feed-element'
-import { FeedElement } from '../shared/feed-element'
+import { FeedListElement } from '../shared/feed-list'
 import { countryName, formatRange, t } from './etw-events.strings'
 import { baseStyles } from '../shared/styles'
 import { eventsStyles } from './etw-events.styles'
@@ -45,39 +45,26 @@ import { eventsStyles } from './etw-events.styles'
  * @event etw-load - {EtwLoadEvent} Fresh data from the CMS has been rendered.
  * @event etw-error - {EtwErrorEvent} Data could not be loaded after retries; the fallback or the last good data stays.
  */
-export class EtwEvents extends FeedElement<EventsResponse> {
+export class EtwEvents extends FeedListElement<EventsResponse> {
   static override styles = [baseStyles, itemStyles, eventsStyles]
   static override properties: PropertyDeclarations = {
     when: {},
-    limit: { type: Number },
-    country: {},
-    layout: {},
   }
 
   /** Which events: `upcoming`, `past` or `all`. */
   when: EventsWhen = 'upcoming'
-
-  /** How many events to show (the CMS caps it). */
-  limit = 5
-
-  /** Only events in this country (ISO 3166-1 alpha-2, `AZ`). */
-  country = ''
-
-  /** `list` (one per row) or `cards` (a responsive grid). */
-  layout: 'cards' | 'list' = 'list'
 
   protected feedQuery(): FeedQuery {
     return {
       kind: 'events',
       query: {
         when: this.when,
-        limit: this.limit > 0 ? this.limit : undefined,
-        country: this.country.toUpperCase() || undefined,
+        ...this.listQuery,
       },
     }
   }
 
-  #item(item: EventItem, locale: string) {
+  protected renderItem(item: EventItem, locale: string) {
     const place = [
       item.venue,
       item.city,
@@ -120,10 +107,6 @@ export class EtwEvents extends FeedElement<EventsResponse> {
         }
       </p>
     </li>`
-  }
-
-  protected renderData(data: EventsResponse, locale: string) {
-    return list(data.items, this.layout, locale, (item) => this.#item(item, locale))
   }
 }
 

@@ -2,10 +2,10 @@ import type { NewsItem, NewsResponse } from '@etw/client'
 import { applyLinkTemplate } from '@etw/client'
 import { html, nothing } from 'lit/html.js'
 import type { PropertyDeclarations } from '../shared/element'
-import { date, list, picture, safeUrl } from '../shared/items'
+import { date, picture, safeUrl } from '../shared/items'
 import { itemStyles } from '../shared/items.styles'
 import type { FeedQuery } from '../shared/feed-element'
-import { FeedElement } from '../shared/feed-element'
+import { FeedListElement } from '../shared/feed-list'
 import { baseStyles } from '../shared/styles'
 import { newsStyles } from './etw-news-feed.styles'
 
@@ -41,31 +41,19 @@ import { newsStyles } from './etw-news-feed.styles'
  * @event etw-load - {EtwLoadEvent} Fresh data from the CMS has been rendered.
  * @event etw-error - {EtwErrorEvent} Data could not be loaded after retries; the fallback or the last good data stays.
  */
-export class EtwNewsFeed extends FeedElement<NewsResponse> {
+export class EtwNewsFeed extends FeedListElement<NewsResponse> {
   static override styles = [baseStyles, itemStyles, newsStyles]
   static override properties: PropertyDeclarations = {
-    limit: { type: Number },
-    country: {},
     organization: {},
     tag: {},
-    layout: {},
     linkTemplate: { attribute: 'link-template' },
   }
-
-  /** How many items to show (the CMS caps it). */
-  limit = 5
-
-  /** Only news about this country (ISO 3166-1 alpha-2, `UA`). */
-  country = ''
 
   /** Only news of this organization (its slug, `k-pnu`). */
   organization = ''
 
   /** Only news with this tag. */
   tag = ''
-
-  /** `list` (one per row) or `cards` (a responsive grid). */
-  layout: 'cards' | 'list' = 'list'
 
   /**
    * Where titles lead, when the host site shows articles on its own page:
@@ -78,20 +66,19 @@ export class EtwNewsFeed extends FeedElement<NewsResponse> {
     return {
       kind: 'news',
       query: {
-        limit: this.limit > 0 ? this.limit : undefined,
-        country: this.country.toUpperCase() || undefined,
+        ...this.listQuery,
         organization: this.organization || undefined,
         tag: this.tag || undefined,
       },
     }
   }
 
-  /** One item; `locale` formats the date, `contentLocale` (the texts' locale) fills `{locale}`. */
-  #item(item: NewsItem, locale: string, contentLocale: string) {
+  /** One item; `locale` formats the date, the texts' locale fills `{locale}`. */
+  protected renderItem(item: NewsItem, locale: string, data: NewsResponse) {
     const link =
       applyLinkTemplate(this.linkTemplate, {
         id: item.id,
-        locale: contentLocale,
+        locale: data.locale || locale,
         slug: item.slug,
       }) ?? item.link
     // A list shows thumbnails; cards are as wide as the feed's hint says.
@@ -104,12 +91,6 @@ export class EtwNewsFeed extends FeedElement<NewsResponse> {
       <span class="meta">${date(locale, item.publishedAt)}</span>
       ${item.summary ? html`<p part="summary">${item.summary}</p>` : nothing}
     </li>`
-  }
-
-  protected renderData(data: NewsResponse, locale: string) {
-    return list(data.items, this.layout, locale, (item) =>
-      this.#item(item, locale, data.locale || locale),
-    )
   }
 }
 

@@ -2,9 +2,6 @@
  * The module the self-hosted loader imports for `<etw-stats>` (Lit and the shared code come from the
  * shared chunk): the class, not registered.
  */
-import { originOf, setDefaultApiBase } from '../shared/config'
-
-// The chunks are served from the CMS, as the loader is: its origin is the default `api-base`.
-setDefaultApiBase(originOf(import.meta.url))
+import '../shared/served-from'
 
 export { EtwStats as element } from '../etw-stats/etw-stats'

@@ -13,7 +13,7 @@ const SHEET = `:where(etw-stats,etw-news-feed,etw-events,[data-etw]):not([hidden
 :where(etw-stats,[data-etw=stats])::before{content:"";float:left;block-size:calc(1.15*min(var(--etw-number-size,2.25em),100cqi/var(--etw-n)/6.5) + 1lh)}
 :where(etw-news-feed,[data-etw=news-feed]){--_h:6lh}
 :where(etw-events,[data-etw=events]){--_h:11lh}
-:where(etw-news-feed,etw-events,[data-etw]):not([layout=cards],[data-layout=cards]){min-block-size:calc(var(--etw-n)*var(--_h) + (var(--etw-n) - 1)*(2*var(--etw-gap,1rem) + 1px))}`
+:where(etw-news-feed,etw-events,[data-etw=news-feed],[data-etw=events]):not([layout=cards],[data-layout=cards]){min-block-size:calc(var(--etw-n)*var(--_h) + (var(--etw-n) - 1)*(2*var(--etw-gap,1rem) + 1px))}`
 
 let adopted = false
 

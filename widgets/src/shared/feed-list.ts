@@ -1,0 +1,40 @@
+import type { TemplateResult } from 'lit/html.js'
+import type { PropertyDeclarations } from './element'
+import { FeedElement } from './feed-element'
+import { list } from './items'
+
+/**
+ * What the widgets that show a list of feed items (`<etw-news-feed>`, `<etw-events>`) share: how
+ * many, from which country, in which layout, and the list itself.
+ */
+export abstract class FeedListElement<T extends { items: unknown[] }> extends FeedElement<T> {
+  static override properties: PropertyDeclarations = {
+    limit: { type: Number },
+    country: {},
+    layout: {},
+  }
+
+  /** How many items to show (the CMS caps it). */
+  limit = 5
+
+  /** Only items about this country (ISO 3166-1 alpha-2, `AZ`). */
+  country = ''
+
+  /** `list` (one per row) or `cards` (a responsive grid). */
+  layout: 'cards' | 'list' = 'list'
+
+  /** `limit` and `country` as the feed API takes them: absent when unset. */
+  protected get listQuery() {
+    return {
+      limit: this.limit > 0 ? this.limit : undefined,
+      country: this.country.toUpperCase() || undefined,
+    }
+  }
+
+  /** One item of `data`, as an `<li part="item">`. */
+  protected abstract renderItem(item: T['items'][number], locale: string, data: T): TemplateResult
+
+  protected renderData(data: T, locale: string) {
+    return list(data.items, this.layout, locale, (item) => this.renderItem(item, locale, data))
+  }
+}
