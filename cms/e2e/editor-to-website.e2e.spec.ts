@@ -17,7 +17,14 @@ import {
 } from '../../widgets/test/support/browser'
 import { cmsDir } from '../scripts/production-build'
 import { describeWithBuild, startCms } from '../test/helpers/cms-process'
-import { chooseOption, fillDate, logIn, pickerText } from './support/admin'
+import {
+  chooseOption,
+  fillDate,
+  logIn,
+  pickerText,
+  trackFormState,
+  whenFormSettled,
+} from './support/admin'
 import { startUniversity } from './support/university'
 import type { University } from './support/university'
 
@@ -172,6 +179,7 @@ describeE2e('an editor in the admin, a university website with the widgets', () 
       reducedMotion: 'reduce',
     })
     admin = await editorContext.newPage()
+    trackFormState(admin)
     site = await visitorContext.newPage()
     siteProblems = await watch(site)
     await countWidgetEvents(site)
@@ -284,6 +292,7 @@ describeE2e('an editor in the admin, a university website with the widgets', () 
     await chooseOption(admin, '#field-metric', 'Учит', 'Учителі')
     await admin.locator('#field-value').fill('4400')
     await fillDate(admin, 'asOf', pickerText(new Date(), TIME_ZONE).slice(0, 10))
+    await whenFormSettled(admin)
     await chooseOption(admin, '#field-scope', 'Краї', 'Країна')
     await chooseOption(admin, '#field-country', 'Азерб', 'Азербайджан')
     await admin.locator('#action-save').click()

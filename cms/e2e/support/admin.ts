@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
 
 /** Logs in on the admin's login form and waits for the dashboard. */
 export const logIn = async (page: Page, cms: string, email: string, password: string) => {
@@ -49,4 +49,41 @@ export const pickerText = (date: Date, timeZone: string) => {
       .map((part) => [part.type, part.value]),
   )
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`
+}
+
+const formStateRequests = new WeakMap<Page, Set<Request>>()
+
+/**
+ * Starts counting the admin's in-flight server-function requests on `page`: Next server actions
+ * (POST with a `next-action` header), which Payload sends to rebuild a form's state after each
+ * change. {@link whenFormSettled} waits on them.
+ */
+export const trackFormState = (page: Page) => {
+  const inFlight = new Set<Request>()
+  formStateRequests.set(page, inFlight)
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.headers()['next-action']) inFlight.add(request)
+  })
+  const done = (request: Request) => void inFlight.delete(request)
+  page.on('requestfinished', done)
+  page.on('requestfailed', done)
+}
+
+/**
+ * Resolves once no form-state request has been in flight for `quietMs`. Payload applies each
+ * answer to the whole form, so one sent before a change and answered after it undoes what the change
+ * showed (a field whose condition the change met disappears again); a person waits for the form
+ * before going on, and so does a test.
+ */
+export const whenFormSettled = async (page: Page, quietMs = 750, timeoutMs = 30_000) => {
+  const inFlight = formStateRequests.get(page)
+  if (!inFlight) throw new Error('Call trackFormState(page) before whenFormSettled(page).')
+  const deadline = Date.now() + timeoutMs
+  let quietSince = Date.now()
+  while (Date.now() < deadline) {
+    if (inFlight.size > 0) quietSince = Date.now()
+    else if (Date.now() - quietSince >= quietMs) return
+    await page.waitForTimeout(100)
+  }
+  throw new Error(`The admin's form state did not settle within ${timeoutMs} ms.`)
 }
