@@ -1,10 +1,9 @@
-import type { Payload, TypedLocale } from 'payload'
+import type { Payload } from 'payload'
 
 import { html } from 'ghtml'
 
-import { relationId } from '../feed/relations'
+import { findMedia, relationId } from '../feed/relations'
 import { absoluteUrl } from '../feed/urls'
-import { MEDIA_SLUG } from '../slugs'
 
 /** An image with every size Payload made of it, for `srcset`. */
 export interface ResponsiveImage {
@@ -58,18 +57,15 @@ export const loadResponsiveImages = async (
   locale: string,
   origin: string,
 ): Promise<Map<string, ResponsiveImage>> => {
-  const wanted = [...new Set([...ids].map(relationId).filter((id) => id !== undefined))]
   const found = new Map<string, ResponsiveImage>()
-  if (wanted.length === 0) return found
-  const { docs } = await payload.find({
-    collection: MEDIA_SLUG,
-    depth: 0,
-    limit: wanted.length,
-    locale: locale as TypedLocale,
-    overrideAccess: false,
-    pagination: false,
-    sort: 'id',
-    where: { id: { in: wanted } },
+  const docs = await findMedia(payload, [...ids].map(relationId), locale, {
+    alt: true,
+    filename: true,
+    height: true,
+    mimeType: true,
+    sizes: true,
+    url: true,
+    width: true,
   })
   for (const doc of docs as unknown as MediaDoc[]) {
     const image = toImage(doc, origin)
