@@ -52,6 +52,7 @@ export default defineConfig({
             'cms/src/**/*.spec.ts',
             'cms/test/**/*.unit.spec.ts',
             'widgets/src/**/*.unit.spec.ts',
+            'widgets/build/**/*.unit.spec.ts',
             'packages/wordpress-plugin/test/**/*.unit.spec.ts',
           ],
         },

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { lazyBundle } from './build/lazy-bundle'
 import { minifyTemplates } from './build/minify-templates'
+import { trimLit } from './build/trim-lit'
 
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -24,9 +26,12 @@ export default defineConfig(({ mode }) => {
   return {
     define,
     publicDir: false,
+    // Vite's transpile step drops every comment by default, the licence banner with them.
+    esbuild: { legalComments: 'inline' },
     plugins: bundle
       ? [
           minifyTemplates(),
+          trimLit(fileURLToPath(new URL('src', import.meta.url))),
           lazyBundle({
             loader: 'src/bundle.ts',
             fileName: 'etw-widgets.js',
@@ -42,7 +47,13 @@ export default defineConfig(({ mode }) => {
           target: 'es2022',
           // Terser's passes save a few hundred bytes over esbuild's minifier here.
           minify: 'terser',
-          terserOptions: { compress: { passes: 3 }, ecma: 2020, module: true },
+          // Only our banner stays of the comments (Lit's own licence is named in it).
+          terserOptions: {
+            compress: { passes: 3 },
+            ecma: 2020,
+            module: true,
+            format: { comments: /^!/ },
+          },
           modulePreload: false,
           rollupOptions: {
             input: Object.fromEntries(TAGS.map((tag) => [tag, `src/lazy/${tag}.ts`])),
