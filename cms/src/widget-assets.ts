@@ -47,11 +47,17 @@ export interface Asset {
   file: string
   type: string
   cacheControl: string
+  /**
+   * Only ever fetched as a module script (a chunk): in CORS mode, which `Cross-Origin-Resource-Policy`
+   * does not apply to, and decoded as UTF-8 whatever the type says, so neither is sent.
+   */
+  module?: boolean
 }
 
 const ONE_HOUR = 'public, max-age=3600, stale-while-revalidate=86400'
 const ONE_YEAR = 'public, max-age=31536000, immutable'
 const JS = 'text/javascript; charset=utf-8'
+const MODULE = 'text/javascript'
 /** Names Rollup gives the chunks (`shared-BJuyLze-.js`): a content hash is part of each. */
 const CHUNK = /^[\w-]+\.js$/
 
@@ -76,7 +82,12 @@ export const resolveWidgetAsset = (
   }
   const chunk = /^\/widgets\/(?:([^/]+)\/)?chunks\/([^/]+)$/.exec(clean)
   if (chunk && (chunk[1] === undefined || chunk[1] === version) && CHUNK.test(chunk[2]!)) {
-    return { file: path.join(dist, 'chunks', chunk[2]!), type: JS, cacheControl: ONE_YEAR }
+    return {
+      file: path.join(dist, 'chunks', chunk[2]!),
+      type: MODULE,
+      cacheControl: ONE_YEAR,
+      module: true,
+    }
   }
   const demoFiles: Record<string, [string, string]> = {
     '/widgets/demo': ['index.html', 'text/html; charset=utf-8'],
@@ -168,11 +179,14 @@ export const createWidgetAssets = (
     const key = `${asset.cacheControl} ${asset.file}`
     let send = senders.get(key)
     if (!send) {
+      // Every header counts on the wire: a host page fetches the loader and a few chunks.
       const headers: Record<string, string> = {
         'cache-control': asset.cacheControl,
         'access-control-allow-origin': '*',
-        'cross-origin-resource-policy': 'cross-origin',
       }
+      // A classic `<script>` without `crossorigin` is a no-cors request, which a host page under
+      // `Cross-Origin-Embedder-Policy: require-corp` loads only with this.
+      if (!asset.module) headers['cross-origin-resource-policy'] = 'cross-origin'
       if (asset.type.startsWith('text/html')) headers['content-security-policy'] = DEMO_CSP
       send = prepareStaticFile(file, headers)
       senders.set(key, send)

@@ -161,11 +161,20 @@ describe('widget files served by the CMS', () => {
     )
   })
 
-  it('should let pages of any origin load the scripts as modules', async () => {
+  it('should let pages of any origin load the chunks as modules, with no header they do not need', async () => {
     const res = await get(`${base}/widgets/chunks/shared-Ab12_-x.js`)
-    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    expect(res.headers['content-type']).toBe('text/javascript')
     expect(res.headers['access-control-allow-origin']).toBe('*')
-    expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin')
+    expect(res.headers['cross-origin-resource-policy']).toBeUndefined()
+  })
+
+  it('should let pages of any origin, cross-origin isolated ones too, load the loader', async () => {
+    for (const pathname of ['/widgets/etw-widgets.js', '/widgets/9.9.9/etw-widgets.js']) {
+      const res = await get(base + pathname)
+      expect(res.headers['content-type'], pathname).toBe('text/javascript; charset=utf-8')
+      expect(res.headers['access-control-allow-origin'], pathname).toBe('*')
+      expect(res.headers['cross-origin-resource-policy'], pathname).toBe('cross-origin')
+    }
   })
 
   it('should compress the demo page, which has no precompressed files, on first read', async () => {
