@@ -22,6 +22,8 @@ const inputs = [
   path.join(rootDir, 'packages', 'client', 'src'),
   path.join(rootDir, 'widgets', 'src'),
   path.join(rootDir, 'widgets', 'vite.config.ts'),
+  // The self-hosted build's plugins (loader, lit-html trimming, template minification).
+  path.join(rootDir, 'widgets', 'build'),
   path.join(rootDir, 'pnpm-lock.yaml'),
 ]
 

@@ -136,6 +136,14 @@ const CUTS: Cut[] = [
     replace: '',
   },
   { unless: 'directives', find: 'get tagName(){return this.element.tagName}', replace: '' },
+  // What async directives learn of the parts' connection to the document.
+  {
+    unless: 'directives',
+    find: /get _\$AU\(\)\{return this\._\$AM\??\._\$AU(\?\?this\._\$Cv)?\}/g,
+    replace: '',
+  },
+  { unless: 'directives', find: /,this\._\$AN=void 0/g, replace: '' },
+  { unless: 'directives', find: ',this._$Cv=e?.isConnected??!0', replace: '' },
   // Templates prepared ahead of time by Lit's template compiler, which this build does not run.
   {
     find: '"number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s)',
@@ -164,7 +172,7 @@ export const trimLitSource = (code: string, used: LitFeatures) => {
   const missed: string[] = []
   for (const cut of CUTS) {
     if (cut.unless && used[cut.unless]) continue
-    const found = typeof cut.find === 'string' ? out.includes(cut.find) : cut.find.test(out)
+    const found = typeof cut.find === 'string' ? out.includes(cut.find) : out.search(cut.find) >= 0
     if (found) out = out.replace(cut.find, cut.replace)
     else missed.push(String(cut.find))
   }
