@@ -1,12 +1,52 @@
+import type { EtwTranslationKey, EtwTranslations } from './en'
+
 import { az } from './az'
 import { en } from './en'
 import { uk } from './uk'
 
-export type { EtwTranslationKey } from './en'
+export type { EtwTranslationKey, EtwTranslations } from './en'
 
-/** The plugin's messages under the `etw` namespace, deep-merged into the host's `i18n.translations`. */
-export const translations = {
-  az: { etw: az },
-  en: { etw: en },
-  uk: { etw: uk },
+/**
+ * The plugin's strings per admin language (Payload's language keys: `rs-latin`, `nb`…), English
+ * included. A language missing here reads English.
+ */
+export const etwLanguages: Readonly<Record<string, EtwTranslations>> = {
+  az,
+  en,
+  uk,
 }
+
+/** The `etw` namespace of `language`: its own strings over English, so no key is ever missing. */
+export const etwTranslationsOf = (language: string): EtwTranslations =>
+  language === 'en' ? en : { ...en, ...etwLanguages[language] }
+
+/**
+ * The plugin's messages under the `etw` namespace for each of `languages`, to be deep-merged under
+ * the host's `i18n.translations`. Every language gets every key: a language the plugin has no
+ * strings for reads English, never a raw key.
+ */
+export const etwI18nTranslations = (
+  languages: readonly string[],
+): Record<string, { etw: EtwTranslations }> =>
+  Object.fromEntries(languages.map((language) => [language, { etw: etwTranslationsOf(language) }]))
+
+type Interpolation = Record<string, number | string>
+
+/** `template` with each `{{name}}` replaced by `vars[name]` (as Payload's `t` does). */
+export const interpolate = (template: string, vars: Interpolation = {}): string =>
+  template.replace(/\{\{(\w+)\}\}/g, (match, name: string) =>
+    name in vars ? String(vars[name]) : match,
+  )
+
+/**
+ * One of the plugin's strings in `language`, outside Payload's i18n (public pages, the feed):
+ * the same source as the admin's `t('etw:…')`, English when the language has no such string.
+ */
+export const etwString = (language: string, key: EtwTranslationKey, vars?: Interpolation): string =>
+  interpolate(etwLanguages[language]?.[key] ?? en[key], vars)
+
+/** Payload's language keys that are not the BCP 47 tag of their language. */
+const INTL_LOCALES: Readonly<Record<string, string>> = { rs: 'sr-Cyrl', 'rs-latin': 'sr-Latn' }
+
+/** The BCP 47 tag `Intl` needs for one of Payload's admin languages (`rs-latin` → `sr-Latn`). */
+export const intlLocaleOf = (language: string): string => INTL_LOCALES[language] ?? language
