@@ -14,7 +14,7 @@ import { etwTranslationsOf } from '../translations'
 /** A label or description as Payload configs hold them: text, text per language, or a function. */
 type Text = unknown
 
-const englishTranslations = {
+const englishTranslations: Record<string, Record<string, string>> = {
   ...(en.translations as unknown as Record<string, Record<string, string>>),
   etw: etwTranslationsOf('en'),
 }

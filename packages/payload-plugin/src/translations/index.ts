@@ -5,6 +5,7 @@ import { en } from './en'
 import { uk } from './uk'
 
 export type { EtwTranslationKey, EtwTranslations } from './en'
+export { intlLocaleOf } from './intl'
 
 /**
  * The plugin's strings per admin language (Payload's language keys: `rs-latin`, `nb`…), English
@@ -44,9 +45,3 @@ export const interpolate = (template: string, vars: Interpolation = {}): string 
  */
 export const etwString = (language: string, key: EtwTranslationKey, vars?: Interpolation): string =>
   interpolate(etwLanguages[language]?.[key] ?? en[key], vars)
-
-/** Payload's language keys that are not the BCP 47 tag of their language. */
-const INTL_LOCALES: Readonly<Record<string, string>> = { rs: 'sr-Cyrl', 'rs-latin': 'sr-Latn' }
-
-/** The BCP 47 tag `Intl` needs for one of Payload's admin languages (`rs-latin` → `sr-Latn`). */
-export const intlLocaleOf = (language: string): string => INTL_LOCALES[language] ?? language

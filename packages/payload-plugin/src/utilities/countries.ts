@@ -1,6 +1,6 @@
 import countries from 'i18n-iso-countries'
 
-import { intlLocaleOf } from '../translations'
+import { intlLocaleOf } from '../translations/intl'
 
 /** Every ISO 3166-1 alpha-2 code known to `i18n-iso-countries`, sorted, e.g. `'AZ'`, `'UA'`. */
 export const COUNTRY_CODES: readonly string[] = Object.freeze(
