@@ -1,7 +1,9 @@
 import type { EtwTranslationKey, EtwTranslations } from './en'
 
 import { az } from './az'
+import { de } from './de'
 import { en } from './en'
+import { fr } from './fr'
 import { uk } from './uk'
 
 export type { EtwTranslationKey, EtwTranslations } from './en'
@@ -13,7 +15,9 @@ export { intlLocaleOf } from './intl'
  */
 export const etwLanguages: Readonly<Record<string, EtwTranslations>> = {
   az,
+  de,
   en,
+  fr,
   uk,
 }
 

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs'
 
+import type { AcceptedLanguages } from '@payloadcms/translations'
+
 import { initI18n } from '@payloadcms/translations'
 import { de } from '@payloadcms/translations/languages/de'
 import { en as payloadEn } from '@payloadcms/translations/languages/en'
@@ -37,7 +39,7 @@ describe('etw translations', () => {
 
   it('should list every shipped language in the README status table', () => {
     const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8')
-    const rows = [...readme.matchAll(/^\| `([\w-]+)` \|/gm)].map((m) => m[1]).sort()
+    const rows = [...readme.matchAll(/^\| `([\w-]+)` +\|/gm)].map((m) => m[1]).sort()
     expect(rows).toEqual(Object.keys(etwLanguages).sort())
   })
 
@@ -58,7 +60,12 @@ describe('etw translations', () => {
 describe("the plugin's i18n config", () => {
   /** The i18n config Payload sanitizes from the host's `i18n` with the plugin applied. */
   const configWith = async (i18n: Config['i18n']) => {
-    const plugged = etwPlugin()({ collections: [], i18n, secret: 'test' } as Config).i18n
+    const plugged = etwPlugin()({
+      collections: [],
+      db: {} as Config['db'],
+      i18n,
+      secret: 'test',
+    }).i18n
     return { i18n: { fallbackLanguage: 'en', ...plugged } as SanitizedConfig['i18n'] }
   }
 
@@ -66,7 +73,7 @@ describe("the plugin's i18n config", () => {
     const config = await configWith({
       supportedLanguages: { de, en: payloadEn, ja, uk: payloadUk },
     })
-    const t = async (language: string) =>
+    const t = async (language: AcceptedLanguages) =>
       (await initI18n({ config: config.i18n, context: 'client', language })).t as (
         key: string,
       ) => string
