@@ -3,7 +3,11 @@ import type { EtwTranslationKey, EtwTranslations } from './en'
 import { az } from './az'
 import { de } from './de'
 import { en } from './en'
+import { es } from './es'
 import { fr } from './fr'
+import { it } from './it'
+import { nl } from './nl'
+import { pt } from './pt'
 import { uk } from './uk'
 
 export type { EtwTranslationKey, EtwTranslations } from './en'
@@ -17,7 +21,11 @@ export const etwLanguages: Readonly<Record<string, EtwTranslations>> = {
   az,
   de,
   en,
+  es,
   fr,
+  it,
+  nl,
+  pt,
   uk,
 }
 
