@@ -1,13 +1,16 @@
 import type { EtwTranslationKey, EtwTranslations } from './en'
 
 import { az } from './az'
+import { cs } from './cs'
 import { de } from './de'
 import { en } from './en'
 import { es } from './es'
 import { fr } from './fr'
 import { it } from './it'
 import { nl } from './nl'
+import { pl } from './pl'
 import { pt } from './pt'
+import { sk } from './sk'
 import { uk } from './uk'
 
 export type { EtwTranslationKey, EtwTranslations } from './en'
@@ -19,13 +22,16 @@ export { intlLocaleOf } from './intl'
  */
 export const etwLanguages: Readonly<Record<string, EtwTranslations>> = {
   az,
+  cs,
   de,
   en,
   es,
   fr,
   it,
   nl,
+  pl,
   pt,
+  sk,
   uk,
 }
 
