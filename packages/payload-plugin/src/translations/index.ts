@@ -2,15 +2,18 @@ import type { EtwTranslationKey, EtwTranslations } from './en'
 
 import { az } from './az'
 import { cs } from './cs'
+import { da } from './da'
 import { de } from './de'
 import { en } from './en'
 import { es } from './es'
 import { fr } from './fr'
 import { it } from './it'
+import { nb } from './nb'
 import { nl } from './nl'
 import { pl } from './pl'
 import { pt } from './pt'
 import { sk } from './sk'
+import { sv } from './sv'
 import { uk } from './uk'
 
 export type { EtwTranslationKey, EtwTranslations } from './en'
@@ -23,15 +26,18 @@ export { intlLocaleOf } from './intl'
 export const etwLanguages: Readonly<Record<string, EtwTranslations>> = {
   az,
   cs,
+  da,
   de,
   en,
   es,
   fr,
   it,
+  nb,
   nl,
   pl,
   pt,
   sk,
+  sv,
   uk,
 }
 
