@@ -7,13 +7,16 @@ import { de } from './de'
 import { en } from './en'
 import { es } from './es'
 import { fr } from './fr'
+import { hu } from './hu'
 import { it } from './it'
 import { nb } from './nb'
 import { nl } from './nl'
 import { pl } from './pl'
 import { pt } from './pt'
+import { ro } from './ro'
 import { sk } from './sk'
 import { sv } from './sv'
+import { tr } from './tr'
 import { uk } from './uk'
 
 export type { EtwTranslationKey, EtwTranslations } from './en'
@@ -31,13 +34,16 @@ export const etwLanguages: Readonly<Record<string, EtwTranslations>> = {
   en,
   es,
   fr,
+  hu,
   it,
   nb,
   nl,
   pl,
   pt,
+  ro,
   sk,
   sv,
+  tr,
   uk,
 }
 
