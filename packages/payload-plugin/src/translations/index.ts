@@ -1,12 +1,14 @@
 import type { EtwTranslationKey, EtwTranslations } from './en'
 
 import { az } from './az'
+import { bg } from './bg'
 import { cs } from './cs'
 import { da } from './da'
 import { de } from './de'
 import { en } from './en'
 import { es } from './es'
 import { fr } from './fr'
+import { hr } from './hr'
 import { hu } from './hu'
 import { it } from './it'
 import { nb } from './nb'
@@ -14,6 +16,8 @@ import { nl } from './nl'
 import { pl } from './pl'
 import { pt } from './pt'
 import { ro } from './ro'
+import { rs } from './rs'
+import { rsLatin } from './rsLatin'
 import { sk } from './sk'
 import { sv } from './sv'
 import { tr } from './tr'
@@ -28,12 +32,14 @@ export { intlLocaleOf } from './intl'
  */
 export const etwLanguages: Readonly<Record<string, EtwTranslations>> = {
   az,
+  bg,
   cs,
   da,
   de,
   en,
   es,
   fr,
+  hr,
   hu,
   it,
   nb,
@@ -41,6 +47,8 @@ export const etwLanguages: Readonly<Record<string, EtwTranslations>> = {
   pl,
   pt,
   ro,
+  rs,
+  'rs-latin': rsLatin,
   sk,
   sv,
   tr,
