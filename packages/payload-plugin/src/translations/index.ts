@@ -11,6 +11,8 @@ import { fr } from './fr'
 import { hr } from './hr'
 import { hu } from './hu'
 import { it } from './it'
+import { lt } from './lt'
+import { lv } from './lv'
 import { nb } from './nb'
 import { nl } from './nl'
 import { pl } from './pl'
@@ -19,6 +21,7 @@ import { ro } from './ro'
 import { rs } from './rs'
 import { rsLatin } from './rsLatin'
 import { sk } from './sk'
+import { sl } from './sl'
 import { sv } from './sv'
 import { tr } from './tr'
 import { uk } from './uk'
@@ -42,6 +45,8 @@ export const etwLanguages: Readonly<Record<string, EtwTranslations>> = {
   hr,
   hu,
   it,
+  lt,
+  lv,
   nb,
   nl,
   pl,
@@ -50,6 +55,7 @@ export const etwLanguages: Readonly<Record<string, EtwTranslations>> = {
   rs,
   'rs-latin': rsLatin,
   sk,
+  sl,
   sv,
   tr,
   uk,
