@@ -1,5 +1,6 @@
 import type { EtwTranslationKey, EtwTranslations } from './en'
 
+import { ar } from './ar'
 import { az } from './az'
 import { bg } from './bg'
 import { cs } from './cs'
@@ -7,9 +8,12 @@ import { da } from './da'
 import { de } from './de'
 import { en } from './en'
 import { es } from './es'
+import { et } from './et'
 import { fr } from './fr'
 import { hr } from './hr'
 import { hu } from './hu'
+import { hy } from './hy'
+import { is } from './is'
 import { it } from './it'
 import { lt } from './lt'
 import { lv } from './lv'
@@ -34,6 +38,7 @@ export { intlLocaleOf } from './intl'
  * included. A language missing here reads English.
  */
 export const etwLanguages: Readonly<Record<string, EtwTranslations>> = {
+  ar,
   az,
   bg,
   cs,
@@ -41,9 +46,12 @@ export const etwLanguages: Readonly<Record<string, EtwTranslations>> = {
   de,
   en,
   es,
+  et,
   fr,
   hr,
   hu,
+  hy,
+  is,
   it,
   lt,
   lv,

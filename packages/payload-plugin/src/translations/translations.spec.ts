@@ -49,6 +49,14 @@ describe('etw translations', () => {
     expect(etwString('ja', 'newsTitleLabel')).toBe('Title')
   })
 
+  it('should write Serbian Latin as the transliterated Cyrillic strings', () => {
+    expect([etwString('rs', 'pageNews'), etwString('rs-latin', 'pageNews')]).toEqual([
+      'Вести',
+      'Vesti',
+    ])
+    expect(etwString('rs-latin', 'eventsParticipantGroupsLabel')).toBe('Grupe učesnika')
+  })
+
   it('should read a page string in Ukrainian and fill in its values', () => {
     expect(etwString('uk', 'pageNews')).toBe('Новини')
     expect(etwString('en', 'scheduleFailed', { message: 'boom' })).toBe(
