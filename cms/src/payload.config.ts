@@ -6,6 +6,7 @@ import type { CollectionConfig } from 'payload'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { adminLanguages } from './admin-languages'
 import { createDatabaseAdapter, dataDir, resolveDatabaseTarget } from './database'
 import {
   GRAPHQL_LIMITS,
@@ -64,6 +65,9 @@ const createConfig = async () =>
         },
       },
     },
+    // Each editor picks the admin language in their account settings; a browser's language is
+    // the default when it is one of these.
+    i18n: { fallbackLanguage: 'en', supportedLanguages: adminLanguages },
     // Public origin, e.g. https://cms.example.org: absolute links in feeds, and Payload's CSRF check.
     serverURL: process.env.ETW_SERVER_URL || undefined,
     // Pages of these origins may call the admin API with the login cookie; Payload adds `serverURL`

@@ -1,18 +1,13 @@
 import type { ServerProps, TypedLocale } from 'payload'
 
-import {
-  EVENTS_SLUG,
-  findScheduleFailures,
-  NEWS_SLUG,
-  STATISTICS_SLUG,
-  translateEtw,
-} from '@etw/payload-plugin'
+import { EVENTS_SLUG, findScheduleFailures, NEWS_SLUG, STATISTICS_SLUG } from '@etw/payload-plugin'
+
+import { etwT } from '@etw/payload-plugin/i18n'
 
 import type { SnapshotRow } from './snapshots'
 
 import { formatDay, formatFigure, metricName, scopeName } from './format'
 import { latestFigures } from './snapshots'
-import { adminTextOf } from './translations'
 
 /** Publications listed on the dashboard. */
 const RECENT = 5
@@ -32,7 +27,7 @@ interface Publication {
  */
 export const Dashboard = async ({ i18n, locale, payload, user }: ServerProps) => {
   if (!user) return null
-  const t = adminTextOf(i18n)
+  const t = etwT(i18n.t)
   const language = i18n.language
   const admin = payload.config.routes.admin
   const published = { _status: { equals: 'published' } } as const
@@ -114,14 +109,14 @@ export const Dashboard = async ({ i18n, locale, payload, user }: ServerProps) =>
           role="alert"
         >
           <h2 id="etw-dashboard-failures" className="etw-summary__title">
-            {translateEtw(i18n.t as never, 'scheduleFailuresTitle')}
+            {t('scheduleFailuresTitle')}
           </h2>
           <ul className="etw-publications">
             {failed.map((item) => (
               <li key={`${item.collection}-${item.id}`}>
                 <a href={`${admin}/collections/${item.collection}/${item.id}`}>{item.title}</a>
                 {': '}
-                {translateEtw(i18n.t as never, 'scheduleFailed', { message: item.message })}
+                {t('scheduleFailed', { message: item.message })}
               </li>
             ))}
           </ul>
@@ -129,13 +124,13 @@ export const Dashboard = async ({ i18n, locale, payload, user }: ServerProps) =>
       ) : null}
       <section className="etw-summary" aria-labelledby="etw-dashboard-counters">
         <h2 id="etw-dashboard-counters" className="etw-summary__title">
-          {t.dashboardCounters}
+          {t('dashboardCounters')}
         </h2>
-        {scopes.length === 0 ? <p>{t.dashboardNoCounters}</p> : null}
+        {scopes.length === 0 ? <p>{t('dashboardNoCounters')}</p> : null}
         <div className="etw-counters">
           {scopes.map((scope) => (
             <div key={scope.scopeKey} className="etw-counters__scope" data-scope={scope.scopeKey}>
-              <h3>{scopeName(scope.sample, language)}</h3>
+              <h3>{scopeName(scope.sample, i18n)}</h3>
               <dl>
                 {scope.figures.map((figure) => (
                   <div key={figure.key} data-metric={figure.key}>
@@ -153,16 +148,16 @@ export const Dashboard = async ({ i18n, locale, payload, user }: ServerProps) =>
       </section>
       <section className="etw-summary" aria-labelledby="etw-dashboard-publications">
         <h2 id="etw-dashboard-publications" className="etw-summary__title">
-          {t.dashboardPublications}
+          {t('dashboardPublications')}
         </h2>
         {publications.length === 0 ? (
-          <p>{t.dashboardNoPublications}</p>
+          <p>{t('dashboardNoPublications')}</p>
         ) : (
           <ul className="etw-publications">
             {publications.map((item) => (
               <li key={`${item.collection}-${item.id}`}>
                 <span className="etw-publications__kind">
-                  {item.collection === NEWS_SLUG ? t.newsItem : t.event}
+                  {item.collection === NEWS_SLUG ? t('newsItem') : t('event')}
                 </span>{' '}
                 <a href={`${admin}/collections/${item.collection}/${item.id}`}>{item.title}</a>{' '}
                 {item.date ? <small>{formatDay(item.date, language)}</small> : null}

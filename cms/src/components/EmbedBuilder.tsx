@@ -2,10 +2,11 @@
 
 import type { StatsResponse } from '@etw/client'
 
+import { etwT } from '@etw/payload-plugin/i18n'
+import { useTranslation } from '@payloadcms/ui'
 import { createElement, useEffect, useId, useMemo, useRef, useState } from 'react'
 
 import type { EmbedChoice, WidgetName } from './embedSnippet'
-import type { AdminTextKey } from './translations'
 
 import { embedSnippet, pinnedScript, tagName, WIDGETS, widgetAttributes } from './embedSnippet'
 
@@ -26,8 +27,6 @@ export interface EmbedBuilderProps {
   locales: Option[]
   /** Published news by slug, newest first, for the article widget. */
   articles: Option[]
-  /** The admin's words. */
-  text: Record<AdminTextKey, string>
   /** The versioned loader and its SRI hash; `null` when the widgets are not built. */
   pinned: { path: string; integrity: string } | null
 }
@@ -57,9 +56,10 @@ export const EmbedBuilder = ({
   metrics,
   organizations,
   pinned,
-  text,
 }: EmbedBuilderProps) => {
   useWidgetBundle()
+  const { t } = useTranslation()
+  const text = useMemo(() => etwT(t), [t])
   const id = useId()
   const [widget, setWidget] = useState<WidgetName>('stats')
   const [scope, setScope] = useState<Scope>('programme')
@@ -129,19 +129,19 @@ export const EmbedBuilder = ({
 
   const fallback = useMemo(() => {
     if (widget === 'news-feed') {
-      return { text: text.widgetNews, link: `${origin}/api/etw/v1/news.rss` }
+      return { text: text('widgetNews'), link: `${origin}/api/etw/v1/news.rss` }
     }
     if (widget === 'events') {
-      return { text: text.widgetEvents, link: `${origin}/api/etw/v1/events.ics` }
+      return { text: text('widgetEvents'), link: `${origin}/api/etw/v1/events.ics` }
     }
     if (widget === 'article') {
       const chosen = articles.find((option) => option.value === article)
       // The public page reads without JavaScript; `/news/{slug}` picks the reader's language.
       return fromAddress || !chosen
-        ? { text: text.widgetNews, link: `${origin}/${lang || locales[0]?.value || 'en'}/news` }
+        ? { text: text('widgetNews'), link: `${origin}/${lang || locales[0]?.value || 'en'}/news` }
         : { text: chosen.label, link: `${origin}/news/${encodeURIComponent(chosen.value)}` }
     }
-    return { text: statsFallback || text.widgetStats }
+    return { text: statsFallback || text('widgetStats') }
   }, [widget, origin, statsFallback, text, articles, article, fromAddress, lang, locales])
 
   const snippet = embedSnippet(origin, choice, fallback)
@@ -185,22 +185,22 @@ export const EmbedBuilder = ({
   )
 
   const widgetLabels: Record<WidgetName, string> = {
-    article: text.widgetArticle,
-    events: text.widgetEvents,
-    'news-feed': text.widgetNews,
-    stats: text.widgetStats,
+    article: text('widgetArticle'),
+    events: text('widgetEvents'),
+    'news-feed': text('widgetNews'),
+    stats: text('widgetStats'),
   }
   const scopeOptions: Option[] = [
-    { value: 'programme', label: widget === 'stats' ? text.programme : text.allCountries },
-    { value: 'country', label: text.countryScope },
-    ...(widget === 'events' ? [] : [{ value: 'organization', label: text.organizationScope }]),
+    { value: 'programme', label: widget === 'stats' ? text('programme') : text('allCountries') },
+    { value: 'country', label: text('countryScope') },
+    ...(widget === 'events' ? [] : [{ value: 'organization', label: text('organizationScope') }]),
   ]
 
   return (
     <div className="etw-embed">
       <form className="etw-embed__form" onSubmit={(event) => event.preventDefault()}>
         {field(
-          text.widget,
+          text('widget'),
           select('widget', widget, (value) => setWidget(value as WidgetName), [
             ...WIDGETS.map((value) => ({ value, label: widgetLabels[value] })),
           ]),
@@ -209,21 +209,21 @@ export const EmbedBuilder = ({
         {isArticle ? (
           <>
             {field(
-              text.articleSource,
+              text('articleSource'),
               select(
                 'article-source',
                 fromAddress ? 'address' : 'this',
                 (value) => setFromAddress(value === 'address'),
                 [
-                  { value: 'this', label: text.articleThis },
-                  { value: 'address', label: text.articleFromAddress },
+                  { value: 'this', label: text('articleThis') },
+                  { value: 'address', label: text('articleFromAddress') },
                 ],
               ),
               'article-source',
             )}
             {fromAddress
               ? field(
-                  text.slugParam,
+                  text('slugParam'),
                   <input
                     id={`${id}-slug-param`}
                     name="slug-param"
@@ -234,9 +234,9 @@ export const EmbedBuilder = ({
                   'slug-param',
                 )
               : null}
-            {field(text.article, select('article', article, setArticle, articles), 'article')}
+            {field(text('article'), select('article', article, setArticle, articles), 'article')}
             {field(
-              text.headingLevel,
+              text('headingLevel'),
               select('heading-level', headingLevel, setHeadingLevel, [
                 { value: '1', label: 'h1' },
                 { value: '', label: 'h2' },
@@ -248,24 +248,24 @@ export const EmbedBuilder = ({
           </>
         ) : (
           field(
-            text.scope,
+            text('scope'),
             select('scope', effectiveScope, (value) => setScope(value as Scope), scopeOptions),
             'scope',
           )
         )}
         {!isArticle && effectiveScope === 'country'
-          ? field(text.country, select('country', country, setCountry, countries), 'country')
+          ? field(text('country'), select('country', country, setCountry, countries), 'country')
           : null}
         {!isArticle && effectiveScope === 'organization'
           ? field(
-              text.organizationScope,
+              text('organizationScope'),
               select('organization', organization, setOrganization, organizations),
               'organization',
             )
           : null}
         {widget === 'stats' ? (
           <fieldset className="etw-embed__field">
-            <legend>{text.metrics}</legend>
+            <legend>{text('metrics')}</legend>
             {metrics.map((metric) => (
               <label key={metric.value} className="etw-embed__check">
                 <input
@@ -291,17 +291,17 @@ export const EmbedBuilder = ({
           <>
             {widget === 'events'
               ? field(
-                  text.when,
+                  text('when'),
                   select('when', when, setWhen, [
-                    { value: 'upcoming', label: text.whenUpcoming },
-                    { value: 'past', label: text.whenPast },
-                    { value: 'all', label: text.whenAll },
+                    { value: 'upcoming', label: text('whenUpcoming') },
+                    { value: 'past', label: text('whenPast') },
+                    { value: 'all', label: text('whenAll') },
                   ]),
                   'when',
                 )
               : null}
             {field(
-              text.limit,
+              text('limit'),
               <input
                 id={`${id}-limit`}
                 name="limit"
@@ -314,32 +314,32 @@ export const EmbedBuilder = ({
               'limit',
             )}
             {field(
-              text.layout,
+              text('layout'),
               select('layout', layout, setLayout, [
-                { value: '', label: text.layoutList },
-                { value: 'cards', label: text.layoutCards },
+                { value: '', label: text('layoutList') },
+                { value: 'cards', label: text('layoutCards') },
               ]),
               'layout',
             )}
           </>
         )}
         {field(
-          text.locale,
-          select('lang', lang, setLang, [{ value: '', label: text.localeAuto }, ...locales]),
+          text('locale'),
+          select('lang', lang, setLang, [{ value: '', label: text('localeAuto') }, ...locales]),
           'lang',
         )}
         {field(
-          text.theme,
+          text('theme'),
           select('theme', theme, setTheme, [
-            { value: '', label: text.themeLight },
-            { value: 'dark', label: text.themeDark },
-            { value: 'auto', label: text.themeAuto },
+            { value: '', label: text('themeLight') },
+            { value: 'dark', label: text('themeDark') },
+            { value: 'auto', label: text('themeAuto') },
           ]),
           'theme',
         )}
       </form>
-      <section className="etw-embed__preview" aria-label={text.preview}>
-        <h2>{text.preview}</h2>
+      <section className="etw-embed__preview" aria-label={text('preview')}>
+        <h2>{text('preview')}</h2>
         <div className="etw-embed__stage" data-theme={theme || 'light'}>
           {createElement(
             tagName(widget),
@@ -353,8 +353,8 @@ export const EmbedBuilder = ({
           )}
         </div>
       </section>
-      <section className="etw-embed__snippet" aria-label={text.snippet}>
-        <h2>{text.snippet}</h2>
+      <section className="etw-embed__snippet" aria-label={text('snippet')}>
+        <h2>{text('snippet')}</h2>
         <pre>
           <code ref={code} data-etw-snippet="">
             {snippet}
@@ -362,16 +362,16 @@ export const EmbedBuilder = ({
         </pre>
         <button type="button" className="btn btn--style-primary btn--size-small" onClick={copy}>
           {copyState === 'copied'
-            ? text.copied
+            ? text('copied')
             : copyState === 'failed'
-              ? text.copyFailed
-              : text.copy}
+              ? text('copyFailed')
+              : text('copy')}
         </button>
       </section>
       {pinned && origin ? (
-        <section className="etw-embed__pinned" aria-label={text.pinned}>
-          <h2>{text.pinned}</h2>
-          <p>{text.pinnedHint}</p>
+        <section className="etw-embed__pinned" aria-label={text('pinned')}>
+          <h2>{text('pinned')}</h2>
+          <p>{text('pinnedHint')}</p>
           <pre>
             <code data-etw-pinned="">{pinnedScript(origin, pinned)}</code>
           </pre>

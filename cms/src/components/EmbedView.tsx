@@ -1,6 +1,7 @@
 import type { AdminViewServerProps, TypedLocale } from 'payload'
 
 import { COUNTRY_CODES, NEWS_SLUG, ORGANIZATIONS_SLUG } from '@etw/payload-plugin'
+import { etwT } from '@etw/payload-plugin/i18n'
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter, SetStepNav } from '@payloadcms/ui'
 import { redirect } from 'next/navigation'
@@ -8,7 +9,6 @@ import { redirect } from 'next/navigation'
 import { pinnedLoader } from '../widget-assets'
 import { EmbedBuilder } from './EmbedBuilder'
 import { countryLabel, metricName } from './format'
-import { adminTextOf } from './translations'
 
 const METRICS = ['teachers', 'schools', 'projects', 'students', 'countries']
 
@@ -21,7 +21,7 @@ export const EmbedView = async ({ initPageResult, params, searchParams }: AdminV
   const { i18n, payload, user } = req
   const admin = payload.config.routes.admin
   if (!user) redirect(`${admin}/login?redirect=${encodeURIComponent(`${admin}/embed`)}`)
-  const text = adminTextOf(i18n)
+  const text = etwT(i18n.t)
   // What this user may read, in the admin's content locale, without relations.
   const readable = {
     depth: 0,
@@ -75,10 +75,10 @@ export const EmbedView = async ({ initPageResult, params, searchParams }: AdminV
       viewType="embed"
       visibleEntities={visibleEntities}
     >
-      <SetStepNav nav={[{ label: text.embedTitle }]} />
+      <SetStepNav nav={[{ label: text('embedTitle') }]} />
       <Gutter>
-        <h1 className="etw-embed__title">{text.embedTitle}</h1>
-        <p className="etw-embed__description">{text.embedDescription}</p>
+        <h1 className="etw-embed__title">{text('embedTitle')}</h1>
+        <p className="etw-embed__description">{text('embedDescription')}</p>
         <EmbedBuilder
           articles={news.docs.flatMap((doc) =>
             doc.slug ? [{ value: doc.slug, label: doc.title ?? doc.slug }] : [],
@@ -90,7 +90,6 @@ export const EmbedView = async ({ initPageResult, params, searchParams }: AdminV
             doc.slug ? [{ value: doc.slug, label: doc.name }] : [],
           )}
           pinned={pinnedLoader()}
-          text={text}
         />
       </Gutter>
     </DefaultTemplate>

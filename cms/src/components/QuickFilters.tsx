@@ -1,7 +1,8 @@
 import type { BeforeListTableServerProps } from 'payload'
 
+import { etwT } from '@etw/payload-plugin/i18n'
+
 import { countryLabel } from './format'
-import { adminTextOf } from './translations'
 
 const STATUS_PARAM = 'where[and][0][_status][equals]'
 const COUNTRY_PARAM = 'where[and][1][country][equals]'
@@ -24,7 +25,7 @@ export const QuickFilters = async ({
   searchParams,
   user,
 }: BeforeListTableServerProps) => {
-  const t = adminTextOf(i18n)
+  const t = etwT(i18n.t)
   const params = (searchParams ?? {}) as Record<string, string | string[] | undefined>
   const status = single(params[STATUS_PARAM])
   const country = single(params[COUNTRY_PARAM])
@@ -60,15 +61,15 @@ export const QuickFilters = async ({
   )
 
   return (
-    <nav className="etw-quick-filters" aria-label={t.quickFilters}>
+    <nav className="etw-quick-filters" aria-label={t('quickFilters')}>
       <div className="etw-quick-filters__group">
-        {link(t.allStatuses, href({ country }), !status)}
-        {link(t.published, href({ country, status: 'published' }), status === 'published')}
-        {link(t.draft, href({ country, status: 'draft' }), status === 'draft')}
+        {link(t('allStatuses'), href({ country }), !status)}
+        {link(t('published'), href({ country, status: 'published' }), status === 'published')}
+        {link(t('draft'), href({ country, status: 'draft' }), status === 'draft')}
       </div>
       {countries.length > 0 ? (
         <div className="etw-quick-filters__group">
-          {link(t.allCountries, href({ status }), !country)}
+          {link(t('allCountries'), href({ status }), !country)}
           {countries.map((code) =>
             link(
               countryLabel(code, i18n.language),

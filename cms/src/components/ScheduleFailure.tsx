@@ -1,6 +1,7 @@
 import type { ServerProps } from 'payload'
 
-import { findScheduleFailures, translateEtw } from '@etw/payload-plugin'
+import { findScheduleFailures } from '@etw/payload-plugin'
+import { etwT } from '@etw/payload-plugin/i18n'
 
 /**
  * Shown before the document controls of a news item or event whose latest scheduled publication
@@ -18,7 +19,7 @@ export const ScheduleFailure = async ({
   if (!failure) return null
   return (
     <p className="etw-schedule-failure" role="alert">
-      {translateEtw(i18n.t as never, 'scheduleFailed', { message: failure.message })}
+      {etwT(i18n.t)('scheduleFailed', { message: failure.message })}
     </p>
   )
 }

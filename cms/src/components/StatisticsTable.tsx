@@ -1,12 +1,12 @@
 import type { BeforeListTableServerProps } from 'payload'
 
 import { STATISTICS_SLUG } from '@etw/payload-plugin'
+import { etwT } from '@etw/payload-plugin/i18n'
 
 import type { SnapshotRow } from './snapshots'
 
 import { formatDay, formatFigure, metricName, scopeName } from './format'
 import { latestFigures } from './snapshots'
-import { adminTextOf } from './translations'
 
 /** Most snapshots the summary reads: the newest first, so older history is what falls off. */
 const MAX_SNAPSHOTS = 2000
@@ -16,7 +16,7 @@ const MAX_SNAPSHOTS = 2000
  * before it. Reads with the viewer's access.
  */
 export const StatisticsTable = async ({ i18n, payload, user }: BeforeListTableServerProps) => {
-  const t = adminTextOf(i18n)
+  const t = etwT(i18n.t)
   const { docs } = await payload.find({
     collection: STATISTICS_SLUG,
     depth: 1,
@@ -32,22 +32,22 @@ export const StatisticsTable = async ({ i18n, payload, user }: BeforeListTableSe
   return (
     <section className="etw-summary" aria-labelledby="etw-statistics-summary">
       <h2 id="etw-statistics-summary" className="etw-summary__title">
-        {t.statisticsTable}
+        {t('statisticsTable')}
       </h2>
       <div className="etw-summary__scroll">
         <table className="etw-table">
           <thead>
             <tr>
-              <th scope="col">{t.scope}</th>
-              <th scope="col">{t.metric}</th>
+              <th scope="col">{t('scope')}</th>
+              <th scope="col">{t('metric')}</th>
               <th scope="col" className="etw-table__number">
-                {t.value}
+                {t('value')}
               </th>
-              <th scope="col">{t.date}</th>
+              <th scope="col">{t('date')}</th>
               <th scope="col" className="etw-table__number">
-                {t.previous}
+                {t('previous')}
               </th>
-              <th scope="col">{t.date}</th>
+              <th scope="col">{t('date')}</th>
             </tr>
           </thead>
           {scopes.map((scope) => (
@@ -56,7 +56,7 @@ export const StatisticsTable = async ({ i18n, payload, user }: BeforeListTableSe
                 <tr key={figure.key} data-metric={figure.key}>
                   {index === 0 ? (
                     <th scope="rowgroup" rowSpan={scope.figures.length}>
-                      {scopeName(scope.sample, language)}
+                      {scopeName(scope.sample, i18n)}
                     </th>
                   ) : null}
                   <td>{metricName(i18n, figure.key, figure.latest.label)}</td>

@@ -1,14 +1,10 @@
 import type { ServerProps } from 'payload'
 
-const labels: Record<string, string> = {
-  az: 'Vidjetlər: demo və kod',
-  en: 'Widgets: demo and snippets',
-  uk: 'Віджети: демо та код',
-}
+import { etwT } from '@etw/payload-plugin/i18n'
 
 /** Admin navigation link to the widgets demo page, where each widget has a copyable snippet. */
 export const WidgetsDemoLink = ({ i18n }: ServerProps) => (
   <a className="nav__link" href="/widgets/demo" target="_blank" rel="noopener">
-    <span className="nav__link-label">{labels[i18n?.language ?? 'en'] ?? labels.en} ↗</span>
+    <span className="nav__link-label">{etwT(i18n.t)('widgetsDemoLink')} ↗</span>
   </a>
 )

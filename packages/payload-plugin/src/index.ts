@@ -58,7 +58,10 @@ export type { SchedulePlan } from './scheduling/plan'
 export { findScheduleFailures } from './scheduling/failures'
 export type { ScheduleFailure } from './scheduling/failures'
 export { translate as translateEtw } from './utilities/translate'
-export type { EtwTranslationKey } from './translations'
+export { etwLanguages, etwString, etwTranslationsOf, intlLocaleOf } from './translations'
+export type { EtwTranslationKey, EtwTranslations } from './translations'
+export { etwText } from './utilities/labels'
+export type { EtwLabel } from './utilities/labels'
 export {
   DELIVER_WEBHOOK_TASK,
   WEBHOOK_ATTEMPTS,

@@ -39,7 +39,7 @@ import { deliverWebhookTask } from './webhooks/deliver'
 import { redeliverEndpoint } from './webhooks/redeliver'
 import { withWebhooks } from './webhooks/trigger'
 import { generateSchedulePublishTask } from './scheduling/task'
-import { translations } from './translations'
+import { etwI18nTranslations } from './translations'
 
 type CollectionKey = keyof NonNullable<EtwPluginOptions['collections']>
 
@@ -164,6 +164,7 @@ export const etwPlugin =
           deliverWebhookTask,
         ]
     const hostOnInit = config.onInit
+    const supportedLanguages = config.i18n?.supportedLanguages ?? { az, en, uk }
     const known = new Set(collections.map((collection) => collection.slug))
 
     return storeFeedOptions(
@@ -191,8 +192,12 @@ export const etwPlugin =
         globals,
         i18n: {
           ...config.i18n,
-          supportedLanguages: config.i18n?.supportedLanguages ?? { az, en, uk },
-          translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
+          supportedLanguages,
+          // The host's strings win over the plugin's, key by key.
+          translations: deepMergeSimple(
+            etwI18nTranslations(Object.keys(supportedLanguages)),
+            config.i18n?.translations ?? {},
+          ),
         },
         jobs: withJobs(config.jobs, options, tasks),
         loggingLevels: { ...QUERY_LOGGING_LEVELS, ...config.loggingLevels },

@@ -16,6 +16,7 @@ import type { LinkMaker } from './links'
 import { routeParameters } from '../contract/routes'
 import { EventsWhen as EventsWhenSchema } from '../contract/schemas'
 import { EVENT_FORMAT_LABELS, EVENT_KIND_LABELS } from '../collections/Events'
+import { etwString } from '../translations'
 import { EVENTS_SLUG } from '../slugs'
 import { encodeCursor } from './cursor'
 import { invalidParameter } from './errors'
@@ -113,10 +114,6 @@ export const parseEventFilters = (query: ReadonlyMap<string, string>, context: R
 /** An ISO instant, `null` for none. */
 export const isoOrNull = (value: string | null | undefined): string | null =>
   value ? new Date(value).toISOString() : null
-
-/** A name in `locale`, English when there is none in that language. */
-const labelIn = (labels: Record<string, string>, locale: string): string =>
-  labels[locale] ?? labels.en ?? ''
 
 /** The fields of an event the feed reads. */
 export const EVENT_SELECT = {
@@ -229,12 +226,12 @@ export const toEventRecord = (
     description: doc.summary || null,
     end: isoOrNull(doc.endsAt) ?? '',
     format,
-    formatLabel: labelIn(EVENT_FORMAT_LABELS[format], locale),
+    formatLabel: etwString(locale, EVENT_FORMAT_LABELS[format]),
     icsUrl: absoluteUrl(context.origin, `${icsPath}?id=${encodeURIComponent(String(doc.id))}`),
     id: String(doc.id),
     image: (coverId !== undefined && images.get(String(coverId))) || null,
     kind,
-    kindLabel: labelIn(EVENT_KIND_LABELS[kind], locale),
+    kindLabel: etwString(locale, EVENT_KIND_LABELS[kind]),
     link: link('events', { id: doc.id, slug: doc.slug ?? '' }),
     organizers: (doc.organizers ?? []).flatMap((value) => {
       const organization = organizations.get(String(relationId(value)))

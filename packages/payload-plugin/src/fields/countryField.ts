@@ -1,22 +1,23 @@
 import type { SelectField, SelectFieldManyValidation, SelectFieldSingleValidation } from 'payload'
 
-import type { Localized } from '../utilities/labels'
+import type { EtwLabel } from '../utilities/labels'
 
 import { countryOptions } from '../utilities/countries'
 import { validateCountry } from './validators'
+import { etwText } from '../utilities/labels'
 
 type CountryFieldArgs = {
   admin?: SelectField['admin']
   hasMany?: boolean
   index?: boolean
-  label?: Localized
+  label?: EtwLabel
   name?: string
   required?: boolean
   /** Replaces the ISO-code check, e.g. to add a condition; call `validateCountry` from it. */
   validate?: SelectFieldSingleValidation
 }
 
-const defaultLabel: Localized = { az: 'Ölkə', en: 'Country', uk: 'Країна' }
+const defaultLabel: EtwLabel = etwText('countryLabel')
 
 /**
  * A select of every ISO 3166-1 alpha-2 code (stored upper case, e.g. `'UA'`), each labelled with the

@@ -1,6 +1,6 @@
 import type { DateField, Field } from 'payload'
 
-import type { Localized } from '../utilities/labels'
+import type { EtwLabel } from '../utilities/labels'
 
 import { validateTimeZone } from './validators'
 
@@ -16,7 +16,7 @@ export const TIME_ZONE_OPTIONS = zones.map((zone) => ({ label: zone, value: zone
  */
 export const eventTimeZone = (
   defaultTimeZone: string,
-  label: Localized,
+  label: EtwLabel,
 ): NonNullable<DateField['timezone']> => ({
   defaultTimezone: defaultTimeZone,
   supportedTimezones: TIME_ZONE_OPTIONS,

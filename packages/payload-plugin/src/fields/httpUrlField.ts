@@ -1,6 +1,6 @@
 import type { TextField } from 'payload'
 
-import type { Localized } from '../utilities/labels'
+import type { EtwLabel } from '../utilities/labels'
 
 import { validateHttpUrl } from './validators'
 
@@ -14,7 +14,7 @@ export const httpUrlField = ({
   required,
 }: {
   admin?: TextField['admin']
-  label: Localized
+  label: EtwLabel
   name: string
   required?: boolean
 }): TextField => ({

@@ -1,24 +1,21 @@
 import type { TextField } from 'payload'
 
-import type { Localized } from '../utilities/labels'
+import type { EtwLabel } from '../utilities/labels'
+import { etwText } from '../utilities/labels'
 
 /**
  * The `slug` field: unique, indexed, not localized, shown in the sidebar. The collection's
  * `populateSlug` hook fills it from the title when it is empty and keeps it unique.
  */
-export const slugField = (description?: Localized): TextField => ({
+export const slugField = (description?: EtwLabel): TextField => ({
   name: 'slug',
   type: 'text',
   index: true,
   unique: true,
-  label: { az: 'Slaq (URL)', en: 'Slug', uk: 'Слаг (адреса)' },
+  label: etwText('slugLabel'),
   admin: {
     position: 'sidebar',
-    description: description ?? {
-      az: 'Ünvanın son hissəsi. Boş qalsa, başlıqdan latın hərfləri ilə yaradılır və unikal edilir.',
-      en: 'The last part of the address. Left empty, it is made from the title in Latin letters and kept unique.',
-      uk: 'Остання частина адреси. Якщо порожньо, створюється із заголовка латиницею й робиться унікальною.',
-    },
+    description: description ?? etwText('slugDescription'),
   },
 })
 
@@ -32,14 +29,10 @@ export const previousSlugsField = (): TextField => ({
   type: 'text',
   hasMany: true,
   index: true,
-  label: { az: 'Əvvəlki slaqlar', en: 'Previous slugs', uk: 'Попередні слаги' },
+  label: etwText('previousSlugsLabel'),
   admin: {
     position: 'sidebar',
     readOnly: true,
-    description: {
-      az: 'Köhnə ünvanlar indiki ünvana yönləndirilir.',
-      en: 'Old addresses redirect to the current one.',
-      uk: 'Старі адреси переспрямовуються на поточну.',
-    },
+    description: etwText('previousSlugsDescription'),
   },
 })

@@ -1,6 +1,6 @@
 import type { TextField } from 'payload'
 
-import type { Localized } from '../utilities/labels'
+import type { EtwLabel } from '../utilities/labels'
 
 import { normalizeTimeZone } from '../utilities/timeZone'
 import { validateTimeZone } from './validators'
@@ -17,8 +17,8 @@ export const timeZoneField = ({
 }: {
   admin?: TextField['admin']
   defaultValue: string
-  description: Localized
-  label: Localized
+  description: EtwLabel
+  label: EtwLabel
   name?: string
 }): TextField => ({
   name,

@@ -2,7 +2,7 @@ import type { TFunction } from '@payloadcms/translations'
 
 import { describe, expect, it } from 'vitest'
 
-import { translations } from '../translations'
+import { uk as ukStrings } from '../translations/uk'
 import {
   validateCountry,
   validateEndsAfterStart,
@@ -15,7 +15,7 @@ import {
 const ukrainianT = ((key: string, vars: Record<string, string> = {}) => {
   const [namespace, name] = key.split(':')
   if (namespace === 'validation' && name === 'required') return 'Це поле обов’язкове.'
-  const template = namespace === 'etw' ? translations.uk.etw[name as 'invalidUrl'] : undefined
+  const template = namespace === 'etw' ? ukStrings[name as 'invalidUrl'] : undefined
   return template ? template.replace(/\{\{(\w+)\}\}/g, (_, v: string) => vars[v] ?? '') : key
 }) as TFunction
 

@@ -5,6 +5,7 @@ import type { ResolvedEtwPluginOptions } from '../types'
 import { isAdmin } from '../access/roles'
 import { validateLinkTemplate } from '../fields/linkTemplate'
 import { ADMIN_GROUP, MEDIA_SLUG, SETTINGS_SLUG } from '../slugs'
+import { etwText } from '../utilities/labels'
 
 /**
  * The `etw-settings` global: the institution's name, logo and contact address, shown on the public
@@ -13,7 +14,7 @@ import { ADMIN_GROUP, MEDIA_SLUG, SETTINGS_SLUG } from '../slugs'
  */
 export const generateSettingsGlobal = (_options: ResolvedEtwPluginOptions): GlobalConfig => ({
   slug: SETTINGS_SLUG,
-  label: { az: 'eTwinning ayarları', en: 'eTwinning settings', uk: 'Налаштування eTwinning' },
+  label: etwText('settingsLabel'),
   graphQL: { name: 'EtwSettings' },
   access: {
     read: ({ req }) => Boolean(req.user),
@@ -21,50 +22,38 @@ export const generateSettingsGlobal = (_options: ResolvedEtwPluginOptions): Glob
   },
   admin: {
     group: ADMIN_GROUP,
-    description: {
-      az: 'Bütün sayt üçün ad, loqo, əlaqə ünvanı və link şablonu.',
-      en: 'Site-wide name, logo, contact address and link template.',
-      uk: 'Назва, логотип, контактна адреса та шаблон посилань для всього сайту.',
-    },
+    description: etwText('settingsDescription'),
   },
   fields: [
     {
       name: 'siteName',
       type: 'text',
       localized: true,
-      label: { az: 'Saytın adı', en: 'Site name', uk: 'Назва сайту' },
+      label: etwText('settingsSiteNameLabel'),
     },
     {
       name: 'logo',
       type: 'upload',
       relationTo: MEDIA_SLUG,
-      label: { az: 'Loqo', en: 'Logo', uk: 'Логотип' },
+      label: etwText('settingsLogoLabel'),
       admin: {
-        description: {
-          az: 'Açıq səhifələrin başlığında göstərilir.',
-          en: 'Shown in the header of the public pages.',
-          uk: 'Показується в заголовку публічних сторінок.',
-        },
+        description: etwText('settingsLogoDescription'),
       },
     },
     {
       name: 'linkTemplate',
       type: 'text',
-      label: { az: 'Link şablonu', en: 'Link template', uk: 'Шаблон посилання' },
+      label: etwText('settingsLinkTemplateLabel'),
       validate: validateLinkTemplate,
       admin: {
         placeholder: 'https://univ.example/etwinning/article?slug={slug}&lang={locale}',
-        description: {
-          az: 'Xəbərləri öz saytınızda göstərirsinizsə: lentlərin və vidcetlərin linkləri bu ünvana aparır ({slug}, {id}, {locale}). Boş qalsa, CMS-in açıq səhifəsinə.',
-          en: 'When you show news on your own site: the links of the feeds and widgets lead to this address ({slug}, {id}, {locale}). Left empty, they lead to the CMS’s public page.',
-          uk: 'Якщо ви показуєте новини на власному сайті: посилання стрічок і віджетів ведуть на цю адресу ({slug}, {id}, {locale}). Якщо порожньо — на публічну сторінку CMS.',
-        },
+        description: etwText('settingsLinkTemplateDescription'),
       },
     },
     {
       name: 'contactEmail',
       type: 'email',
-      label: { az: 'Əlaqə e-poçtu', en: 'Contact email', uk: 'Контактна електронна пошта' },
+      label: etwText('settingsContactEmailLabel'),
     },
   ],
 })

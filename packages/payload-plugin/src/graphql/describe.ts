@@ -3,6 +3,8 @@ import type { Field, GraphQLInfo, SanitizedCollectionConfig } from 'payload'
 
 import { en } from '@payloadcms/translations/languages/en'
 
+import { etwTranslationsOf } from '../translations'
+
 /**
  * Descriptions in the GraphQL schema. `@payloadcms/graphql` leaves out every label and admin
  * description; this step copies them, in English, onto the object types Payload builds for
@@ -12,9 +14,12 @@ import { en } from '@payloadcms/translations/languages/en'
 /** A label or description as Payload configs hold them: text, text per language, or a function. */
 type Text = unknown
 
-const englishTranslations = en.translations as unknown as Record<string, Record<string, string>>
+const englishTranslations: Record<string, Record<string, string>> = {
+  ...(en.translations as unknown as Record<string, Record<string, string>>),
+  etw: etwTranslationsOf('en'),
+}
 
-/** Payload's `t` for English, enough for the labels of the fields Payload adds itself. */
+/** Payload's `t` for English: the labels of the fields Payload adds itself and the plugin's own. */
 const englishT = (key: string): string => {
   const [group = '', name = ''] = key.split(':')
   return englishTranslations[group]?.[name] ?? key

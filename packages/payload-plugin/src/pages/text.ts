@@ -1,14 +1,11 @@
 import type { EtwTranslationKey } from '../translations'
 
-import { translations } from '../translations'
+import { etwString } from '../translations'
 
 type PageKey = Extract<EtwTranslationKey, `page${string}`>
 
-const tables = translations as unknown as Record<string, { etw: Record<string, string> }>
-
-/** One of the public pages' strings in `locale`, in English when the locale has none. */
-export const pageText = (locale: string, key: PageKey): string =>
-  tables[locale]?.etw[key] ?? tables.en!.etw[key] ?? key
+/** One of the public pages' strings in `locale` (the `etw` namespace), English when it has none. */
+export const pageText = (locale: string, key: PageKey): string => etwString(locale, key)
 
 /**
  * `make(key)` once per key: `Intl` objects cost far more to make than to use, so pages keep one per

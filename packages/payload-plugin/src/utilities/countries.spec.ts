@@ -16,13 +16,31 @@ describe('countries', () => {
     expect(isCountryCode(code)).toBe(false)
   })
 
-  it('should name a country in English, Ukrainian and Azerbaijani from Intl', () => {
-    expect(countryName('AZ')).toEqual({ az: 'Azərbaycan', en: 'Azerbaijan', uk: 'Азербайджан' })
+  it('should name a country in the admin language from Intl', () => {
+    expect(['en', 'uk', 'az', 'de'].map((language) => countryName('AZ', language))).toEqual([
+      'Azerbaijan',
+      'Азербайджан',
+      'Azərbaycan',
+      'Aserbaidschan',
+    ])
+  })
+
+  it('should name a country in Serbian Cyrillic and Latin for the rs and rs-latin admin languages', () => {
+    expect([countryName('AZ', 'rs'), countryName('AZ', 'rs-latin')]).toEqual([
+      'Азербејџан',
+      'Azerbejdžan',
+    ])
+  })
+
+  it('should name a country in English for a language ICU does not know', () => {
+    expect(countryName('AZ', 'rs-latin-x')).toBe('Azerbaijan')
   })
 
   it('should offer one select option per code', () => {
     const options = countryOptions()
     expect(options).toHaveLength(COUNTRY_CODES.length)
-    expect(options.find((option) => option.value === 'UA')?.label.uk).toBe('Україна')
+    const ukraine = options.find((option) => option.value === 'UA')
+    expect(ukraine?.label({ i18n: { language: 'uk' } })).toBe('Україна')
+    expect(options[0]?.label({ i18n: { language: 'en' } })).toBe('Afghanistan')
   })
 })

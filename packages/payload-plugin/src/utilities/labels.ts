@@ -1,5 +1,20 @@
-/** A label or description in every admin language the plugin ships. */
-export type Localized = { az: string; en: string; uk: string }
+import type { TFunction } from '@payloadcms/translations'
+
+import type { EtwTranslationKey } from '../translations'
+
+import { translate } from './translate'
+
+/**
+ * A label, description or option label as Payload resolves it for the admin's language: a
+ * function of Payload's `t` that reads the plugin's `etw` namespace.
+ */
+export type EtwLabel = (args: { t: TFunction }) => string
 
 /** Singular and plural labels of a collection. */
-export type CollectionLabels = { plural: Localized; singular: Localized }
+export type CollectionLabels = { plural: EtwLabel; singular: EtwLabel }
+
+/** The label `({ t }) => t('etw:key')`, with a typed key. */
+export const etwText =
+  (key: EtwTranslationKey): EtwLabel =>
+  ({ t }) =>
+    translate(t, key)

@@ -1,9 +1,8 @@
 import type { EtwTranslationKey } from '../translations'
-import type { Localized } from './labels'
+import type { EtwLabel } from './labels'
 
-import { az } from '../translations/az'
-import { en } from '../translations/en'
-import { uk } from '../translations/uk'
+import { etwString } from '../translations'
+import { etwText } from './labels'
 
 /** Statistics metrics; `custom` takes its key from the snapshot's `customKey`. */
 export const METRICS = [
@@ -45,17 +44,12 @@ const LABEL_KEYS: Record<BuiltInMetric, EtwTranslationKey> = {
   teachers: 'metricTeachers',
 }
 
-/** The label of a built-in metric in every language the plugin ships, from its translations. */
-export const metricLabels = (metric: BuiltInMetric): Localized => {
-  const key = LABEL_KEYS[metric]
-  return { az: az[key], en: en[key], uk: uk[key] }
-}
+/** The admin label of a built-in metric (`t('etw:metricTeachers')`). */
+export const metricLabels = (metric: BuiltInMetric): EtwLabel => etwText(LABEL_KEYS[metric])
 
 /** The label of a built-in metric in `locale`, English when the plugin has no such language. */
-export const metricLabel = (metric: BuiltInMetric, locale: string): string => {
-  const labels = metricLabels(metric)
-  return locale in labels ? labels[locale as keyof Localized] : labels.en
-}
+export const metricLabel = (metric: BuiltInMetric, locale: string): string =>
+  etwString(locale, LABEL_KEYS[metric])
 
 /** What a statistics snapshot counts: the whole programme, a country, a region or an organization. */
 export const STATISTIC_SCOPES = ['programme', 'country', 'region', 'organization'] as const

@@ -2,18 +2,14 @@ import type { TFunction } from '@payloadcms/translations'
 
 import type { EtwTranslationKey } from '../translations'
 
-import { en } from '../translations/en'
+import { etwString } from '../translations'
 
 type Interpolation = Record<string, number | string>
 
-const interpolate = (template: string, vars: Interpolation = {}): string =>
-  template.replace(/\{\{(\w+)\}\}/g, (match, name: string) =>
-    name in vars ? String(vars[name]) : match,
-  )
-
 /**
- * Translates one of the plugin's messages with the request's `t`, falling back to English when there
- * is no `t` (a bare Local API call) or the host removed the plugin's translations.
+ * One of the plugin's strings through Payload's `t` (`req.t`, the admin's `i18n.t`):
+ * `t('etw:key', vars)`. English when there is no `t` (a bare Local API call) or the host removed
+ * the plugin's translations, so a raw key never shows.
  */
 export const translate = (
   t: TFunction | undefined,
@@ -24,5 +20,5 @@ export const translate = (
   const translated = t ? (t as TFunction<string>)(fullKey, vars) : undefined
   return translated && translated !== fullKey && translated !== key
     ? translated
-    : interpolate(en[key], vars)
+    : etwString('en', key, vars)
 }

@@ -6,32 +6,29 @@ import type {
 
 import { randomBytes } from 'node:crypto'
 
-import type { Localized } from '../utilities/labels'
+import type { EtwLabel } from '../utilities/labels'
 
 import { isAdmin } from '../access/roles'
 import { validateHttpUrl } from '../fields/validators'
 import { ADMIN_GROUP, WEBHOOK_DELIVERIES_SLUG, WEBHOOK_ENDPOINTS_SLUG } from '../slugs'
 import { refusedAddress } from './address'
 import { WEBHOOK_COLLECTIONS, WEBHOOK_EVENTS } from './events'
+import { etwText } from '../utilities/labels'
 
 const nobody = () => false
 
-const eventLabels: Record<(typeof WEBHOOK_EVENTS)[number], Localized> = {
-  published: { az: 'Dərc edildi', en: 'Published', uk: 'Опубліковано' },
-  unpublished: { az: 'Dərcdən çıxarıldı', en: 'Unpublished', uk: 'Знято з публікації' },
-  updated: {
-    az: 'Dərc olunmuş dəyişdirildi',
-    en: 'Published item updated',
-    uk: 'Опубліковане змінено',
-  },
-  deleted: { az: 'Silindi', en: 'Deleted', uk: 'Видалено' },
-  recorded: { az: 'Statistika qeydə alındı', en: 'Statistics recorded', uk: 'Статистику записано' },
+const eventLabels: Record<(typeof WEBHOOK_EVENTS)[number], EtwLabel> = {
+  published: etwText('webhooksPublished'),
+  unpublished: etwText('webhooksUnpublished'),
+  updated: etwText('webhooksUpdated'),
+  deleted: etwText('webhooksDeleted'),
+  recorded: etwText('webhooksRecorded'),
 }
 
-const collectionLabels: Record<(typeof WEBHOOK_COLLECTIONS)[number], Localized> = {
-  news: { az: 'Xəbərlər', en: 'News', uk: 'Новини' },
-  events: { az: 'Tədbirlər', en: 'Events', uk: 'Події' },
-  statistics: { az: 'Statistika', en: 'Statistics', uk: 'Статистика' },
+const collectionLabels: Record<(typeof WEBHOOK_COLLECTIONS)[number], EtwLabel> = {
+  news: etwText('webhooksNews'),
+  events: etwText('webhooksEvents'),
+  statistics: etwText('webhooksStatistics'),
 }
 
 /** A Standard Webhooks secret: `whsec_` and 24 random bytes in base64. */
@@ -59,8 +56,8 @@ const setSecret: CollectionBeforeChangeHook = ({ data, operation, originalDoc })
 export const generateWebhookEndpointsCollection = (disabled = false): CollectionConfig => ({
   slug: WEBHOOK_ENDPOINTS_SLUG,
   labels: {
-    singular: { az: 'Vebhuk', en: 'Webhook endpoint', uk: 'Вебхук' },
-    plural: { az: 'Vebhuklar', en: 'Webhooks', uk: 'Вебхуки' },
+    singular: etwText('webhookEndpointsSingular'),
+    plural: etwText('webhookEndpointsPlural'),
   },
   graphQL: false,
   access: { create: isAdmin, delete: isAdmin, read: isAdmin, update: isAdmin },
@@ -68,11 +65,7 @@ export const generateWebhookEndpointsCollection = (disabled = false): Collection
     group: ADMIN_GROUP,
     useAsTitle: 'url',
     defaultColumns: ['url', 'events', 'collections', 'active'],
-    description: {
-      az: 'Dərc, dərcdən çıxarma, dəyişiklik, silinmə və yeni statistika haqqında digər sistemlərə imzalı HTTP sorğular (Standard Webhooks).',
-      en: 'Signed HTTP requests (Standard Webhooks) that tell other systems when something is published, unpublished, updated, deleted or recorded.',
-      uk: 'Підписані HTTP-запити (Standard Webhooks), що повідомляють інші системи про публікацію, зняття, зміну, видалення або нову статистику.',
-    },
+    description: etwText('webhookEndpointsDescription'),
   },
   hooks: disabled ? {} : { beforeChange: [setSecret] },
   fields: [
@@ -80,7 +73,7 @@ export const generateWebhookEndpointsCollection = (disabled = false): Collection
       name: 'url',
       type: 'text',
       required: true,
-      label: { az: 'Ünvan', en: 'URL', uk: 'Адреса' },
+      label: etwText('webhooksUrlLabel'),
       admin: { placeholder: 'https://' },
       validate: validateEndpointUrl,
     },
@@ -89,7 +82,7 @@ export const generateWebhookEndpointsCollection = (disabled = false): Collection
       type: 'select',
       hasMany: true,
       required: true,
-      label: { az: 'Hadisələr', en: 'Events', uk: 'Події' },
+      label: etwText('webhooksEventsLabel'),
       options: WEBHOOK_EVENTS.map((value) => ({ label: eventLabels[value], value })),
     },
     {
@@ -97,37 +90,33 @@ export const generateWebhookEndpointsCollection = (disabled = false): Collection
       type: 'select',
       hasMany: true,
       required: true,
-      label: { az: 'Kolleksiyalar', en: 'Collections', uk: 'Колекції' },
+      label: etwText('webhooksCollectionsLabel'),
       options: WEBHOOK_COLLECTIONS.map((value) => ({ label: collectionLabels[value], value })),
     },
     {
       name: 'active',
       type: 'checkbox',
       defaultValue: true,
-      label: { az: 'Aktiv', en: 'Active', uk: 'Активний' },
+      label: etwText('webhooksActiveLabel'),
     },
     {
       name: 'secret',
       type: 'text',
-      label: { az: 'İmza açarı', en: 'Signing secret', uk: 'Ключ підпису' },
+      label: etwText('webhooksSecretLabel'),
       admin: {
         position: 'sidebar',
         readOnly: true,
-        description: {
-          az: 'Qəbul edən sistem imzanı bu açarla yoxlayır. Yadda saxlanılanda yaradılır.',
-          en: 'The receiving system verifies signatures with this secret. Made when the endpoint is saved.',
-          uk: 'Система-отримувач перевіряє підпис цим ключем. Створюється під час збереження.',
-        },
+        description: etwText('webhooksSecretDescription'),
       },
     },
   ],
 })
 
-const statusLabels: Record<string, Localized> = {
-  pending: { az: 'Gözləyir', en: 'Pending', uk: 'Очікує' },
-  retrying: { az: 'Yenidən cəhd', en: 'Retrying', uk: 'Повторна спроба' },
-  succeeded: { az: 'Çatdırıldı', en: 'Delivered', uk: 'Доставлено' },
-  failed: { az: 'Alınmadı', en: 'Failed', uk: 'Не вдалося' },
+const statusLabels: Record<string, EtwLabel> = {
+  pending: etwText('webhooksPending'),
+  retrying: etwText('webhooksRetrying'),
+  succeeded: etwText('webhooksSucceeded'),
+  failed: etwText('webhooksFailed'),
 }
 
 /** Values of a delivery's `status`. */
@@ -141,8 +130,8 @@ export const DELIVERY_STATUSES = ['pending', 'retrying', 'succeeded', 'failed'] 
 export const generateWebhookDeliveriesCollection = (): CollectionConfig => ({
   slug: WEBHOOK_DELIVERIES_SLUG,
   labels: {
-    singular: { az: 'Çatdırılma', en: 'Webhook delivery', uk: 'Доставка вебхука' },
-    plural: { az: 'Vebhuk çatdırılmaları', en: 'Webhook deliveries', uk: 'Доставки вебхуків' },
+    singular: etwText('webhookDeliveriesSingular'),
+    plural: etwText('webhookDeliveriesPlural'),
   },
   graphQL: false,
   access: { create: nobody, delete: nobody, read: isAdmin, update: nobody },
@@ -167,61 +156,61 @@ export const generateWebhookDeliveriesCollection = (): CollectionConfig => ({
       type: 'relationship',
       relationTo: WEBHOOK_ENDPOINTS_SLUG,
       // Empty once the endpoint is deleted; the entry stays in the log.
-      label: { az: 'Vebhuk', en: 'Endpoint', uk: 'Вебхук' },
+      label: etwText('webhooksEndpointLabel'),
     },
     {
       name: 'type',
       type: 'text',
       required: true,
-      label: { az: 'Hadisə', en: 'Event', uk: 'Подія' },
+      label: etwText('webhooksTypeLabel'),
     },
     {
       name: 'messageId',
       type: 'text',
       required: true,
       index: true,
-      label: { az: 'webhook-id', en: 'webhook-id', uk: 'webhook-id' },
+      label: etwText('webhooksMessageIdLabel'),
     },
     {
       name: 'status',
       type: 'select',
       required: true,
       defaultValue: 'pending',
-      label: { az: 'Vəziyyət', en: 'Status', uk: 'Стан' },
+      label: etwText('webhooksStatusLabel'),
       options: DELIVERY_STATUSES.map((value) => ({ label: statusLabels[value]!, value })),
     },
     {
       name: 'attempts',
       type: 'number',
       defaultValue: 0,
-      label: { az: 'Cəhdlər', en: 'Tries', uk: 'Спроби' },
+      label: etwText('webhooksAttemptsLabel'),
     },
     {
       name: 'responseCode',
       type: 'number',
-      label: { az: 'Cavab kodu', en: 'Response code', uk: 'Код відповіді' },
+      label: etwText('webhooksResponseCodeLabel'),
     },
     {
       name: 'durationMs',
       type: 'number',
-      label: { az: 'Müddət (ms)', en: 'Duration (ms)', uk: 'Тривалість (мс)' },
+      label: etwText('webhooksDurationMsLabel'),
     },
     {
       name: 'nextTryAt',
       type: 'date',
-      label: { az: 'Növbəti cəhd', en: 'Next try', uk: 'Наступна спроба' },
+      label: etwText('webhooksNextTryAtLabel'),
       admin: { date: { pickerAppearance: 'dayAndTime' } },
     },
     {
       name: 'lastError',
       type: 'textarea',
-      label: { az: 'Son xəta', en: 'Last error', uk: 'Остання помилка' },
+      label: etwText('webhooksLastErrorLabel'),
     },
     {
       name: 'payload',
       type: 'json',
       required: true,
-      label: { az: 'Məzmun', en: 'Payload', uk: 'Вміст' },
+      label: etwText('webhooksPayloadLabel'),
     },
   ],
 })

@@ -1,9 +1,10 @@
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
-import type { Localized } from '../../utilities/labels'
+import type { EtwLabel } from '../../utilities/labels'
 
 import { isAdmin } from '../../access/roles'
 import { ADMIN_GROUP, AUDIT_LOG_SLUG } from '../../slugs'
+import { etwText } from '../../utilities/labels'
 
 /** What an audit entry records. */
 export const AUDIT_ACTIONS = ['publish', 'unpublish', 'delete', 'login'] as const
@@ -11,11 +12,11 @@ export const AUDIT_ACTIONS = ['publish', 'unpublish', 'delete', 'login'] as cons
 /** An action recorded in the audit trail. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
-const actionLabels: Record<AuditAction, Localized> = {
-  publish: { az: 'Dərc edildi', en: 'Published', uk: 'Опубліковано' },
-  unpublish: { az: 'Dərcdən çıxarıldı', en: 'Unpublished', uk: 'Знято з публікації' },
-  delete: { az: 'Silindi', en: 'Deleted', uk: 'Видалено' },
-  login: { az: 'Giriş', en: 'Login', uk: 'Вхід' },
+const actionLabels: Record<AuditAction, EtwLabel> = {
+  publish: etwText('auditLogPublish'),
+  unpublish: etwText('auditLogUnpublish'),
+  delete: etwText('auditLogDelete'),
+  login: etwText('auditLogLogin'),
 }
 
 const nobody = () => false
@@ -28,8 +29,8 @@ const nobody = () => false
 export const generateAuditLogCollection = (usersSlug: string): CollectionConfig => ({
   slug: AUDIT_LOG_SLUG,
   labels: {
-    singular: { az: 'Audit qeydi', en: 'Audit entry', uk: 'Запис журналу' },
-    plural: { az: 'Audit jurnalı', en: 'Audit trail', uk: 'Журнал дій' },
+    singular: etwText('auditLogSingular'),
+    plural: etwText('auditLogPlural'),
   },
   graphQL: { singularName: 'AuditEntry', pluralName: 'AuditLog' },
   access: { create: nobody, delete: nobody, read: isAdmin, update: nobody },
@@ -38,11 +39,7 @@ export const generateAuditLogCollection = (usersSlug: string): CollectionConfig 
     useAsTitle: 'summary',
     defaultColumns: ['createdAt', 'action', 'summary', 'userEmail', 'clientAddress'],
     listSearchableFields: ['summary', 'userEmail', 'documentId'],
-    description: {
-      az: 'Kim nəyi nə vaxt dərc etdi, dərcdən çıxardı, sildi və kim daxil oldu. Yalnız oxumaq üçündür.',
-      en: 'Who published, unpublished or deleted what, and who logged in, when. Read-only.',
-      uk: 'Хто, що й коли опублікував, зняв з публікації чи видалив, і хто входив. Лише для читання.',
-    },
+    description: etwText('auditLogDescription'),
   },
   defaultSort: '-createdAt',
   timestamps: true,
@@ -52,48 +49,44 @@ export const generateAuditLogCollection = (usersSlug: string): CollectionConfig 
       type: 'select',
       required: true,
       index: true,
-      label: { az: 'Əməliyyat', en: 'Action', uk: 'Дія' },
+      label: etwText('auditLogActionLabel'),
       options: AUDIT_ACTIONS.map((value) => ({ label: actionLabels[value], value })),
     },
     {
       name: 'summary',
       type: 'text',
-      label: { az: 'Nə', en: 'What', uk: 'Що' },
+      label: etwText('auditLogSummaryLabel'),
     },
     {
       name: 'targetCollection',
       type: 'text',
       index: true,
-      label: { az: 'Kolleksiya', en: 'Collection', uk: 'Колекція' },
+      label: etwText('auditLogTargetCollectionLabel'),
     },
     {
       name: 'documentId',
       type: 'text',
       index: true,
-      label: { az: 'Sənəd ID', en: 'Document ID', uk: 'ID документа' },
+      label: etwText('auditLogDocumentIdLabel'),
     },
     {
       name: 'user',
       type: 'relationship',
       relationTo: usersSlug as CollectionSlug,
-      label: { az: 'İstifadəçi', en: 'User', uk: 'Користувач' },
+      label: etwText('auditLogUserLabel'),
     },
     {
       name: 'userEmail',
       type: 'text',
-      label: { az: 'İstifadəçinin e-poçtu', en: 'User email', uk: 'Ел. пошта користувача' },
+      label: etwText('auditLogUserEmailLabel'),
       admin: {
-        description: {
-          az: 'Boşdursa, dəyişikliyi planlaşdırılmış dərc kimi sistem etdi.',
-          en: 'Empty when the system made the change, e.g. a scheduled publication.',
-          uk: 'Порожньо, якщо зміну зробила система, наприклад запланована публікація.',
-        },
+        description: etwText('auditLogUserEmailDescription'),
       },
     },
     {
       name: 'clientAddress',
       type: 'text',
-      label: { az: 'IP ünvanı', en: 'Client address', uk: 'IP-адреса' },
+      label: etwText('auditLogClientAddressLabel'),
     },
   ],
 })

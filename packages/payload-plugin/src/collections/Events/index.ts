@@ -2,6 +2,7 @@ import type { CollectionConfig, DateFieldValidation, NumberFieldSingleValidation
 
 import { date, number } from 'payload/shared'
 
+import type { EtwTranslationKey } from '../../translations'
 import type { ResolvedEtwPluginOptions } from '../../types'
 
 import { draftedContentAccess } from '../../access/content'
@@ -28,6 +29,7 @@ import { ADMIN_GROUP, EVENTS_SLUG, MEDIA_SLUG, NEWS_SLUG, ORGANIZATIONS_SLUG } f
 import { translate } from '../../utilities/translate'
 import { draftVersions } from '../drafts'
 import { syncTimeZones } from './hooks/syncTimeZones'
+import { etwText } from '../../utilities/labels'
 
 /** Values of the event `format` select. */
 export const EVENT_FORMATS = ['in-person', 'online', 'hybrid'] as const
@@ -35,22 +37,20 @@ export const EVENT_FORMATS = ['in-person', 'online', 'hybrid'] as const
 /** Values of the event `kind` select. */
 export const EVENT_KINDS = ['seminar', 'training', 'meeting', 'webinar', 'conference'] as const
 
-type Labels = { az: string; en: string; uk: string }
-
-/** Names of the event formats, in the admin and in the feed (`formatLabel`). */
-export const EVENT_FORMAT_LABELS: Record<(typeof EVENT_FORMATS)[number], Labels> = {
-  'in-person': { az: 'Əyani', en: 'In person', uk: 'Очно' },
-  online: { az: 'Onlayn', en: 'Online', uk: 'Онлайн' },
-  hybrid: { az: 'Hibrid', en: 'Hybrid', uk: 'Змішаний' },
+/** Keys of the event formats' names, in the admin and in the feed (`formatLabel`). */
+export const EVENT_FORMAT_LABELS: Record<(typeof EVENT_FORMATS)[number], EtwTranslationKey> = {
+  'in-person': 'eventsInPerson',
+  online: 'eventsOnline',
+  hybrid: 'eventsHybrid',
 }
 
-/** Names of the event kinds, in the admin and in the feed (`kindLabel`). */
-export const EVENT_KIND_LABELS: Record<(typeof EVENT_KINDS)[number], Labels> = {
-  seminar: { az: 'Seminar', en: 'Seminar', uk: 'Семінар' },
-  training: { az: 'Təlim', en: 'Training', uk: 'Тренінг' },
-  meeting: { az: 'Görüş', en: 'Meeting', uk: 'Зустріч' },
-  webinar: { az: 'Vebinar', en: 'Webinar', uk: 'Вебінар' },
-  conference: { az: 'Konfrans', en: 'Conference', uk: 'Конференція' },
+/** Keys of the event kinds' names, in the admin and in the feed (`kindLabel`). */
+export const EVENT_KIND_LABELS: Record<(typeof EVENT_KINDS)[number], EtwTranslationKey> = {
+  seminar: 'eventsSeminar',
+  training: 'eventsTraining',
+  meeting: 'eventsMeeting',
+  webinar: 'eventsWebinar',
+  conference: 'eventsConference',
 }
 
 const endsAfterStart = validateEndsAfterStart('startsAt')
@@ -71,8 +71,8 @@ const validateCount: NumberFieldSingleValidation = (value, options) => {
 export const generateEventsCollection = (options: ResolvedEtwPluginOptions): CollectionConfig => ({
   slug: EVENTS_SLUG,
   labels: {
-    singular: { az: 'Tədbir', en: 'Event', uk: 'Подія' },
-    plural: { az: 'Tədbirlər', en: 'Events', uk: 'Події' },
+    singular: etwText('eventsSingular'),
+    plural: etwText('eventsPlural'),
   },
   graphQL: { singularName: 'Event', pluralName: 'Events' },
   access: draftedContentAccess(),
@@ -81,11 +81,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'startsAt', 'country', 'organizers', 'format'],
     listSearchableFields: ['title', 'slug', 'summary'],
-    description: {
-      az: 'Seminarlar, təlimlər, görüşlər, vebinarlar və konfranslar.',
-      en: 'Seminars, trainings, meetings, webinars and conferences.',
-      uk: 'Семінари, тренінги, зустрічі, вебінари та конференції.',
-    },
+    description: etwText('eventsDescription'),
   },
   defaultSort: '-startsAt',
   // The public feed lists published events by start, upcoming (by end) or past, optionally by country.
@@ -123,7 +119,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
       type: 'text',
       localized: true,
       required: true,
-      label: { az: 'Ad', en: 'Title', uk: 'Назва' },
+      label: etwText('eventsTitleLabel'),
     },
     slugField(),
     previousSlugsField(),
@@ -131,13 +127,13 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
       name: 'summary',
       type: 'textarea',
       localized: true,
-      label: { az: 'Qısa məzmun', en: 'Summary', uk: 'Короткий опис' },
+      label: etwText('eventsSummaryLabel'),
     },
     {
       name: 'description',
       type: 'richText',
       localized: true,
-      label: { az: 'Təsvir', en: 'Description', uk: 'Опис' },
+      label: etwText('eventsDescriptionLabel'),
     },
     {
       type: 'row',
@@ -147,41 +143,25 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
           type: 'date',
           index: true,
           required: true,
-          label: { az: 'Başlayır', en: 'Starts', uk: 'Початок' },
+          label: etwText('eventsStartsAtLabel'),
           admin: {
             date: { pickerAppearance: 'dayAndTime' },
             width: '50%',
-            description: {
-              az: 'Tədbirin keçirildiyi yerin vaxtı; saat qurşağı tədbirin saat qurşağıdır.',
-              en: 'Local time of the place of the event; its time zone is the event’s.',
-              uk: 'Місцевий час місця проведення; його часовий пояс — пояс події.',
-            },
+            description: etwText('eventsStartsAtDescription'),
           },
-          timezone: eventTimeZone(options.defaultTimeZone, {
-            az: 'Başlanğıcın saat qurşağı',
-            en: 'Time zone of the start',
-            uk: 'Часовий пояс початку',
-          }),
+          timezone: eventTimeZone(options.defaultTimeZone, etwText('eventsStartsAtTimeZoneLabel')),
         },
         {
           name: 'endsAt',
           type: 'date',
           required: true,
-          label: { az: 'Bitir', en: 'Ends', uk: 'Завершення' },
+          label: etwText('eventsEndsAtLabel'),
           admin: {
             date: { pickerAppearance: 'dayAndTime' },
             width: '50%',
-            description: {
-              az: 'Başlamadan sonra olmalıdır.',
-              en: 'Must be after the start.',
-              uk: 'Має бути пізніше за початок.',
-            },
+            description: etwText('eventsEndsAtDescription'),
           },
-          timezone: eventTimeZone(options.defaultTimeZone, {
-            az: 'Bitmənin saat qurşağı',
-            en: 'Time zone of the end',
-            uk: 'Часовий пояс завершення',
-          }),
+          timezone: eventTimeZone(options.defaultTimeZone, etwText('eventsEndsAtTimeZoneLabel')),
           validate: validateEndsAt,
         },
       ],
@@ -190,12 +170,8 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
       // The pickers of the dates choose the zone; the API takes it here too.
       admin: { hidden: true },
       defaultValue: options.defaultTimeZone,
-      label: { az: 'Saat qurşağı', en: 'Time zone', uk: 'Часовий пояс' },
-      description: {
-        az: 'Tədbirin keçirildiyi yerin IANA saat qurşağı, məsələn Asia/Baku və ya Europe/Kyiv.',
-        en: 'IANA time zone of the place where the event happens, e.g. Asia/Baku or Europe/Kyiv.',
-        uk: 'Часовий пояс IANA місця проведення, наприклад Europe/Kyiv або Asia/Baku.',
-      },
+      label: etwText('eventsTimeZoneLabel'),
+      description: etwText('eventsTimeZoneDescription'),
     }),
     {
       type: 'row',
@@ -204,17 +180,23 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
           name: 'format',
           type: 'select',
           required: true,
-          label: { az: 'Format', en: 'Format', uk: 'Формат' },
+          label: etwText('eventsFormatLabel'),
           admin: { width: '50%' },
-          options: EVENT_FORMATS.map((value) => ({ value, label: EVENT_FORMAT_LABELS[value] })),
+          options: EVENT_FORMATS.map((value) => ({
+            value,
+            label: etwText(EVENT_FORMAT_LABELS[value]),
+          })),
         },
         {
           name: 'kind',
           type: 'select',
           required: true,
-          label: { az: 'Növ', en: 'Kind', uk: 'Вид' },
+          label: etwText('eventsKindLabel'),
           admin: { width: '50%' },
-          options: EVENT_KINDS.map((value) => ({ value, label: EVENT_KIND_LABELS[value] })),
+          options: EVENT_KINDS.map((value) => ({
+            value,
+            label: etwText(EVENT_KIND_LABELS[value]),
+          })),
         },
       ],
     },
@@ -222,7 +204,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
       name: 'venue',
       type: 'text',
       localized: true,
-      label: { az: 'Məkan', en: 'Venue', uk: 'Місце проведення' },
+      label: etwText('eventsVenueLabel'),
     },
     {
       type: 'row',
@@ -231,7 +213,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
           name: 'city',
           type: 'text',
           localized: true,
-          label: { az: 'Şəhər', en: 'City', uk: 'Місто' },
+          label: etwText('eventsCityLabel'),
           admin: { width: '50%' },
         },
         countryField({ index: true, admin: { width: '50%' } }),
@@ -240,22 +222,18 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
     countryField({
       name: 'participatingCountries',
       hasMany: true,
-      label: { az: 'İştirakçı ölkələr', en: 'Participating countries', uk: 'Країни-учасниці' },
+      label: etwText('eventsParticipatingCountriesLabel'),
     }),
     {
       name: 'participantGroups',
       type: 'array',
-      label: { az: 'İştirakçı qrupları', en: 'Participant groups', uk: 'Групи учасників' },
+      label: etwText('eventsParticipantGroupsLabel'),
       labels: {
-        singular: { az: 'Qrup', en: 'Group', uk: 'Група' },
-        plural: { az: 'Qruplar', en: 'Groups', uk: 'Групи' },
+        singular: etwText('eventsParticipantGroupsSingular'),
+        plural: etwText('eventsParticipantGroupsPlural'),
       },
       admin: {
-        description: {
-          az: 'Məsələn: 25 müəllim, 10 məktəb direktoru.',
-          en: 'For example: 25 educators, 10 head teachers.',
-          uk: 'Наприклад: 25 освітян, 10 директорів шкіл.',
-        },
+        description: etwText('eventsParticipantGroupsDescription'),
       },
       fields: [
         {
@@ -266,7 +244,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
               type: 'number',
               required: true,
               min: 0,
-              label: { az: 'Say', en: 'Count', uk: 'Кількість' },
+              label: etwText('eventsParticipantCountLabel'),
               admin: { step: 1, width: '30%' },
               validate: validateCount,
             },
@@ -274,7 +252,7 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
               name: 'label',
               type: 'text',
               localized: true,
-              label: { az: 'Kim', en: 'Who', uk: 'Хто' },
+              label: etwText('eventsParticipantWhoLabel'),
               admin: { width: '70%' },
             },
           ],
@@ -286,19 +264,18 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
       fields: [
         httpUrlField({
           name: 'registrationUrl',
-          label: { az: 'Qeydiyyat linki', en: 'Registration link', uk: 'Посилання на реєстрацію' },
+          label: etwText('eventsRegistrationUrlLabel'),
           admin: { width: '50%' },
         }),
         {
           name: 'registrationDeadline',
           type: 'date',
-          label: { az: 'Qeydiyyatın son tarixi', en: 'Registration deadline', uk: 'Реєстрація до' },
+          label: etwText('eventsRegistrationDeadlineLabel'),
           admin: { date: { pickerAppearance: 'dayAndTime' }, width: '50%' },
-          timezone: eventTimeZone(options.defaultTimeZone, {
-            az: 'Qeydiyyatın son tarixinin saat qurşağı',
-            en: 'Time zone of the registration deadline',
-            uk: 'Часовий пояс кінця реєстрації',
-          }),
+          timezone: eventTimeZone(
+            options.defaultTimeZone,
+            etwText('eventsRegistrationDeadlineTimeZoneLabel'),
+          ),
         },
       ],
     },
@@ -307,20 +284,20 @@ export const generateEventsCollection = (options: ResolvedEtwPluginOptions): Col
       type: 'relationship',
       relationTo: ORGANIZATIONS_SLUG,
       hasMany: true,
-      label: { az: 'Təşkilatçılar', en: 'Organizers', uk: 'Організатори' },
+      label: etwText('eventsOrganizersLabel'),
     },
     {
       name: 'relatedNews',
       type: 'relationship',
       relationTo: NEWS_SLUG,
       hasMany: true,
-      label: { az: 'Əlaqəli xəbərlər', en: 'Related news', uk: 'Пов’язані новини' },
+      label: etwText('eventsRelatedNewsLabel'),
     },
     {
       name: 'cover',
       type: 'upload',
       relationTo: MEDIA_SLUG,
-      label: { az: 'Örtük şəkli', en: 'Cover image', uk: 'Обкладинка' },
+      label: etwText('eventsCoverLabel'),
     },
   ],
 })

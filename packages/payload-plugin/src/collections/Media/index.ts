@@ -6,6 +6,7 @@ import { anyone, isContributor, isEditor } from '../../access/roles'
 import { ADMIN_GROUP, MEDIA_SLUG } from '../../slugs'
 import { makeImageVariants, removeImageVariants } from './hooks/imageVariants'
 import { refuseRemoteFiles } from './hooks/refuseRemoteFiles'
+import { etwText } from '../../utilities/labels'
 
 /** Accepted upload types. SVG is left out on purpose: it can carry scripts. */
 export const MEDIA_MIME_TYPES = [
@@ -24,8 +25,8 @@ export const MEDIA_MIME_TYPES = [
 export const generateMediaCollection = (options: ResolvedEtwPluginOptions): CollectionConfig => ({
   slug: MEDIA_SLUG,
   labels: {
-    singular: { az: 'Media faylı', en: 'Media item', uk: 'Медіафайл' },
-    plural: { az: 'Media', en: 'Media', uk: 'Медіа' },
+    singular: etwText('mediaSingular'),
+    plural: etwText('mediaPlural'),
   },
   graphQL: { singularName: 'MediaItem', pluralName: 'Media' },
   access: {
@@ -39,11 +40,7 @@ export const generateMediaCollection = (options: ResolvedEtwPluginOptions): Coll
     useAsTitle: 'alt',
     defaultColumns: ['filename', 'alt', 'mimeType', 'updatedAt'],
     listSearchableFields: ['alt', 'filename'],
-    description: {
-      az: 'Şəkillər (JPEG, PNG, WebP, AVIF, GIF) və PDF sənədləri.',
-      en: 'Images (JPEG, PNG, WebP, AVIF, GIF) and PDF documents.',
-      uk: 'Зображення (JPEG, PNG, WebP, AVIF, GIF) і PDF-документи.',
-    },
+    description: etwText('mediaDescription'),
   },
   hooks: options.disabled
     ? {}
@@ -74,20 +71,16 @@ export const generateMediaCollection = (options: ResolvedEtwPluginOptions): Coll
       type: 'text',
       localized: true,
       required: true,
-      label: { az: 'Alternativ mətn', en: 'Alt text', uk: 'Альтернативний текст' },
+      label: etwText('mediaAltLabel'),
       admin: {
-        description: {
-          az: 'Şəkli görə bilməyənlər üçün təsviri.',
-          en: 'Describes the image for people who cannot see it.',
-          uk: 'Опис зображення для тих, хто не може його побачити.',
-        },
+        description: etwText('mediaAltDescription'),
       },
     },
     {
       name: 'caption',
       type: 'text',
       localized: true,
-      label: { az: 'İmza', en: 'Caption', uk: 'Підпис' },
+      label: etwText('mediaCaptionLabel'),
     },
   ],
 })

@@ -19,13 +19,14 @@ import { ADMIN_GROUP, EVENTS_SLUG, MEDIA_SLUG, NEWS_SLUG, ORGANIZATIONS_SLUG } f
 import { draftVersions } from '../drafts'
 import { normalizeTags } from './hooks/normalizeTags'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import { etwText } from '../../utilities/labels'
 
 /** The `news` collection: localized articles with drafts, autosave and scheduled publishing. */
 export const generateNewsCollection = (options: ResolvedEtwPluginOptions): CollectionConfig => ({
   slug: NEWS_SLUG,
   labels: {
-    singular: { az: 'Xəbər', en: 'News item', uk: 'Новина' },
-    plural: { az: 'Xəbərlər', en: 'News', uk: 'Новини' },
+    singular: etwText('newsSingular'),
+    plural: etwText('newsPlural'),
   },
   graphQL: { singularName: 'NewsItem', pluralName: 'News' },
   access: draftedContentAccess(),
@@ -34,11 +35,7 @@ export const generateNewsCollection = (options: ResolvedEtwPluginOptions): Colle
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'publishedAt', 'country', 'organization'],
     listSearchableFields: ['title', 'slug', 'summary'],
-    description: {
-      az: 'eTwinning xəbərləri: bütün dillərdə yazın, planlaşdırın və ya dərhal dərc edin.',
-      en: 'eTwinning news: write in every language, schedule or publish at once.',
-      uk: 'Новини eTwinning: пишіть усіма мовами, плануйте або публікуйте одразу.',
-    },
+    description: etwText('newsDescription'),
   },
   defaultSort: '-publishedAt',
   // The public feed lists published news newest first, optionally by country or organization.
@@ -74,65 +71,53 @@ export const generateNewsCollection = (options: ResolvedEtwPluginOptions): Colle
       type: 'text',
       localized: true,
       required: true,
-      label: { az: 'Başlıq', en: 'Title', uk: 'Заголовок' },
+      label: etwText('newsTitleLabel'),
     },
     slugField(),
     {
       name: 'summary',
       type: 'textarea',
       localized: true,
-      label: { az: 'Qısa məzmun', en: 'Summary', uk: 'Короткий зміст' },
+      label: etwText('newsSummaryLabel'),
       admin: {
-        description: {
-          az: 'Lentlərdə və paylaşımlarda göstərilən bir-iki cümlə.',
-          en: 'One or two sentences shown in feeds and link previews.',
-          uk: 'Одне-два речення для стрічок і попереднього перегляду посилань.',
-        },
+        description: etwText('newsSummaryDescription'),
       },
     },
     {
       name: 'body',
       type: 'richText',
       localized: true,
-      label: { az: 'Mətn', en: 'Body', uk: 'Текст' },
+      label: etwText('newsBodyLabel'),
     },
     {
       name: 'cover',
       type: 'upload',
       relationTo: MEDIA_SLUG,
-      label: { az: 'Örtük şəkli', en: 'Cover image', uk: 'Обкладинка' },
+      label: etwText('newsCoverLabel'),
     },
     {
       name: 'publishedAt',
       type: 'date',
       index: true,
-      label: { az: 'Dərc tarixi', en: 'Published at', uk: 'Дата публікації' },
+      label: etwText('newsPublishedAtLabel'),
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime' },
-        description: {
-          az: 'Boş qalsa, ilk dərc zamanı indiki vaxt yazılır.',
-          en: 'Left empty, it is set to the moment of first publication.',
-          uk: 'Якщо порожньо, встановлюється момент першої публікації.',
-        },
+        description: etwText('newsPublishedAtDescription'),
       },
     },
     {
       name: 'organization',
       type: 'relationship',
       relationTo: ORGANIZATIONS_SLUG,
-      label: { az: 'Təşkilat', en: 'Organization', uk: 'Організація' },
+      label: etwText('newsOrganizationLabel'),
       admin: { position: 'sidebar' },
     },
     countryField({
       index: true,
       admin: {
         position: 'sidebar',
-        description: {
-          az: 'Xəbərin aid olduğu ölkə.',
-          en: 'The country the news is about.',
-          uk: 'Країна, якої стосується новина.',
-        },
+        description: etwText('newsCountryDescription'),
       },
     }),
     {
@@ -140,15 +125,11 @@ export const generateNewsCollection = (options: ResolvedEtwPluginOptions): Colle
       type: 'text',
       hasMany: true,
       index: true,
-      label: { az: 'Teqlər', en: 'Tags', uk: 'Теги' },
+      label: etwText('newsTagsLabel'),
       hooks: { beforeValidate: [normalizeTags] },
       admin: {
         position: 'sidebar',
-        description: {
-          az: 'Kiçik hərflərlə saxlanılır.',
-          en: 'Stored in lower case.',
-          uk: 'Зберігаються малими літерами.',
-        },
+        description: etwText('newsTagsDescription'),
       },
     },
     {
@@ -156,30 +137,22 @@ export const generateNewsCollection = (options: ResolvedEtwPluginOptions): Colle
       type: 'relationship',
       relationTo: EVENTS_SLUG,
       hasMany: true,
-      label: { az: 'Əlaqəli tədbirlər', en: 'Related events', uk: 'Пов’язані події' },
+      label: etwText('newsRelatedEventsLabel'),
     },
     httpUrlField({
       name: 'sourceUrl',
-      label: { az: 'Mənbə linki', en: 'Source link', uk: 'Посилання на джерело' },
+      label: etwText('newsSourceUrlLabel'),
       admin: {
-        description: {
-          az: 'Orijinal nəşrin ünvanı (yalnız http və ya https).',
-          en: 'Address of the original publication (http or https only).',
-          uk: 'Адреса першоджерела (лише http або https).',
-        },
+        description: etwText('newsSourceUrlDescription'),
       },
     }),
     {
       name: 'sourceTitle',
       type: 'text',
       localized: true,
-      label: { az: 'Mənbənin adı', en: 'Source name', uk: 'Назва джерела' },
+      label: etwText('newsSourceTitleLabel'),
       admin: {
-        description: {
-          az: 'Məsələn, universitetin saytı; "ilk dərc edən" linkində göstərilir.',
-          en: 'For example the university’s website; shown in the “originally published by” link.',
-          uk: 'Наприклад, сайт університету; показується в посиланні «уперше опубліковано».',
-        },
+        description: etwText('newsSourceTitleDescription'),
       },
     },
     previousSlugsField(),

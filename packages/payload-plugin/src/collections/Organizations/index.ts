@@ -10,6 +10,7 @@ import { validateCountry, validateHttpUrl } from '../../fields/validators'
 import { populateSlug } from '../../hooks/populateSlug'
 import { validateFormats } from '../../hooks/validateFormats'
 import { ADMIN_GROUP, MEDIA_SLUG, ORGANIZATIONS_SLUG } from '../../slugs'
+import { etwText } from '../../utilities/labels'
 
 /** Values of the organization `kind` select. */
 export const ORGANIZATION_KINDS = [
@@ -26,8 +27,8 @@ export const generateOrganizationsCollection = (
 ): CollectionConfig => ({
   slug: ORGANIZATIONS_SLUG,
   labels: {
-    singular: { az: 'Təşkilat', en: 'Organization', uk: 'Організація' },
-    plural: { az: 'Təşkilatlar', en: 'Organizations', uk: 'Організації' },
+    singular: etwText('organizationsSingular'),
+    plural: etwText('organizationsPlural'),
   },
   graphQL: { singularName: 'Organization', pluralName: 'Organizations' },
   access: referenceDataAccess(),
@@ -36,11 +37,7 @@ export const generateOrganizationsCollection = (
     useAsTitle: 'name',
     defaultColumns: ['name', 'shortName', 'kind', 'country', 'city'],
     listSearchableFields: ['name', 'shortName', 'slug'],
-    description: {
-      az: 'Xəbərləri dərc edən və tədbirləri təşkil edən universitetlər, nazirliklər, məktəblər və dəstək xidmətləri.',
-      en: 'Universities, ministries, schools and support services that publish news and organise events.',
-      uk: 'Університети, міністерства, школи та служби підтримки, що публікують новини й організовують події.',
-    },
+    description: etwText('organizationsDescription'),
   },
   defaultSort: 'name',
   hooks: options.disabled
@@ -64,18 +61,14 @@ export const generateOrganizationsCollection = (
       type: 'text',
       localized: true,
       required: true,
-      label: { az: 'Ad', en: 'Name', uk: 'Назва' },
+      label: etwText('organizationsNameLabel'),
     },
     {
       name: 'shortName',
       type: 'text',
-      label: { az: 'Qısa ad', en: 'Short name', uk: 'Скорочена назва' },
+      label: etwText('organizationsShortNameLabel'),
       admin: {
-        description: {
-          az: 'Abreviatura, məsələn ADPU. Slaq ondan yaradılır.',
-          en: 'Abbreviation, e.g. K-PNU. The slug is made from it.',
-          uk: 'Абревіатура, наприклад K-PNU. З неї створюється слаг.',
-        },
+        description: etwText('organizationsShortNameDescription'),
       },
     },
     slugField(),
@@ -83,16 +76,16 @@ export const generateOrganizationsCollection = (
       name: 'kind',
       type: 'select',
       required: true,
-      label: { az: 'Növ', en: 'Kind', uk: 'Тип' },
+      label: etwText('organizationsKindLabel'),
       options: [
-        { value: 'university', label: { az: 'Universitet', en: 'University', uk: 'Університет' } },
-        { value: 'ministry', label: { az: 'Nazirlik', en: 'Ministry', uk: 'Міністерство' } },
-        { value: 'school', label: { az: 'Məktəb', en: 'School', uk: 'Школа' } },
+        { value: 'university', label: etwText('organizationsKind_university') },
+        { value: 'ministry', label: etwText('organizationsKind_ministry') },
+        { value: 'school', label: etwText('organizationsKind_school') },
         {
           value: 'support-service',
-          label: { az: 'Dəstək xidməti', en: 'Support service', uk: 'Служба підтримки' },
+          label: etwText('organizationsKind_supportService'),
         },
-        { value: 'centre', label: { az: 'Mərkəz', en: 'Centre', uk: 'Центр' } },
+        { value: 'centre', label: etwText('organizationsKind_centre') },
       ],
     },
     {
@@ -103,17 +96,17 @@ export const generateOrganizationsCollection = (
           name: 'city',
           type: 'text',
           localized: true,
-          label: { az: 'Şəhər', en: 'City', uk: 'Місто' },
+          label: etwText('organizationsCityLabel'),
           admin: { width: '50%' },
         },
       ],
     },
-    httpUrlField({ name: 'website', label: { az: 'Veb sayt', en: 'Website', uk: 'Вебсайт' } }),
+    httpUrlField({ name: 'website', label: etwText('organizationsWebsiteLabel') }),
     {
       name: 'logo',
       type: 'upload',
       relationTo: MEDIA_SLUG,
-      label: { az: 'Loqo', en: 'Logo', uk: 'Логотип' },
+      label: etwText('organizationsLogoLabel'),
     },
   ],
 })

@@ -10,7 +10,7 @@ import { relationship, text } from 'payload/shared'
 import type { ValidatorArgs } from '../../fields/validators'
 import type { EtwTranslationKey } from '../../translations'
 import type { ResolvedEtwPluginOptions } from '../../types'
-import type { Localized } from '../../utilities/labels'
+import type { EtwLabel } from '../../utilities/labels'
 
 import { statisticsAccess } from '../../access/content'
 import { countryField } from '../../fields/countryField'
@@ -22,17 +22,18 @@ import { BUILT_IN_METRICS, CUSTOM_METRIC_KEY, metricLabels } from '../../utiliti
 import { translate } from '../../utilities/translate'
 import { computeKeys } from './hooks/computeKeys'
 import { refuseDuplicateSnapshot } from './hooks/refuseDuplicateSnapshot'
+import { etwText } from '../../utilities/labels'
 
-const metricOptionLabels: Record<string, Localized> = {
+const metricOptionLabels: Record<string, EtwLabel> = {
   ...Object.fromEntries(BUILT_IN_METRICS.map((metric) => [metric, metricLabels(metric)])),
-  custom: { az: 'Fərdi göstərici', en: 'Custom metric', uk: 'Власний показник' },
+  custom: etwText('statisticsCustom'),
 }
 
-const scopeLabels: Record<string, Localized> = {
-  programme: { az: 'Bütün proqram', en: 'Whole programme', uk: 'Уся програма' },
-  country: { az: 'Ölkə', en: 'Country', uk: 'Країна' },
-  region: { az: 'Region', en: 'Region', uk: 'Регіон' },
-  organization: { az: 'Təşkilat', en: 'Organization', uk: 'Організація' },
+const scopeLabels: Record<string, EtwLabel> = {
+  programme: etwText('statisticsProgramme'),
+  country: etwText('statisticsCountry'),
+  region: etwText('statisticsRegion'),
+  organization: etwText('statisticsOrganization'),
 }
 
 const scopeOf = (args: { siblingData?: unknown }): string => {
@@ -91,8 +92,8 @@ export const generateStatisticsCollection = (
 ): CollectionConfig => ({
   slug: STATISTICS_SLUG,
   labels: {
-    singular: { az: 'Statistik qeyd', en: 'Statistics snapshot', uk: 'Знімок статистики' },
-    plural: { az: 'Statistika', en: 'Statistics', uk: 'Статистика' },
+    singular: etwText('statisticsSingular'),
+    plural: etwText('statisticsPlural'),
   },
   graphQL: { singularName: 'Statistic', pluralName: 'Statistics' },
   access: statisticsAccess(),
@@ -101,11 +102,7 @@ export const generateStatisticsCollection = (
     useAsTitle: 'key',
     defaultColumns: ['metric', 'value', 'approximate', 'asOf', 'scope', 'country', 'organization'],
     listSearchableFields: ['key', 'scopeKey', 'region'],
-    description: {
-      az: 'Hər qeyd müəyyən tarixə olan rəqəmdir. Yeni rəqəm üçün yeni qeyd yaradın; köhnələr tarixçə kimi qalır.',
-      en: 'Each snapshot is a figure as of a date. Record a new figure as a new snapshot; older ones stay as history.',
-      uk: 'Кожен знімок — це показник на певну дату. Нове значення записуйте новим знімком; попередні лишаються як історія.',
-    },
+    description: etwText('statisticsDescription'),
   },
   defaultSort: '-asOf',
   indexes: [{ fields: ['key', 'scopeKey', 'asOf'], unique: true }],
@@ -129,22 +126,18 @@ export const generateStatisticsCollection = (
           name: 'metric',
           type: 'select',
           required: true,
-          label: { az: 'Göstərici', en: 'Metric', uk: 'Показник' },
+          label: etwText('statisticsMetricLabel'),
           admin: { width: '50%' },
           options: Object.entries(metricOptionLabels).map(([value, label]) => ({ label, value })),
         },
         {
           name: 'customKey',
           type: 'text',
-          label: { az: 'Fərdi açar', en: 'Custom key', uk: 'Власний ключ' },
+          label: etwText('statisticsCustomKeyLabel'),
           admin: {
             width: '50%',
             condition: (_data, siblingData) => siblingData.metric === 'custom',
-            description: {
-              az: 'Kiçik latın hərfləri, rəqəmlər və defislər, məsələn: partner-schools.',
-              en: 'Lowercase letters, digits and hyphens, e.g. partner-schools.',
-              uk: 'Малі латинські літери, цифри й дефіси, наприклад partner-schools.',
-            },
+            description: etwText('statisticsCustomKeyDescription'),
           },
           validate: validateCustomKey,
         },
@@ -154,13 +147,9 @@ export const generateStatisticsCollection = (
       name: 'label',
       type: 'text',
       localized: true,
-      label: { az: 'Ad', en: 'Label', uk: 'Підпис' },
+      label: etwText('statisticsLabelLabel'),
       admin: {
-        description: {
-          az: 'Fərdi göstəricinin oxunaqlı adı.',
-          en: 'Readable name of a custom metric.',
-          uk: 'Зрозуміла назва власного показника.',
-        },
+        description: etwText('statisticsLabelDescription'),
       },
     },
     {
@@ -171,7 +160,7 @@ export const generateStatisticsCollection = (
           type: 'number',
           required: true,
           min: 0,
-          label: { az: 'Dəyər', en: 'Value', uk: 'Значення' },
+          label: etwText('statisticsValueLabel'),
           admin: { width: '50%' },
           validate: validateNonNegative,
         },
@@ -179,18 +168,10 @@ export const generateStatisticsCollection = (
           name: 'approximate',
           type: 'checkbox',
           defaultValue: false,
-          label: {
-            az: 'Təxmini ("160 000+")',
-            en: 'Approximate ("160,000+")',
-            uk: 'Приблизно («160 000+»)',
-          },
+          label: etwText('statisticsApproximateLabel'),
           admin: {
             width: '50%',
-            description: {
-              az: 'Rəqəm "+" işarəsi ilə göstərilir.',
-              en: 'The figure is shown with a "+".',
-              uk: 'Число показується зі знаком «+».',
-            },
+            description: etwText('statisticsApproximateDescription'),
           },
         },
       ],
@@ -199,14 +180,10 @@ export const generateStatisticsCollection = (
       name: 'asOf',
       type: 'date',
       required: true,
-      label: { az: 'Tarix', en: 'As of', uk: 'Станом на' },
+      label: etwText('statisticsAsOfLabel'),
       admin: {
         date: { pickerAppearance: 'dayOnly' },
-        description: {
-          az: 'Rəqəmin aid olduğu gün.',
-          en: 'The day the figure refers to.',
-          uk: 'День, на який подано значення.',
-        },
+        description: etwText('statisticsAsOfDescription'),
       },
     },
     {
@@ -214,7 +191,7 @@ export const generateStatisticsCollection = (
       type: 'select',
       required: true,
       defaultValue: 'programme',
-      label: { az: 'Əhatə', en: 'Scope', uk: 'Охоплення' },
+      label: etwText('statisticsScopeLabel'),
       options: Object.entries(scopeLabels).map(([value, label]) => ({ label, value })),
     },
     countryField({
@@ -224,7 +201,7 @@ export const generateStatisticsCollection = (
     {
       name: 'region',
       type: 'text',
-      label: { az: 'Region', en: 'Region', uk: 'Регіон' },
+      label: etwText('statisticsRegionLabel'),
       admin: { condition: showForScopes('region') },
       validate: validateRegion,
     },
@@ -232,7 +209,7 @@ export const generateStatisticsCollection = (
       name: 'organization',
       type: 'relationship',
       relationTo: ORGANIZATIONS_SLUG,
-      label: { az: 'Təşkilat', en: 'Organization', uk: 'Організація' },
+      label: etwText('statisticsOrganizationLabel'),
       admin: { condition: showForScopes('organization') },
       validate: validateOrganization,
     },
@@ -243,30 +220,22 @@ export const generateStatisticsCollection = (
           name: 'key',
           type: 'text',
           index: true,
-          label: { az: 'Açar', en: 'Key', uk: 'Ключ' },
+          label: etwText('statisticsKeyLabel'),
           admin: {
             readOnly: true,
             width: '50%',
-            description: {
-              az: 'Göstəricidən avtomatik hesablanır.',
-              en: 'Computed from the metric.',
-              uk: 'Обчислюється з показника.',
-            },
+            description: etwText('statisticsKeyDescription'),
           },
         },
         {
           name: 'scopeKey',
           type: 'text',
           index: true,
-          label: { az: 'Əhatə açarı', en: 'Scope key', uk: 'Ключ охоплення' },
+          label: etwText('statisticsScopeKeyLabel'),
           admin: {
             readOnly: true,
             width: '50%',
-            description: {
-              az: 'Əhatədən hesablanır: programme, country:AZ, region:AZ:…, organization:…',
-              en: 'Computed from the scope: programme, country:AZ, region:AZ:…, organization:…',
-              uk: 'Обчислюється з охоплення: programme, country:AZ, region:AZ:…, organization:…',
-            },
+            description: etwText('statisticsScopeKeyDescription'),
           },
         },
       ],
@@ -274,14 +243,14 @@ export const generateStatisticsCollection = (
     {
       name: 'source',
       type: 'group',
-      label: { az: 'Mənbə', en: 'Source', uk: 'Джерело' },
+      label: etwText('statisticsSourceLabel'),
       fields: [
         {
           name: 'title',
           type: 'text',
-          label: { az: 'Ad', en: 'Title', uk: 'Назва' },
+          label: etwText('statisticsSourceTitleLabel'),
         },
-        httpUrlField({ name: 'url', label: { az: 'Link', en: 'Link', uk: 'Посилання' } }),
+        httpUrlField({ name: 'url', label: etwText('statisticsSourceUrlLabel') }),
       ],
     },
   ],

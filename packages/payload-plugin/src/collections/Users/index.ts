@@ -10,6 +10,7 @@ import { enforcePasswordPolicy, enforcePasswordPolicyOnReset } from './hooks/enf
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { createLoginThrottle } from './hooks/throttleLogin'
 import { rolesField } from './rolesField'
+import { etwText } from '../../utilities/labels'
 
 /**
  * Authentication settings of the users collection: API keys for machine clients, lockout of an
@@ -57,8 +58,8 @@ export const generateUsersCollection = (
 ): CollectionConfig => ({
   slug,
   labels: {
-    singular: { az: 'İstifadəçi', en: 'User', uk: 'Користувач' },
-    plural: { az: 'İstifadəçilər', en: 'Users', uk: 'Користувачі' },
+    singular: etwText('usersSingular'),
+    plural: etwText('usersPlural'),
   },
   graphQL: { singularName: 'User', pluralName: 'Users' },
   auth: { ...USERS_AUTH },
@@ -75,18 +76,14 @@ export const generateUsersCollection = (
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'roles'],
     listSearchableFields: ['email', 'name'],
-    description: {
-      az: 'Redaksiya komandası. Maşın müştəriləri üçün API açarını aktivləşdirin.',
-      en: 'The editorial team. Enable an API key for machine clients.',
-      uk: 'Редакційна команда. Для машинних клієнтів увімкніть API-ключ.',
-    },
+    description: etwText('usersDescription'),
   },
   hooks: options.disabled ? {} : { ...authHooks(options), beforeChange: [firstUserIsAdmin] },
   fields: [
     {
       name: 'name',
       type: 'text',
-      label: { az: 'Ad', en: 'Name', uk: 'Ім’я' },
+      label: etwText('usersNameLabel'),
     },
     rolesField(),
   ],

@@ -1,19 +1,16 @@
 import type { SelectField } from 'payload'
 
-import type { Localized } from '../../utilities/labels'
+import type { EtwLabel } from '../../utilities/labels'
 
 import { ROLES } from '../../access/roles'
 import { rolesFieldAccess } from '../../access/users'
+import { etwText } from '../../utilities/labels'
 
-const roleLabels: Record<(typeof ROLES)[number], Localized> = {
-  admin: { az: 'Administrator', en: 'Administrator', uk: 'Адміністратор' },
-  editor: { az: 'Redaktor', en: 'Editor', uk: 'Редактор' },
-  contributor: { az: 'Müəllif', en: 'Contributor', uk: 'Автор' },
-  'statistics-writer': {
-    az: 'Statistika yazan (API açarı)',
-    en: 'Statistics writer (API key)',
-    uk: 'Запис статистики (API-ключ)',
-  },
+const roleLabels: Record<(typeof ROLES)[number], EtwLabel> = {
+  admin: etwText('usersAdmin'),
+  editor: etwText('usersEditor'),
+  contributor: etwText('usersContributor'),
+  'statistics-writer': etwText('usersStatisticsWriter'),
 }
 
 /**
@@ -27,7 +24,7 @@ export const rolesField = (): SelectField => ({
   required: true,
   saveToJWT: true,
   defaultValue: ['contributor'],
-  label: { az: 'Rollar', en: 'Roles', uk: 'Ролі' },
+  label: etwText('usersRolesLabel'),
   access: { create: rolesFieldAccess, update: rolesFieldAccess },
   options: ROLES.map((value) => ({ label: roleLabels[value], value })),
   admin: {
@@ -35,10 +32,6 @@ export const rolesField = (): SelectField => ({
     // becomes an administrator (`firstUserIsAdmin`), whatever the form would say.
     condition: (_data, _siblingData, { user }) => Boolean(user),
     position: 'sidebar',
-    description: {
-      az: 'Administrator istifadəçiləri və ayarları idarə edir, redaktor dərc edir, müəllif qaralama yazır. Statistika yazan maşın müştərisidir: API açarı ilə yalnız statistik qeydlər yazır.',
-      en: 'Administrators manage users and settings, editors publish, contributors write drafts. A statistics writer is a machine client: with an API key it records statistics snapshots and nothing else.',
-      uk: 'Адміністратор керує користувачами й налаштуваннями, редактор публікує, автор пише чернетки. Запис статистики — це машинний клієнт: з API-ключем він записує знімки статистики й нічого більше.',
-    },
+    description: etwText('usersRolesDescription'),
   },
 })
