@@ -6,6 +6,7 @@ import type { PropertyDeclarations } from './element'
 import { WidgetElement } from './element'
 import { getDefaultApiBase } from './config'
 import { EtwErrorEvent, EtwLoadEvent } from './events'
+import { direction } from './direction'
 import { canonicalLocale, language, LANGUAGES } from './i18n'
 import { forget, hint, load, recall } from './load'
 
@@ -167,7 +168,11 @@ export abstract class FeedElement<T> extends WidgetElement {
     if (data === undefined) return html`<slot></slot>`
     const locale = this.resolvedLocale
     try {
-      return html`<div part="base" lang=${locale}>${this.renderData(data, locale)}</div>`
+      // The widget's own direction, whichever the page's: an Arabic widget on an English page
+      // reads right to left, an English one on an Arabic page left to right.
+      return html`<div part="base" lang=${locale} dir=${direction(locale)}>
+        ${this.renderData(data, locale)}
+      </div>`
     } catch (error) {
       // Data of an unexpected shape: keep the host page intact and show the fallback.
       this.#fail(error)
