@@ -56,7 +56,9 @@ export default defineConfig(({ mode }) => {
               // the news feed and the events, which a page of one article never needs (only the
               // modules named here join the shared chunk, not all that they import).
               manualChunks: (id) =>
-                /\/node_modules\/|\/src\/shared\/(?!feed-list)|\/client\/src\/(client|index)\.ts$/.test(id)
+                /\/node_modules\/|\/src\/shared\/(?!feed-list)|\/client\/src\/(client|index)\.ts$/.test(
+                  id,
+                )
                   ? 'shared'
                   : undefined,
               onlyExplicitManualChunks: true,

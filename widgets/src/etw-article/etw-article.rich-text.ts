@@ -12,17 +12,17 @@ export const heading = (level: number, content: unknown, part?: string) => {
   const name = part ?? nothing
   switch (Math.min(6, Math.max(1, Math.round(level))) || 2) {
     case 1:
-      return html`<h1 part=${name} dir="auto">${content}</h1>`
+      return html`<h1 dir="auto" part=${name}>${content}</h1>`
     case 2:
-      return html`<h2 part=${name} dir="auto">${content}</h2>`
+      return html`<h2 dir="auto" part=${name}>${content}</h2>`
     case 3:
-      return html`<h3 part=${name} dir="auto">${content}</h3>`
+      return html`<h3 dir="auto" part=${name}>${content}</h3>`
     case 4:
-      return html`<h4 part=${name} dir="auto">${content}</h4>`
+      return html`<h4 dir="auto" part=${name}>${content}</h4>`
     case 5:
-      return html`<h5 part=${name} dir="auto">${content}</h5>`
+      return html`<h5 dir="auto" part=${name}>${content}</h5>`
     default:
-      return html`<h6 part=${name} dir="auto">${content}</h6>`
+      return html`<h6 dir="auto" part=${name}>${content}</h6>`
   }
 }
 
@@ -56,17 +56,18 @@ const inline = (node: RichTextInline, base: string): unknown => {
 const list = (node: RichTextList, base: string): TemplateResult => {
   const items = node.items.map(
     (item) =>
-      html`<li dir="auto">
+      html`<li>
         ${item.children.map((child) =>
           child.type === 'list' ? list(child, base) : inline(child, base),
         )}
       </li>`,
   )
+  // The list takes its direction from its first words, so that its markers sit on their side.
   return node.ordered
-    ? html`<ol>
+    ? html`<ol dir="auto">
         ${items}
       </ol>`
-    : html`<ul>
+    : html`<ul dir="auto">
         ${items}
       </ul>`
 }

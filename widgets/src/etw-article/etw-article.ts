@@ -111,7 +111,9 @@ export class EtwArticle extends FeedElement<NewsArticle> {
               ${t(locale, 'source')}
               ${
                 sourceUrl
-                  ? html`<a href=${sourceUrl} rel="noopener" dir="auto">${source.title || sourceUrl}</a>`
+                  ? html`<a href=${sourceUrl} rel="noopener" dir="auto"
+                      >${source.title || sourceUrl}</a
+                    >`
                   : html`<span dir="auto">${source.title}</span>`
               }
             </p>`

@@ -54,9 +54,14 @@ export const baseStyles = css`
     font-size: 0.9em;
   }
   @media print {
+    /* On paper, the texts are as tall as they are, not the space kept for them on screen. */
+    :host {
+      min-block-size: 0 !important;
+    }
+    /* White, which costs no ink, even where the page prints its own dark background. */
     :host([theme]) {
       color-scheme: light;
-      background: none;
+      background: #fff;
     }
     /* Whole texts: no clamped lines or fixed heights on paper. */
     *:not(mark) {
