@@ -34,6 +34,7 @@ import { articleStyles } from './etw-article.styles'
  * @csspart source - The "originally published by" line.
  * @csspart related - The related events: their heading and list.
  *
+ * @cssprop --etw-background - Background the widget paints when it has a `theme` (default: the surface colour, `#fff` or `#1b2129`).
  * @cssprop --etw-color-text - Text colour.
  * @cssprop --etw-color-muted - Colour of dates and secondary text.
  * @cssprop --etw-color-accent - Colour of links.

@@ -32,6 +32,7 @@ import { eventsStyles } from './etw-events.styles'
  * @csspart calendar - The "add to calendar" link (an `.ics` file).
  * @csspart empty - The text shown when there are no events.
  *
+ * @cssprop --etw-background - Background the widget paints when it has a `theme` (default: the surface colour, `#fff` or `#1b2129`).
  * @cssprop --etw-color-text - Text colour.
  * @cssprop --etw-color-muted - Colour of dates and secondary text.
  * @cssprop --etw-color-accent - Colour of links.

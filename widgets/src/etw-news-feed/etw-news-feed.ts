@@ -27,6 +27,7 @@ import { newsStyles } from './etw-news-feed.styles'
  * @csspart summary - An item's summary.
  * @csspart empty - The text shown when there is no news.
  *
+ * @cssprop --etw-background - Background the widget paints when it has a `theme` (default: the surface colour, `#fff` or `#1b2129`).
  * @cssprop --etw-color-text - Text colour.
  * @cssprop --etw-color-muted - Colour of dates and secondary text.
  * @cssprop --etw-color-accent - Colour of links.

@@ -27,6 +27,7 @@ const easeOut = (x: number) => 1 - (1 - x) ** 3
  * @csspart value - A number (`<dd>`).
  * @csspart label - A metric's name (`<dt>`).
  *
+ * @cssprop --etw-background - Background the widget paints when it has a `theme` (default: the surface colour, `#fff` or `#1b2129`).
  * @cssprop --etw-color-text - Text colour.
  * @cssprop --etw-color-muted - Colour of labels and secondary text.
  * @cssprop --etw-color-accent - Colour of the numbers and links.

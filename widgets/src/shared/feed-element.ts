@@ -47,7 +47,8 @@ export abstract class FeedElement<T> extends WidgetElement {
 
   /**
    * Colour scheme: `light` (when absent), `dark`, or `auto` to follow the visitor's system setting.
-   * Reflected, for the styles; never added to the tag when unset.
+   * A widget with a theme paints its own background (`--etw-background`), so that it reads on any
+   * page; without one it has none. Reflected, for the styles; never added to the tag when unset.
    */
   theme?: 'auto' | 'dark' | 'light'
 
