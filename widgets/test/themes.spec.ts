@@ -13,8 +13,6 @@ import { loaded, useHarness } from './support/harness'
 const SHOTS = process.env.ETW_SCREENSHOTS ?? join(tmpdir(), 'etw-widgets-screenshots')
 mkdirSync(SHOTS, { recursive: true })
 
-const SLUG = 'etwinning-seminar-was-held-in-baku'
-
 /** Every widget, with `attributes` on each. */
 const every = (attributes = '') =>
   `<etw-stats country="AZ"${attributes}></etw-stats>
