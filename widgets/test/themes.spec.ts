@@ -79,7 +79,7 @@ describe.skipIf(chromiumMissing)('themes, direction and print', () => {
     }
   })
 
-  it('should paint the dark theme on a light page and the light theme on a dark page', async () => {
+  it('should paint its own background in either theme, whatever the colours of the page', async () => {
     const { page } = await h.open(
       '<etw-news-feed limit="1" theme="dark"></etw-news-feed><etw-news-feed limit="1" theme="light"></etw-news-feed>',
       { head: DARK_PAGE },
@@ -93,6 +93,14 @@ describe.skipIf(chromiumMissing)('themes, direction and print', () => {
     )
     expect(dark).toEqual(['rgb(27, 33, 41)', 'rgb(140, 194, 255)'])
     expect(light).toEqual(['rgb(255, 255, 255)', 'rgb(11, 87, 164)'])
+    // The keyboard's focus ring is drawn in the theme's link colour, which has the contrast.
+    await page.keyboard.press('Tab')
+    const ring = await page.locator('etw-news-feed[theme="dark"]').evaluate((widget) => {
+      const focused = widget.shadowRoot!.activeElement!
+      const style = getComputedStyle(focused)
+      return [focused.getAttribute('part'), style.outlineStyle, style.outlineColor]
+    })
+    expect(ring).toEqual(['link', 'solid', 'rgb(140, 194, 255)'])
     // The page's own background never shows through a themed widget.
     expect(await pixel(page, ...(await corner(page, 'etw-news-feed[theme="light"]')))).toBe(
       '255,255,255',
