@@ -63,8 +63,8 @@ export const baseStyles = css`
       color-scheme: light;
       background: #fff;
     }
-    /* Whole texts: no clamped lines or fixed heights on paper. */
-    *:not(mark) {
+    /* No backgrounds (printers leave them out anyway) and whole texts: no clamped lines or fixed heights. */
+    * {
       background: none !important;
       -webkit-line-clamp: none !important;
       white-space: normal !important;
