@@ -185,6 +185,34 @@ describe.skipIf(chromiumMissing)('themes, direction and print', () => {
     await page.screenshot({ path: join(SHOTS, 'arabic-on-ltr-page.png'), fullPage: true })
   })
 
+  it('should keep the quotation marks of a title beside its words in a right-to-left widget', async () => {
+    const title = '“İnnovasiya və Təhsil” beynəlxalq seminarı'
+    const context = await h.browser.newContext({ reducedMotion: 'reduce' })
+    await context.route('**/api/etw/v1/events?*', async (route) => {
+      const response = await route.fetch()
+      const json = (await response.json()) as { items: { title: string }[] }
+      json.items[0]!.title = title
+      await route.fulfill({ response, json })
+    })
+    const { page } = await h.open('<etw-events lang="ar" when="past"></etw-events>', { context })
+    await loaded(page)
+    const marks = await page.locator('etw-events').evaluate((widget) => {
+      const link = widget.shadowRoot!.querySelector('[part="link"]')!
+      const text = [...link.childNodes].find((node): node is Text => node.nodeType === 3)!
+      const left = (index: number) => {
+        const range = document.createRange()
+        range.setStart(text, index)
+        range.setEnd(text, index + 1)
+        return range.getBoundingClientRect().left
+      }
+      const close = text.data.indexOf('”')
+      // Opening mark, first letter, last letter of the quotation, closing mark: left to right.
+      return [left(0), left(1), left(close - 1), left(close)]
+    })
+    expect(marks).toEqual([...marks].sort((a, b) => a - b))
+    await context.close()
+  })
+
   it('should keep an English widget left to right on a right-to-left page', async () => {
     const { page } = await h.open('<etw-stats lang="en" country="AZ"></etw-stats>', {
       lang: 'ar',
