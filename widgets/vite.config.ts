@@ -63,10 +63,13 @@ export default defineConfig(({ mode }) => {
               entryFileNames: 'chunks/[name]-[hash].js',
               chunkFileNames: 'chunks/[name]-[hash].js',
               // Lit and everything in src/shared/ travel once, whichever tags a page uses; link
-              // templates stay with the news feed, the only tag that applies them (only the modules
-              // named here join the shared chunk, not all that they import).
+              // templates stay with the news feed, the only tag that applies them, and the lists with
+              // the news feed and the events, which a page of one article never needs (only the
+              // modules named here join the shared chunk, not all that they import).
               manualChunks: (id) =>
-                /\/node_modules\/|\/src\/shared\/|\/client\/src\/(client|index)\.ts$/.test(id)
+                /\/node_modules\/|\/src\/shared\/(?!feed-list)|\/client\/src\/(client|index)\.ts$/.test(
+                  id,
+                )
                   ? 'shared'
                   : undefined,
               onlyExplicitManualChunks: true,

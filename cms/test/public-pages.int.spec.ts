@@ -84,6 +84,13 @@ describeDb('public pages', () => {
       expect(response.status).toBe(200)
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
       expect(dom.querySelector('h1')!.textContent).toMatch(title)
+      // Texts from the CMS take the direction of their own words (an English quotation on an
+      // Arabic page), the page the direction of its language.
+      expect(dom.querySelector('html')!.getAttribute('dir')).toBe('ltr')
+      expect(dom.querySelector('h1')!.getAttribute('dir')).toBe('auto')
+      const blocks = dom.querySelectorAll('.body > *:not(figure)')
+      expect(blocks.length).toBeGreaterThan(0)
+      expect(blocks.map((block) => block.getAttribute('dir'))).toEqual(blocks.map(() => 'auto'))
       expect(dom.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(
         `${server.url}/${locale}/news/${slug}`,
       )
@@ -360,7 +367,8 @@ describeDb('public pages', () => {
     const { response, text } = await get('/etw-site.css')
     expect(response.headers.get('content-type')).toBe('text/css; charset=utf-8')
     expect(text).toContain('prefers-color-scheme:dark')
-    expect(text).toContain('@media print')
+    // Paper is black on white, whatever the visitor's colour scheme.
+    expect(text).toMatch(/@media print\{:root\{color-scheme:light;--bg:#fff;--fg:#000/)
     expect(text).not.toMatch(/margin-left|padding-right|text-align:\s*left/)
   })
 })

@@ -30,6 +30,7 @@ export const minifyTemplates = (): Plugin => ({
         .replace(/\s*([{};,>])\s*/g, '$1')
         .replace(/:\s+/g, ':')
         .replace(/;}/g, '}')
+        .replace(/\s+!important/g, '!important')
         .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
         .replace(/='([\w-]+)'\]/g, '=$1]')
     }

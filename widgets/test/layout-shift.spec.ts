@@ -91,6 +91,19 @@ describe.skipIf(chromiumMissing)('layout shift', () => {
     })
   }
 
+  it('should not shift the host page with themed widgets, padded from the first paint', async () => {
+    h.cms.mode = 'slow'
+    const { page } = await h.open(
+      HOST_PAGE.replace(/<etw-(stats|news-feed|events) /g, '<etw-$1 theme="dark" '),
+      { head: RECORD + STYLE, contextOptions: { viewport: { width: 412, height: 823 } } },
+    )
+    const { shifts } = await shiftsAfterEverything(page)
+    expect(shifts).toEqual([])
+    expect(await page.locator('etw-events').evaluate((w) => getComputedStyle(w).paddingTop)).toBe(
+      '16px',
+    )
+  })
+
   it('should not shift the host page from a <div data-etw> mount', async () => {
     h.cms.mode = 'slow'
     const { page } = await h.open(

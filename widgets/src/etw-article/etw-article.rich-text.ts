@@ -4,24 +4,25 @@ import type { TemplateResult } from 'lit/html.js'
 import { picture, safeUrl } from '../shared/items'
 
 /**
- * A heading of `level` (clamped to 1–6) around `content`, with `part` when given. Lit binds no tag
+ * A heading of `level` (clamped to 1–6) around `content`, with `part` when given, in the direction
+ * of its own words (`dir="auto"`). Lit binds no tag
  * names, so each level is a template of its own.
  */
 export const heading = (level: number, content: unknown, part?: string) => {
   const name = part ?? nothing
   switch (Math.min(6, Math.max(1, Math.round(level))) || 2) {
     case 1:
-      return html`<h1 part=${name}>${content}</h1>`
+      return html`<h1 dir="auto" part=${name}>${content}</h1>`
     case 2:
-      return html`<h2 part=${name}>${content}</h2>`
+      return html`<h2 dir="auto" part=${name}>${content}</h2>`
     case 3:
-      return html`<h3 part=${name}>${content}</h3>`
+      return html`<h3 dir="auto" part=${name}>${content}</h3>`
     case 4:
-      return html`<h4 part=${name}>${content}</h4>`
+      return html`<h4 dir="auto" part=${name}>${content}</h4>`
     case 5:
-      return html`<h5 part=${name}>${content}</h5>`
+      return html`<h5 dir="auto" part=${name}>${content}</h5>`
     default:
-      return html`<h6 part=${name}>${content}</h6>`
+      return html`<h6 dir="auto" part=${name}>${content}</h6>`
   }
 }
 
@@ -61,11 +62,12 @@ const list = (node: RichTextList, base: string): TemplateResult => {
         )}
       </li>`,
   )
+  // The list takes its direction from its first words, so that its markers sit on their side.
   return node.ordered
-    ? html`<ol>
+    ? html`<ol dir="auto">
         ${items}
       </ol>`
-    : html`<ul>
+    : html`<ul dir="auto">
         ${items}
       </ul>`
 }
@@ -83,14 +85,16 @@ export const richText = (blocks: RichTextBlock[], level: number, base: string) =
   blocks.map((node) => {
     switch (node.type) {
       case 'paragraph':
-        return html`<p>${node.children.map((child) => inline(child, base))}</p>`
+        return html`<p dir="auto">${node.children.map((child) => inline(child, base))}</p>`
       case 'heading':
         return heading(
           node.level - 1 + level,
           node.children.map((child) => inline(child, base)),
         )
       case 'quote':
-        return html`<blockquote>${node.children.map((child) => inline(child, base))}</blockquote>`
+        return html`<blockquote dir="auto">
+          ${node.children.map((child) => inline(child, base))}
+        </blockquote>`
       case 'list':
         return list(node, base)
       case 'image':

@@ -28,22 +28,24 @@ const paragraph = (...children: unknown[]) => ({ type: 'paragraph', children })
 describe('richText', () => {
   it('should render every node type of the feed tree as its element', () => {
     expect(body(everyNode)).toBe(
-      '<p>Plain, <strong>bold</strong>, <em>italic</em>, <u>underlined</u>, <s>struck</s> and <code>code</code>.<br><a href="https://etwinning.example/az" target="_blank" rel="noopener noreferrer">eTwinning Azerbaijan</a></p>' +
-        '<h3>Programme</h3>' +
-        '<ol><li>Opening</li><li>Workshops<ul><li>Project design</li></ul></li></ol>' +
-        '<blockquote>Schools learn from each other.</blockquote>',
+      '<p dir="auto">Plain, <strong>bold</strong>, <em>italic</em>, <u>underlined</u>, <s>struck</s> and <code>code</code>.<br><a href="https://etwinning.example/az" target="_blank" rel="noopener noreferrer">eTwinning Azerbaijan</a></p>' +
+        '<h3 dir="auto">Programme</h3>' +
+        '<ol dir="auto"><li>Opening</li><li>Workshops<ul dir="auto"><li>Project design</li></ul></li></ol>' +
+        '<blockquote dir="auto">Schools learn from each other.</blockquote>',
     )
   })
 
   it('should nest the elements of a run with several marks', () => {
     expect(
       body([paragraph({ type: 'text', text: 'x', bold: true, italic: true, code: true })]),
-    ).toBe('<p><em><strong><code>x</code></strong></em></p>')
+    ).toBe('<p dir="auto"><em><strong><code>x</code></strong></em></p>')
   })
 
   it('should write markup in texts as text', () => {
     const html = body([paragraph({ type: 'text', text: '<script>alert(1)</script><b>&</b>' })])
-    expect(html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;&amp;&lt;/b&gt;</p>')
+    expect(html).toBe(
+      '<p dir="auto">&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;&amp;&lt;/b&gt;</p>',
+    )
   })
 
   it('should move the headings of the body under the title with heading-level', () => {
@@ -52,9 +54,15 @@ describe('richText', () => {
       level,
       children: [{ type: 'text', text: `h${level}` }],
     }))
-    expect(body(headings, 1)).toBe('<h2>h2</h2><h3>h3</h3><h6>h6</h6>')
-    expect(body(headings, 2)).toBe('<h3>h2</h3><h4>h3</h4><h6>h6</h6>')
-    expect(body(headings, 4)).toBe('<h5>h2</h5><h6>h3</h6><h6>h6</h6>')
+    expect(body(headings, 1)).toBe(
+      '<h2 dir="auto">h2</h2><h3 dir="auto">h3</h3><h6 dir="auto">h6</h6>',
+    )
+    expect(body(headings, 2)).toBe(
+      '<h3 dir="auto">h2</h3><h4 dir="auto">h3</h4><h6 dir="auto">h6</h6>',
+    )
+    expect(body(headings, 4)).toBe(
+      '<h5 dir="auto">h2</h5><h6 dir="auto">h3</h6><h6 dir="auto">h6</h6>',
+    )
   })
 
   it('should keep only the text of a link whose address is not http(s) or mailto:', () => {
@@ -68,7 +76,7 @@ describe('richText', () => {
         link('/en/news/x'),
       ]),
     ).toBe(
-      '<p>go</p><p>go</p><p><a href="mailto:nss@etwinning.az">go</a></p><p><a href="https://cms.example.org/en/news/x">go</a></p>',
+      '<p dir="auto">go</p><p dir="auto">go</p><p dir="auto"><a href="mailto:nss@etwinning.az">go</a></p><p dir="auto"><a href="https://cms.example.org/en/news/x">go</a></p>',
     )
   })
 
@@ -96,14 +104,14 @@ describe('richText', () => {
         { type: 'table', children: [] },
         paragraph({ type: 'upload' }, { type: 'text', text: 'kept' }),
       ]),
-    ).toBe('<p>kept</p>')
+    ).toBe('<p dir="auto">kept</p>')
   })
 })
 
 describe('heading', () => {
   it('should clamp its level to 1–6 and carry the part it is given', () => {
-    expect(toHtml(heading(0, 'a', 'title'))).toBe('<h1 part="title">a</h1>')
-    expect(toHtml(heading(9, 'b'))).toBe('<h6>b</h6>')
-    expect(toHtml(heading(Number.NaN, 'c'))).toBe('<h2>c</h2>')
+    expect(toHtml(heading(0, 'a', 'title'))).toBe('<h1 dir="auto" part="title">a</h1>')
+    expect(toHtml(heading(9, 'b'))).toBe('<h6 dir="auto">b</h6>')
+    expect(toHtml(heading(Number.NaN, 'c'))).toBe('<h2 dir="auto">c</h2>')
   })
 })

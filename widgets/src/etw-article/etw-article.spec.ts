@@ -229,7 +229,7 @@ describe.skipIf(chromiumMissing)('<etw-article>', () => {
     }
   })
 
-  it('should follow a right-to-left page while an English article keeps its own direction', async () => {
+  it('should follow a right-to-left page while the texts of an English article keep their own direction', async () => {
     const { page } = await h.open(`<etw-article slug="${SLUG}" theme="light"></etw-article>`, {
       lang: 'ar',
       head: '',
@@ -240,10 +240,15 @@ describe.skipIf(chromiumMissing)('<etw-article>', () => {
       const widget = document.querySelector('etw-article')!
       const root = widget.shadowRoot!
       const article = root.querySelector('article')!
+      const title = root.querySelector('[part="title"]')!
       const time = root.querySelector('time')!
       return {
         host: getComputedStyle(widget).direction,
-        article: getComputedStyle(article).direction,
+        frame: getComputedStyle(article).direction,
+        title: getComputedStyle(title).direction,
+        body: [...root.querySelectorAll('[part="body"] > *')].map(
+          (el) => getComputedStyle(el).direction,
+        ),
         lang: article.getAttribute('lang'),
         date:
           time.textContent ===
@@ -253,7 +258,9 @@ describe.skipIf(chromiumMissing)('<etw-article>', () => {
     })
     expect(layout).toEqual({
       host: 'rtl',
-      article: 'ltr',
+      frame: 'rtl',
+      title: 'ltr',
+      body: ['ltr', 'ltr', 'ltr'],
       lang: 'en',
       date: true,
       overflow: false,

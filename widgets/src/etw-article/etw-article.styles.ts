@@ -5,12 +5,6 @@ export const articleStyles = css`
     display: grid;
     gap: calc(var(--_gap) / 2);
   }
-  /* A chosen theme paints its own surface, so dark text never lands on a dark page or light on a light one. */
-  :host([theme]) article {
-    background: var(--_bg);
-    padding: var(--_gap);
-    border-radius: var(--_radius);
-  }
   article > * {
     margin: 0;
   }

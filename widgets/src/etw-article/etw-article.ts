@@ -34,6 +34,7 @@ import { articleStyles } from './etw-article.styles'
  * @csspart source - The "originally published by" line.
  * @csspart related - The related events: their heading and list.
  *
+ * @cssprop --etw-background - Background the widget paints when it has a `theme` (default: the surface colour, `#fff` or `#1b2129`).
  * @cssprop --etw-color-text - Text colour.
  * @cssprop --etw-color-muted - Colour of dates and secondary text.
  * @cssprop --etw-color-accent - Colour of links.
@@ -92,17 +93,18 @@ export class EtwArticle extends FeedElement<NewsArticle> {
     const level = this.headingLevel
     const source = data.source
     const sourceUrl = safeUrl(source?.url, this.base)
-    return html`<article part="article" lang=${data.locale || nothing} dir="auto">
+    // The article's texts take the direction of their own words; its frame, the widget's.
+    return html`<article part="article" lang=${data.locale || nothing}>
       ${picture(data.image, this.base, data.image?.sizes || '100vw', 'eager')}
       ${heading(level, data.title, 'title')}
       <p part="meta" class="meta">
         ${date(locale, data.publishedAt)}${
           data.organization
-            ? html` · <span part="organization">${data.organization.name}</span>`
+            ? html` · <span part="organization" dir="auto">${data.organization.name}</span>`
             : nothing
         }
       </p>
-      ${data.summary ? html`<p part="summary" class="summary">${data.summary}</p>` : nothing}
+      ${data.summary ? html`<p part="summary" class="summary" dir="auto">${data.summary}</p>` : nothing}
       <div part="body">${richText(data.body, level, this.base)}</div>
       ${
         source && (sourceUrl || source.title)
@@ -110,8 +112,10 @@ export class EtwArticle extends FeedElement<NewsArticle> {
               ${t(locale, 'source')}
               ${
                 sourceUrl
-                  ? html`<a href=${sourceUrl} rel="noopener">${source.title || sourceUrl}</a>`
-                  : source.title
+                  ? html`<a href=${sourceUrl} rel="noopener" dir="auto"
+                      >${source.title || sourceUrl}</a
+                    >`
+                  : html`<span dir="auto">${source.title}</span>`
               }
             </p>`
           : nothing
@@ -124,7 +128,9 @@ export class EtwArticle extends FeedElement<NewsArticle> {
                 ${data.relatedEvents.map(
                   (event) =>
                     html`<li>
-                      <a href=${safeUrl(event.link, this.base) ?? nothing}>${event.title}</a>
+                      <a href=${safeUrl(event.link, this.base) ?? nothing} dir="auto"
+                        >${event.title}</a
+                      >
                       <span class="meta">${date(locale, event.start)}</span>
                     </li>`,
                 )}

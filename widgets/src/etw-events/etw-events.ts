@@ -32,6 +32,7 @@ import { eventsStyles } from './etw-events.styles'
  * @csspart calendar - The "add to calendar" link (an `.ics` file).
  * @csspart empty - The text shown when there are no events.
  *
+ * @cssprop --etw-background - Background the widget paints when it has a `theme` (default: the surface colour, `#fff` or `#1b2129`).
  * @cssprop --etw-color-text - Text colour.
  * @cssprop --etw-color-muted - Colour of dates and secondary text.
  * @cssprop --etw-color-accent - Colour of links.
@@ -75,20 +76,27 @@ export class EtwEvents extends FeedListElement<EventsResponse> {
     const ics = safeUrl(item.icsUrl, this.base)
     const page = safeUrl(item.link, this.base)
     return html`<li part="item">
-      <h3 part="title">
+      <h3 part="title" dir="auto">
         ${page ? html`<a part="link" href=${page}>${item.title}</a>` : item.title}
       </h3>
       <p class="meta">
-        <time part="date" datetime=${item.start}
+        <time part="date" dir="auto" datetime=${item.start}
           >${formatRange(locale, new Date(item.start), new Date(item.end), item.timeZone)}</time
         >
       </p>
-      ${place.length ? html`<p part="place">${place.join(', ')}</p>` : nothing}
+      ${
+        place.length
+          ? // Venue, city and country each keep their own direction.
+            html`<p part="place">
+              ${place.map((name, i) => html`${i ? ', ' : ''}<span dir="auto">${name}</span>`)}
+            </p>`
+          : nothing
+      }
       <p>
         <span part="badge" class="badge">${item.kindLabel || item.kind}</span
         ><span part="badge" class="badge">${item.formatLabel || item.format}</span>
       </p>
-      ${item.summary ? html`<p part="summary">${item.summary}</p>` : nothing}
+      ${item.summary ? html`<p part="summary" dir="auto">${item.summary}</p>` : nothing}
       ${
         countries.length
           ? html`<p part="countries" class="meta">

@@ -27,6 +27,7 @@ import { newsStyles } from './etw-news-feed.styles'
  * @csspart summary - An item's summary.
  * @csspart empty - The text shown when there is no news.
  *
+ * @cssprop --etw-background - Background the widget paints when it has a `theme` (default: the surface colour, `#fff` or `#1b2129`).
  * @cssprop --etw-color-text - Text colour.
  * @cssprop --etw-color-muted - Colour of dates and secondary text.
  * @cssprop --etw-color-accent - Colour of links.
@@ -85,11 +86,11 @@ export class EtwNewsFeed extends FeedListElement<NewsResponse> {
     const sizes = this.layout === 'cards' ? item.image?.sizes || '100vw' : '8rem'
     return html`<li part="item">
       ${picture(item.image, this.base, sizes)}
-      <h3 part="title">
+      <h3 part="title" dir="auto">
         <a part="link" href=${safeUrl(link, this.base) ?? nothing}>${item.title}</a>
       </h3>
       <span class="meta">${date(locale, item.publishedAt)}</span>
-      ${item.summary ? html`<p part="summary">${item.summary}</p>` : nothing}
+      ${item.summary ? html`<p part="summary" dir="auto">${item.summary}</p>` : nothing}
     </li>`
   }
 }

@@ -49,6 +49,15 @@ export const statsStyles = css`
   .ghost {
     visibility: hidden;
   }
+  /* Paper gets the final value even if printed in the middle of counting up. */
+  @media print {
+    .ghost {
+      visibility: visible;
+    }
+    .cur {
+      visibility: hidden;
+    }
+  }
   .sr {
     position: absolute;
     inline-size: 1px;

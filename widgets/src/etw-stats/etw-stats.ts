@@ -12,8 +12,9 @@ const easeOut = (x: number) => 1 - (1 - x) ** 3
 
 /**
  * Animated counters of eTwinning figures (teachers, schools, projects, …) for a country, an
- * organization or the whole programme. The numbers count up once when the widget scrolls into view,
- * and appear at once for visitors who prefer reduced motion.
+ * organization or the whole programme. The final values are shown from the start — to screen
+ * readers throughout, on paper, and at once for visitors who prefer reduced motion; on screen they
+ * count up once when the widget scrolls into view.
  *
  * @tag etw-stats
  * @summary Animated eTwinning counters.
@@ -26,6 +27,7 @@ const easeOut = (x: number) => 1 - (1 - x) ** 3
  * @csspart value - A number (`<dd>`).
  * @csspart label - A metric's name (`<dt>`).
  *
+ * @cssprop --etw-background - Background the widget paints when it has a `theme` (default: the surface colour, `#fff` or `#1b2129`).
  * @cssprop --etw-color-text - Text colour.
  * @cssprop --etw-color-muted - Colour of labels and secondary text.
  * @cssprop --etw-color-accent - Colour of the numbers and links.
@@ -58,10 +60,20 @@ export class EtwStats extends FeedElement<StatsResponse> {
   /** Comma-separated metric keys, in display order (`teachers,schools,projects`); every metric when empty. */
   metrics = ''
 
-  private _progress = 0
-  #inView = false
+  /** How far the count-up is, 0 to 1: the final values (1) until it starts. */
+  private _progress = 1
+  /** The count-up has run, or started, or will not: it happens at most once. */
+  #counted = false
+  #visible = false
   #observer?: IntersectionObserver
   #frame = 0
+
+  /** Shows the final values at once (before printing, or when the widget leaves the page). */
+  #finish = () => {
+    cancelAnimationFrame(this.#frame)
+    this.#counted = true
+    this._progress = 1
+  }
 
   get #keys() {
     return this.metrics
@@ -83,38 +95,44 @@ export class EtwStats extends FeedElement<StatsResponse> {
 
   override connectedCallback() {
     super.connectedCallback()
+    addEventListener('beforeprint', this.#finish)
     if (
+      this.#counted ||
       typeof IntersectionObserver === 'undefined' ||
       matchMedia('(prefers-reduced-motion: reduce)').matches
     ) {
-      this._progress = 1
       return
     }
-    if (this._progress === 1) return
     this.#observer = new IntersectionObserver((entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return
-      this.#observer?.disconnect()
-      this.#inView = true
-      this.requestUpdate()
+      this.#visible = entries.some((entry) => entry.isIntersecting)
+      this.#count()
     })
     this.#observer.observe(this)
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback()
+    removeEventListener('beforeprint', this.#finish)
     this.#observer?.disconnect()
-    cancelAnimationFrame(this.#frame)
     // Counting up happens once; a widget moved in the DOM shows the final values.
-    if (this.#frame) this._progress = 1
+    this.#finish()
   }
 
   protected override updated() {
-    if (!this.#inView || !this.data || this.#frame) return
+    this.#count()
+  }
+
+  /** Counts up from 0, once, when there is data, it is on screen and the page is not printed. */
+  #count() {
+    if (this.#counted || !this.#visible || !this.data || matchMedia('print').matches) return
+    this.#counted = true
+    this.#observer?.disconnect()
     const start = performance.now()
     const tick = (now: number) => {
       this._progress = Math.min(1, (now - start) / DURATION)
       if (this._progress < 1) this.#frame = requestAnimationFrame(tick)
     }
+    this._progress = 0
     this.#frame = requestAnimationFrame(tick)
   }
 
@@ -130,10 +148,10 @@ export class EtwStats extends FeedElement<StatsResponse> {
       ${metrics.map((metric) => {
         const final = formatNumber(locale, metric.value, metric.approximate)
         return html`<div part="item" class="item">
-          <dt part="label">${metric.label || metric.key}</dt>
+          <dt part="label" dir="auto">${metric.label || metric.key}</dt>
           <dd part="value">
             <span class="sr">${final}</span
-            ><span class="num" aria-hidden="true"
+            ><span class="num" dir="ltr" aria-hidden="true"
               ><span class="ghost">${final}</span
               ><span class="cur"
                 >${

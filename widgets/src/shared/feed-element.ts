@@ -6,6 +6,7 @@ import type { PropertyDeclarations } from './element'
 import { WidgetElement } from './element'
 import { getDefaultApiBase } from './config'
 import { EtwErrorEvent, EtwLoadEvent } from './events'
+import { direction } from './direction'
 import { canonicalLocale, language, LANGUAGES } from './i18n'
 import { forget, hint, load, recall } from './load'
 
@@ -46,7 +47,8 @@ export abstract class FeedElement<T> extends WidgetElement {
 
   /**
    * Colour scheme: `light` (when absent), `dark`, or `auto` to follow the visitor's system setting.
-   * Reflected, for the styles; never added to the tag when unset.
+   * A widget with a theme paints its own background (`--etw-background`), so that it reads on any
+   * page; without one it has none. Reflected, for the styles; never added to the tag when unset.
    */
   theme?: 'auto' | 'dark' | 'light'
 
@@ -167,7 +169,11 @@ export abstract class FeedElement<T> extends WidgetElement {
     if (data === undefined) return html`<slot></slot>`
     const locale = this.resolvedLocale
     try {
-      return html`<div part="base" lang=${locale}>${this.renderData(data, locale)}</div>`
+      // The widget's own direction, whichever the page's: an Arabic widget on an English page
+      // reads right to left, an English one on an Arabic page left to right.
+      return html`<div part="base" lang=${locale} dir=${direction(locale)}>
+        ${this.renderData(data, locale)}
+      </div>`
     } catch (error) {
       // Data of an unexpected shape: keep the host page intact and show the fallback.
       this.#fail(error)

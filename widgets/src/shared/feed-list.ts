@@ -1,7 +1,30 @@
+import { html } from 'lit/html.js'
 import type { TemplateResult } from 'lit/html.js'
 import type { PropertyDeclarations } from './element'
 import { FeedElement } from './feed-element'
-import { list } from './items'
+import { translator } from './i18n'
+
+const t = translator(['empty'], {
+  en: 'Nothing to show yet.',
+  uk: 'Поки що нічого немає.',
+  az: 'Hələ heç nə yoxdur.',
+})
+
+/**
+ * `items` as a `<ul part="list">` of one per row (`list`) or a grid of cards (`cards`), or a line
+ * saying there is nothing to show.
+ */
+export const list = <T>(
+  items: T[],
+  layout: string,
+  locale: string,
+  item: (item: T) => TemplateResult,
+) =>
+  items.length
+    ? html`<ul part="list" class=${layout === 'cards' ? 'cards' : 'list'} role="list">
+        ${items.map(item)}
+      </ul>`
+    : html`<p part="empty" class="meta">${t(locale, 'empty')}</p>`
 
 /**
  * What the widgets that show a list of feed items (`<etw-news-feed>`, `<etw-events>`) share: how

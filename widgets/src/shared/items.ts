@@ -1,7 +1,6 @@
 import type { FeedImage } from '@etw/client'
 import { html, nothing } from 'lit/html.js'
 import type { TemplateResult } from 'lit/html.js'
-import { translator } from './i18n'
 
 /** What the widgets that show feed items (`<etw-news-feed>`, `<etw-events>`, `<etw-article>`) render alike. */
 
@@ -68,25 +67,3 @@ export const date = (locale: string, iso: string) =>
   html`<time part="date" dir="auto" datetime=${iso}
     >${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso))}</time
   >`
-
-const t = translator(['empty'], {
-  en: 'Nothing to show yet.',
-  uk: 'Поки що нічого немає.',
-  az: 'Hələ heç nə yoxdur.',
-})
-
-/**
- * `items` as a `<ul part="list">` of one per row (`list`) or a grid of cards (`cards`), or a line
- * saying there is nothing to show.
- */
-export const list = <T>(
-  items: T[],
-  layout: string,
-  locale: string,
-  item: (item: T) => TemplateResult,
-) =>
-  items.length
-    ? html`<ul part="list" class=${layout === 'cards' ? 'cards' : 'list'} role="list">
-        ${items.map(item)}
-      </ul>`
-    : html`<p part="empty" class="meta">${t(locale, 'empty')}</p>`

@@ -1,6 +1,11 @@
 import { css } from './element'
 
-/** Theme tokens and resets shared by every widget. */
+/**
+ * Theme tokens and resets shared by every widget. Without `theme` a widget has no background of its
+ * own and the light colours; with `theme` (`light`, `dark`, `auto`) it paints `--etw-background`,
+ * so its text keeps WCAG AA contrast on any page. Print is light, on the paper's white, with the
+ * final values, whole texts and the addresses of links.
+ */
 export const baseStyles = css`
   /* light-dark() picks by color-scheme, which the theme attribute sets. */
   :host {
@@ -19,6 +24,12 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* The loader's sheet pads the tag in the same way from the first paint (\`shared/reserve.ts\`). */
+  :host([theme]) {
+    background: var(--etw-background, var(--_bg));
+    padding: var(--_gap);
+    border-radius: var(--_radius);
+  }
   :host([theme='dark']) {
     color-scheme: dark;
   }
@@ -28,11 +39,40 @@ export const baseStyles = css`
   a {
     color: var(--_accent);
   }
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+  }
+  mark {
+    background: light-dark(#fff3a3, #5c4800);
+    color: var(--_fg);
+  }
   p {
     margin-block: 0.25em;
   }
   .meta {
     color: var(--_muted);
     font-size: 0.9em;
+  }
+  @media print {
+    /* On paper, the texts are as tall as they are, not the space kept for them on screen. */
+    :host {
+      min-block-size: 0 !important;
+    }
+    /* White, which costs no ink, even where the page prints its own dark background. */
+    :host([theme]) {
+      color-scheme: light;
+      background: #fff;
+    }
+    /* No backgrounds (printers leave them out anyway) and whole texts: no clamped lines or fixed heights. */
+    * {
+      background: none !important;
+      -webkit-line-clamp: none !important;
+      white-space: normal !important;
+      block-size: auto !important;
+    }
+    a[href^='http']::after {
+      content: ' (' attr(href) ')';
+      overflow-wrap: anywhere;
+    }
   }
 `

@@ -62,7 +62,7 @@ export const renderArticle = async (
     article.organization
       ? html`<dt>${pageText(locale, 'pageOrganization')}</dt>
           <dd>
-            <a href="/${locale}/news?organization=${article.organization.slug}"
+            <a href="/${locale}/news?organization=${article.organization.slug}" dir="auto"
               >${article.organization.name}</a
             >
           </dd>`
@@ -89,7 +89,7 @@ export const renderArticle = async (
           !${article.relatedEvents.map(
             (event) =>
               html`<li>
-                <a href="${pageLink('events', event)}">${event.title}</a>
+                <a href="${pageLink('events', event)}" dir="auto">${event.title}</a>
                 <time class="meta" datetime="${event.start}"
                   >${formatDay(locale, event.start)}</time
                 >
@@ -101,15 +101,15 @@ export const renderArticle = async (
   const originally = article.source
     ? html`<p class="meta">
         ${pageText(locale, 'pageOriginallyPublished')}
-        <a href="${article.source.url ?? ''}" rel="noopener"
+        <a href="${article.source.url ?? ''}" rel="noopener" dir="auto"
           >${article.source.title ?? article.source.url ?? ''}</a
         >
       </p>`
     : ''
   const main = html`<article>
       !${parts.shownIn}
-      <h1>${article.title}</h1>
-      !${article.summary ? html`<p class="lead">${article.summary}</p>` : ''}
+      <h1 dir="auto">${article.title}</h1>
+      !${article.summary ? html`<p class="lead" dir="auto">${article.summary}</p>` : ''}
       <dl class="facts meta">!${facts}</dl>
       !${parts.figure}
       <div class="body">!${parts.bodyHtml}</div>

@@ -105,7 +105,7 @@ export const renderEvent = async (
       </dd>`,
     place
       ? html`<dt>${pageText(locale, 'pageWhere')}</dt>
-          <dd>${place}</dd>`
+          <dd dir="auto">${place}</dd>`
       : '',
     html`<dt>${pageText(locale, 'pageFormat')}</dt>
       <dd>${pageText(locale, `pageFormat_${event.format}`)}</dd>`,
@@ -113,7 +113,9 @@ export const renderEvent = async (
       <dd>${pageText(locale, `pageKind_${event.kind}`)}</dd>`,
     event.organizers.length
       ? html`<dt>${pageText(locale, 'pageOrganizers')}</dt>
-          <dd>${event.organizers.map((organization) => organization.name).join(', ')}</dd>`
+          <dd dir="auto">
+            ${event.organizers.map((organization) => organization.name).join(', ')}
+          </dd>`
       : '',
     event.participatingCountries.length
       ? html`<dt>${pageText(locale, 'pageParticipatingCountries')}</dt>
@@ -146,8 +148,8 @@ export const renderEvent = async (
     : ''
   const main = html`<article>
     !${parts.shownIn}
-    <h1>${event.title}</h1>
-    !${event.summary ? html`<p class="lead">${event.summary}</p>` : ''}
+    <h1 dir="auto">${event.title}</h1>
+    !${event.summary ? html`<p class="lead" dir="auto">${event.summary}</p>` : ''}
     <dl class="facts">!${facts}</dl>
     !${registration}
     <section aria-labelledby="calendar">

@@ -69,7 +69,8 @@ const header = (doc: PageDocument, context: RouteContext): string => {
           >
         </li>`,
   )
-  const lang = doc.lang === locale ? '' : html` lang="${locale}"`
+  // The navigation is in the address's language, which may read the other way than the content.
+  const lang = doc.lang === locale ? '' : html` lang="${locale}" dir="${direction(locale)}"`
   return html`<header class="site" !${lang}>
     <a class="brand" href="/${locale}">!${logo}<span>${site.name}</span></a>
     <nav aria-label="${site.name}">
@@ -134,7 +135,9 @@ export const renderDocument = (doc: PageDocument, context: RouteContext): string
     </head>
     <body>
       !${doc.frame?.start ?? ''}
-      <a class="skip" href="#main" lang="${doc.locale}">${pageText(doc.locale, 'pageSkip')}</a>
+      <a class="skip" href="#main" lang="${doc.locale}" dir="${direction(doc.locale)}"
+        >${pageText(doc.locale, 'pageSkip')}</a
+      >
       !${header(doc, context)}
       <main id="main">!${doc.main}</main>
       <footer class="site"><p>${doc.site.name}</p></footer>

@@ -52,13 +52,13 @@ export const parseEventsList = (query: ReadonlyMap<string, string>): EventsListP
 const newsItems = (page: NewsPage, locale: string, level: 2 | 3) =>
   page.items.map(
     (item) =>
-      html`<li><h${level}><a href="/${locale}/news/${encodeURIComponent(item.slug)}">${item.title}</a></h${level}><p class="meta"><time datetime="${item.publishedAt}">${formatDay(locale, item.publishedAt)}</time>!${item.organization ? html` · ${item.organization.name}` : ''}!${item.country ? html` · ${countryName(locale, item.country)}` : ''}</p>!${item.summary ? html`<p>${item.summary}</p>` : ''}</li>`,
+      html`<li><h${level} dir="auto"><a href="/${locale}/news/${encodeURIComponent(item.slug)}">${item.title}</a></h${level}><p class="meta"><time datetime="${item.publishedAt}">${formatDay(locale, item.publishedAt)}</time>!${item.organization ? html` · <bdi>${item.organization.name}</bdi>` : ''}!${item.country ? html` · ${countryName(locale, item.country)}` : ''}</p>!${item.summary ? html`<p dir="auto">${item.summary}</p>` : ''}</li>`,
   )
 
 const eventItems = (items: readonly EventRecord[], locale: string, level: 2 | 3) =>
   items.map(
     (item) =>
-      html`<li><h${level}><a href="/${locale}/events/${encodeURIComponent(item.slug)}">${item.title}</a></h${level}><p class="meta"><time datetime="${item.start}">${formatInZone(locale, item.start, item.timeZone)}</time> (${item.timeZone})!${item.city ? html` · ${item.city}` : ''}</p>!${item.summary ? html`<p>${item.summary}</p>` : ''}</li>`,
+      html`<li><h${level} dir="auto"><a href="/${locale}/events/${encodeURIComponent(item.slug)}">${item.title}</a></h${level}><p class="meta"><time datetime="${item.start}">${formatInZone(locale, item.start, item.timeZone)}</time> (${item.timeZone})!${item.city ? html` · <bdi>${item.city}</bdi>` : ''}</p>!${item.summary ? html`<p dir="auto">${item.summary}</p>` : ''}</li>`,
   )
 
 const pager = (
@@ -97,7 +97,7 @@ export const renderNewsList = async (
     .filter(Boolean)
     .join(', ')
   const main = html`<h1>${title}</h1>
-    !${filterText ? html`<p class="meta">${pageText(locale, 'pageFilteredBy')} ${filterText} · <a href="${base}">${pageText(locale, 'pageAllNews')}</a></p>` : ''}
+    !${filterText ? html`<p class="meta">${pageText(locale, 'pageFilteredBy')} <bdi>${filterText}</bdi> · <a href="${base}">${pageText(locale, 'pageAllNews')}</a></p>` : ''}
     !${
       page.items.length
         ? html`<ul class="items">

@@ -1,10 +1,8 @@
 import type { HTMLConverter, HTMLConverters } from '@payloadcms/richtext-lexical/html'
 
 import {
-  BlockquoteHTMLConverter,
   convertLexicalToHTML,
   LinebreakHTMLConverter,
-  ParagraphHTMLConverter,
   TabHTMLConverter,
 } from '@payloadcms/richtext-lexical/html'
 import { html } from 'ghtml'
@@ -74,12 +72,22 @@ const heading: HTMLConverter<Node> = ({ node, nodesToHTML }) => {
   const level = Number(String(node.tag ?? '').replace(/^h/, ''))
   // The page title is the only level-1 heading.
   const tag = `h${Math.min(6, Math.max(2, Number.isFinite(level) ? level : 2))}`
-  return `<${tag}>${nodesToHTML({ nodes: node.children ?? [] }).join('')}</${tag}>`
+  return `<${tag} dir="auto">${nodesToHTML({ nodes: node.children ?? [] }).join('')}</${tag}>`
 }
+
+// Each block of the body takes the direction of its own words: an English quotation in an Arabic
+// article reads left to right, its quotation marks where they belong.
+const paragraph: HTMLConverter<Node> = ({ node, nodesToHTML }) => {
+  const children = nodesToHTML({ nodes: node.children ?? [] })
+  return `<p dir="auto">${children.length ? children.join('') : '<br />'}</p>`
+}
+
+const quote: HTMLConverter<Node> = ({ node, nodesToHTML }) =>
+  `<blockquote dir="auto">${nodesToHTML({ nodes: node.children ?? [] }).join('')}</blockquote>`
 
 const list: HTMLConverter<Node> = ({ node, nodesToHTML }) => {
   const tag = node.listType === 'number' || node.tag === 'ol' ? 'ol' : 'ul'
-  return `<${tag}>${nodesToHTML({ nodes: node.children ?? [] }).join('')}</${tag}>`
+  return `<${tag} dir="auto">${nodesToHTML({ nodes: node.children ?? [] }).join('')}</${tag}>`
 }
 
 const listitem: HTMLConverter<Node> = ({ node, nodesToHTML }) =>
@@ -102,19 +110,20 @@ const unknown: HTMLConverter<Node> = ({ node, nodesToHTML }) =>
  * that let nothing raw through: text is escaped, links are kept only when they pass the check they
  * passed at save time (`http:`, `https:`, `mailto:`; internal links only to published pages),
  * images come from the media library with `srcset`, headings start at level 2, and nodes of any
- * other type keep only their text. No inline styles (indentation and alignment are dropped).
+ * other type keep only their text. No inline styles (indentation and alignment are dropped). Each
+ * block has `dir="auto"`: it takes the direction of its own words.
  */
 export const richTextHtml = (value: unknown, resolver: RichTextHtmlResolver): string => {
   const converters: HTMLConverters = {
-    ...BlockquoteHTMLConverter,
     ...LinebreakHTMLConverter,
-    ...ParagraphHTMLConverter,
     ...TabHTMLConverter,
     autolink: link(resolver),
     heading,
     link: link(resolver),
     list,
     listitem,
+    paragraph,
+    quote,
     text,
     unknown,
     upload: upload(resolver),

@@ -3,7 +3,8 @@ export const STYLESHEET_PATH = '/etw-site.css'
 
 /**
  * The public pages' stylesheet: system fonts, light and dark colours with contrast above WCAG AA,
- * logical properties only (so right-to-left pages mirror), and a print style without navigation.
+ * logical properties only (so right-to-left pages mirror), and a print style without navigation:
+ * black on white whatever the visitor's colour scheme, link addresses after their text.
  */
 export const STYLESHEET = `:root{color-scheme:light dark;--bg:#fff;--fg:#1a1a1a;--muted:#4a4a4a;--accent:#0a4fa6;--surface:#f3f5f8;--border:#c9ced6}
 @media (prefers-color-scheme:dark){:root{--bg:#121417;--fg:#eceff3;--muted:#b8bec7;--accent:#8cbcff;--surface:#1d2127;--border:#3a414b}}
@@ -36,5 +37,5 @@ ul.items h2,ul.items h3{font-size:1.25rem;margin:0 0 .25rem}
 .counters li{background:var(--surface);padding:1rem;border-radius:.5rem;min-inline-size:9rem}
 .counters strong{display:block;font-size:1.75rem}
 nav.pages{display:flex;justify-content:space-between;gap:1rem}
-@media print{header.site nav,.skip,.actions,nav.pages{display:none}body{background:#fff;color:#000}a{color:#000}a[href^="http"]::after{content:" (" attr(href) ")"}}
+@media print{:root{color-scheme:light;--bg:#fff;--fg:#000;--muted:#333;--accent:#000;--surface:#fff;--border:#999}header.site nav,.skip,.actions,nav.pages{display:none}a[href^="http"]::after{content:" (" attr(href) ")";overflow-wrap:anywhere}}
 `
