@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import { defineConfig } from 'vite'
 import { lazyBundle } from './build/lazy-bundle'
 import { minifyTemplates } from './build/minify-templates'
@@ -11,6 +12,23 @@ const LICENSE = '/*! @etw/widgets %s MIT; Lit (c) Google LLC, BSD-3-Clause */'
 
 const TAGS = ['etw-stats', 'etw-news-feed', 'etw-events', 'etw-article']
 
+/** Languages with strings in `src/locales/<language>.ts` (English is built into each tag). */
+const LOCALES = readdirSync(new URL('src/locales', import.meta.url))
+  .filter((file) => /^[a-z]{2,3}\.ts$/.test(file))
+  .map((file) => file.slice(0, -3))
+  .sort()
+
+/**
+ * One hash of every language's strings and the version: the self-hosted locale chunks are named
+ * `chunks/locale-<language>-<hash>.js`, so the shared chunk finds any of them from one constant
+ * (a name per language would cost it a table) and each can be cached for good.
+ */
+const localeHash = createHash('sha256')
+  .update(version)
+  .update(LOCALES.map((lang) => readFileSync(`src/locales/${lang}.ts`, 'utf8')).join('\0'))
+  .digest('base64url')
+  .slice(0, 8)
+
 /**
  * `vite build`: the npm ESM build (Lit and @etw/client stay imports).
  * `vite build --mode bundle`: the self-hosted files, Lit inside — `dist/etw-widgets.js`, the classic
@@ -21,12 +39,31 @@ const TAGS = ['etw-stats', 'etw-news-feed', 'etw-events', 'etw-article']
 export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle'
   const define = { __ETW_VERSION__: JSON.stringify(version) }
+  const i18n = {
+    __ETW_LOCALES__: JSON.stringify(LOCALES.join(' ')),
+    __ETW_LOCALE_HASH__: JSON.stringify(localeHash),
+    __ETW_SELF_HOSTED__: String(bundle),
+  }
   return {
-    define,
+    define: { ...define, ...i18n },
     publicDir: false,
     plugins: bundle
       ? [
           minifyTemplates(),
+          {
+            // One module chunk per language, beside the tags' chunks; loaded by `loadStrings`.
+            name: 'etw:locale-chunks',
+            buildStart() {
+              for (const lang of LOCALES) {
+                this.emitFile({
+                  type: 'chunk',
+                  id: `src/locales/${lang}.ts`,
+                  name: `locale-${lang}`,
+                  fileName: `chunks/locale-${lang}-${localeHash}.js`,
+                })
+              }
+            },
+          },
           lazyBundle({
             loader: 'src/bundle.ts',
             fileName: 'etw-widgets.js',

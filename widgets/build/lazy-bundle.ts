@@ -83,7 +83,8 @@ export const lazyBundle = (options: LazyBundleOptions): Plugin => ({
     const tags: Record<string, string[]> = {}
     const modules: Record<string, [name: string, integrity: string][]> = {}
     for (const chunk of Object.values(bundle)) {
-      if (chunk.type === 'chunk' && chunk.isEntry) {
+      // Locale chunks (`locale-<language>`) are loaded by the widgets themselves, not by the loader.
+      if (chunk.type === 'chunk' && chunk.isEntry && !chunk.name.startsWith('locale-')) {
         const files = [...importsOf(chunk, bundle), chunk.fileName]
         tags[chunk.name] = files.map((file) => basename(file, '.js'))
         modules[chunk.name] = files.map((file) => {

@@ -92,7 +92,7 @@ export class EtwEvents extends FeedListElement<EventsResponse> {
       ${
         countries.length
           ? html`<p part="countries" class="meta">
-              ${t(locale, 'countries')}: ${new Intl.ListFormat(locale).format(countries)}
+              ${t(locale, 'participating')}: ${new Intl.ListFormat(locale).format(countries)}
             </p>`
           : nothing
       }

@@ -1,24 +1,53 @@
-/** Languages the widgets have built-in strings for (and ask the feed API in). */
-export const LANGUAGES = ['en', 'uk', 'az']
-
 /** Primary language subtag, lower case: `uk-UA` → `uk`. */
 export const language = (locale: string) => locale.split('-')[0]!.toLowerCase()
 
+/** A language's strings for every tag, by key (`src/locales/<language>.ts`). */
+export type Strings = Record<string, string>
+
+/** Languages with a strings chunk (`src/locales/`), space-separated; English is built in. */
+declare const __ETW_LOCALES__: string
+/** A hash of every language's strings, in the self-hosted chunks' names. */
+declare const __ETW_LOCALE_HASH__: string
+/** `true` in the self-hosted build, `false` in the npm build (where a bundler resolves the imports). */
+declare const __ETW_SELF_HOSTED__: boolean
+
+const chunk = (lang: string): Promise<{ default: Strings }> => {
+  // Beside the shared chunk; a specifier in a variable keeps Vite from adding its preload helper.
+  const url = `./locale-${lang}-${__ETW_LOCALE_HASH__}.js`
+  return __ETW_SELF_HOSTED__
+    ? import(/* @vite-ignore */ url)
+    : import.meta.glob<{ default: Strings }>('../locales/*.ts')[`../locales/${lang}.ts`]!()
+}
+
+/** Per language: its strings once its chunk has loaded (empty when it has none or failed). */
+const loaded: Record<string, Strings> = { en: {} }
+const pending: Record<string, Promise<unknown>> = {}
+
 /**
- * A lookup of built-in strings: `table` has one '|'-separated list per language, in `keys` order
- * (one string per language keeps each widget's chunk small). A missing or empty entry falls back to
- * English, an unknown key to the key itself.
+ * Loads the strings of `locale`'s language (one chunk per language holding every tag's strings) once
+ * per page; settles, never rejects, when they are there or when there are none to load.
+ */
+export const loadStrings = (locale: string): Promise<unknown> => {
+  const lang = language(locale)
+  return (pending[lang] ??= (
+    __ETW_LOCALES__.split(' ').includes(lang) ? chunk(lang) : Promise.reject()
+  ).then(
+    (module) => (loaded[lang] = module.default),
+    () => (loaded[lang] = {}),
+  ))
+}
+
+/** The loaded strings of `locale`'s language; `undefined` while they are loading. */
+export const strings = (locale: string): Strings | undefined => loaded[language(locale)]
+
+/**
+ * A lookup of built-in strings: `en` holds a tag's English strings (built into its chunk), the
+ * other languages come from their loaded chunk. A key missing there reads in English.
  */
 export const translator =
-  <K extends string>(keys: readonly K[], table: Record<string, string>) =>
-  (locale: string, key: K | (string & {})): string => {
-    const index = keys.indexOf(key as K)
-    return (
-      (index < 0
-        ? ''
-        : table[language(locale)]?.split('|')[index] || table.en!.split('|')[index]) || key
-    )
-  }
+  <K extends string>(en: Record<K, string>) =>
+  (locale: string, key: K): string =>
+    strings(locale)?.[key] || en[key]
 
 /** A valid BCP 47 tag for `Intl`, or `en`. */
 export const canonicalLocale = (tag: string | null | undefined): string => {
@@ -28,3 +57,12 @@ export const canonicalLocale = (tag: string | null | undefined): string => {
     return 'en'
   }
 }
+
+const monthOf = (locale: string) => new Intl.DateTimeFormat(locale, { month: 'long' }).format(0)
+
+/**
+ * Whether this browser has `locale`'s formatting data. A browser can list a locale as supported and
+ * still format it with the root data ("2023 M05 15", "4,308" for Azerbaijani): its month names tell.
+ */
+export const hasIntlData = (locale: string): boolean =>
+  Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0 && monthOf(locale) !== monthOf('und')

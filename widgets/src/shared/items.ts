@@ -69,11 +69,10 @@ export const date = (locale: string, iso: string) =>
     >${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso))}</time
   >`
 
-const t = translator(['empty'], {
-  en: 'Nothing to show yet.',
-  uk: 'Поки що нічого немає.',
-  az: 'Hələ heç nə yoxdur.',
-})
+/** English strings of the lists; other languages are in `src/locales/`. */
+export const EN = { empty: 'Nothing to show yet.' }
+
+const t = translator(EN)
 
 /**
  * `items` as a `<ul part="list">` of one per row (`list`) or a grid of cards (`cards`), or a line
