@@ -58,11 +58,15 @@ export const canonicalLocale = (tag: string | null | undefined): string => {
   }
 }
 
-const monthOf = (locale: string) => new Intl.DateTimeFormat(locale, { month: 'long' }).format(0)
+const known: Record<string, boolean> = {}
 
 /**
- * Whether this browser has `locale`'s formatting data. A browser can list a locale as supported and
- * still format it with the root data ("2023 M05 15", "4,308" for Azerbaijani): its month names tell.
+ * Whether this browser has `locale`'s formatting data; without it, the widgets show the values the
+ * CMS formatted (`formatted`, `countryName`). A browser can list a locale as supported and still
+ * format it with the root data ("2023 M05 15", "4,308" for Azerbaijani): its month names tell
+ * (the root's read "M01").
  */
 export const hasIntlData = (locale: string): boolean =>
-  Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0 && monthOf(locale) !== monthOf('und')
+  (known[locale] ??=
+    Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0 &&
+    !/^M\d/.test(new Intl.DateTimeFormat(locale, { month: 'long' }).format(0)))
