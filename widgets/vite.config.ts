@@ -14,18 +14,19 @@ const TAGS = ['etw-stats', 'etw-news-feed', 'etw-events', 'etw-article']
 
 /** Languages with strings in `src/locales/<language>.ts` (English is built into each tag). */
 const LOCALES = readdirSync(new URL('src/locales', import.meta.url))
-  .filter((file) => /^[a-z]{2,3}\.ts$/.test(file))
-  .map((file) => file.slice(0, -3))
+  .filter((file) => /^[a-z]{2,3}\.json$/.test(file))
+  .map((file) => file.slice(0, -5))
   .sort()
+const localeSource = (lang: string) => readFileSync(`src/locales/${lang}.json`, 'utf8')
 
 /**
- * One hash of every language's strings and the version: the self-hosted locale chunks are named
- * `chunks/locale-<language>-<hash>.js`, so the shared chunk finds any of them from one constant
+ * One hash of every language's strings and the version: the self-hosted strings files are named
+ * `chunks/locale-<language>-<hash>.json`, so the shared chunk finds any of them from one constant
  * (a name per language would cost it a table) and each can be cached for good.
  */
 const localeHash = createHash('sha256')
   .update(version)
-  .update(LOCALES.map((lang) => readFileSync(`src/locales/${lang}.ts`, 'utf8')).join('\0'))
+  .update(LOCALES.map(localeSource).join('\0'))
   .digest('base64url')
   .slice(0, 8)
 
@@ -51,15 +52,14 @@ export default defineConfig(({ mode }) => {
       ? [
           minifyTemplates(),
           {
-            // One module chunk per language, beside the tags' chunks; loaded by `loadStrings`.
-            name: 'etw:locale-chunks',
-            buildStart() {
+            // One JSON file per language, beside the tags' chunks; fetched by `loadStrings`.
+            name: 'etw:locale-files',
+            generateBundle() {
               for (const lang of LOCALES) {
                 this.emitFile({
-                  type: 'chunk',
-                  id: `src/locales/${lang}.ts`,
-                  name: `locale-${lang}`,
-                  fileName: `chunks/locale-${lang}-${localeHash}.js`,
+                  type: 'asset',
+                  fileName: `chunks/locale-${lang}-${localeHash}.json`,
+                  source: JSON.stringify(JSON.parse(localeSource(lang))),
                 })
               }
             },

@@ -52,13 +52,16 @@ export interface Asset {
 const ONE_HOUR = 'public, max-age=3600, stale-while-revalidate=86400'
 const ONE_YEAR = 'public, max-age=31536000, immutable'
 const JS = 'text/javascript; charset=utf-8'
-/** Names Rollup gives the chunks (`shared-BJuyLze-.js`): a content hash is part of each. */
-const CHUNK = /^[\w-]+\.js$/
+/**
+ * Names Rollup gives the chunks (`shared-BJuyLze-.js`), and the widgets' strings files beside them
+ * (`locale-uk-YkRNyb55.json`): a content hash is part of each.
+ */
+const CHUNK = /^[\w-]+\.(js|json)$/
 
 /**
  * The public files under `/widgets/`: the loader (`/widgets/etw-widgets.js`, cached for an hour,
- * and `/widgets/<version>/etw-widgets.js`, immutable), its chunks next to either (names carry
- * their content hash, so immutable) and the demo page.
+ * and `/widgets/<version>/etw-widgets.js`, immutable), its chunks and strings files next to either
+ * (names carry their content hash, so immutable) and the demo page.
  */
 export const resolveWidgetAsset = (
   pathname: string,
@@ -76,7 +79,8 @@ export const resolveWidgetAsset = (
   }
   const chunk = /^\/widgets\/(?:([^/]+)\/)?chunks\/([^/]+)$/.exec(clean)
   if (chunk && (chunk[1] === undefined || chunk[1] === version) && CHUNK.test(chunk[2]!)) {
-    return { file: path.join(dist, 'chunks', chunk[2]!), type: JS, cacheControl: ONE_YEAR }
+    const type = chunk[2]!.endsWith('.json') ? 'application/json; charset=utf-8' : JS
+    return { file: path.join(dist, 'chunks', chunk[2]!), type, cacheControl: ONE_YEAR }
   }
   const demoFiles: Record<string, [string, string]> = {
     '/widgets/demo': ['index.html', 'text/html; charset=utf-8'],

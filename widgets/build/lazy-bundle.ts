@@ -83,8 +83,7 @@ export const lazyBundle = (options: LazyBundleOptions): Plugin => ({
     const tags: Record<string, string[]> = {}
     const modules: Record<string, [name: string, integrity: string][]> = {}
     for (const chunk of Object.values(bundle)) {
-      // Locale chunks (`locale-<language>`) are loaded by the widgets themselves, not by the loader.
-      if (chunk.type === 'chunk' && chunk.isEntry && !chunk.name.startsWith('locale-')) {
+      if (chunk.type === 'chunk' && chunk.isEntry) {
         const files = [...importsOf(chunk, bundle), chunk.fileName]
         tags[chunk.name] = files.map((file) => basename(file, '.js'))
         modules[chunk.name] = files.map((file) => {
@@ -122,7 +121,10 @@ export const lazyBundle = (options: LazyBundleOptions): Plugin => ({
       source: `${JSON.stringify(manifest, null, 2)}\n`,
     })
     for (const item of Object.values(bundle)) {
-      if (!item.fileName.endsWith('.js')) continue
+      // Modules, and the widgets' strings files beside them.
+      const json =
+        item.fileName.startsWith(`${options.chunksDir}/`) && item.fileName.endsWith('.json')
+      if (!item.fileName.endsWith('.js') && !json) continue
       const source = item.type === 'chunk' ? item.code : item.source
       const { br, gz } = await precompress(source)
       if (br) this.emitFile({ type: 'asset', fileName: `${item.fileName}.br`, source: br })

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { EN as ARTICLE } from '../src/etw-article/etw-article.strings'
@@ -45,9 +46,9 @@ describe.skipIf(chromiumMissing)('languages', () => {
     it(`should show ${lang} digits, dates and strings, with no English left in the UI`, async () => {
       // A CMS configured with the sampled content locales: the feed formats in each of them.
       h.cms.locales = ['en', ...SAMPLE]
-      const { default: strings } = (await import(`../src/locales/${lang}.ts`)) as {
-        default: Strings
-      }
+      const strings = JSON.parse(
+        readFileSync(new URL(`../src/locales/${lang}.json`, import.meta.url), 'utf8'),
+      ) as Strings
       const { page, problems } = await h.open(ALL, { lang, contextOptions: reduce })
       await loaded(page)
 
@@ -70,8 +71,8 @@ describe.skipIf(chromiumMissing)('languages', () => {
       const [countries] = await parts(page, 'countries')
       expect(countries).toBe(
         `${strings.participating}: ${new Intl.ListFormat(lang).format(
-          ['AL', 'BG', 'CZ', 'FI', 'PT', 'SK', 'SI'].map(
-            (code) => new Intl.DisplayNames([lang], { type: 'region' }).of(code)!,
+          ['AL', 'BG', 'CZ', 'FI', 'PT', 'SK', 'SI'].map((code) =>
+            new Intl.DisplayNames([lang], { type: 'region' }).of(code)!,
           ),
         )}`,
       )

@@ -1,30 +1,38 @@
 /** Primary language subtag, lower case: `uk-UA` → `uk`. */
 export const language = (locale: string) => locale.split('-')[0]!.toLowerCase()
 
-/** A language's strings for every tag, by key (`src/locales/<language>.ts`). */
+/** A language's strings for every tag, by key (`src/locales/<language>.json`). */
 export type Strings = Record<string, string>
 
-/** Languages with a strings chunk (`src/locales/`), space-separated; English is built in. */
+/** Languages with a strings file (`src/locales/`), space-separated; English is built in. */
 declare const __ETW_LOCALES__: string
-/** A hash of every language's strings, in the self-hosted chunks' names. */
+/** A hash of every language's strings, in the self-hosted strings files' names. */
 declare const __ETW_LOCALE_HASH__: string
 /** `true` in the self-hosted build, `false` in the npm build (where a bundler resolves the imports). */
 declare const __ETW_SELF_HOSTED__: boolean
 
-const chunk = (lang: string): Promise<{ default: Strings }> => {
-  // Beside the shared chunk; a specifier in a variable keeps Vite from adding its preload helper.
-  const url = `./locale-${lang}-${__ETW_LOCALE_HASH__}.js`
+/**
+ * The strings of `lang`: self-hosted, a JSON file beside the shared chunk — data, so it needs no
+ * integrity check as the modules do; in the npm build, a module the page's bundler resolves.
+ */
+const chunk = (lang: string): Promise<Strings> => {
+  // A name in a variable: Vite would take a literal in `new URL(…, import.meta.url)` for an asset.
+  const file = `locale-${lang}-${__ETW_LOCALE_HASH__}.json`
   return __ETW_SELF_HOSTED__
-    ? import(/* @vite-ignore */ url)
-    : import.meta.glob<{ default: Strings }>('../locales/*.ts')[`../locales/${lang}.ts`]!()
+    ? fetch(new URL(file, import.meta.url)).then((response) =>
+        response.ok ? response.json() : Promise.reject(),
+      )
+    : import.meta.glob<{ default: Strings }>('../locales/*.json')[
+        `../locales/${lang}.json`
+      ]!().then((module) => module.default)
 }
 
-/** Per language: its strings once its chunk has loaded (empty when it has none or failed). */
+/** Per language: its strings once they have loaded (empty when it has none or they failed). */
 const loaded: Record<string, Strings> = { en: {} }
 const pending: Record<string, Promise<unknown>> = {}
 
 /**
- * Loads the strings of `locale`'s language (one chunk per language holding every tag's strings) once
+ * Loads the strings of `locale`'s language (one file per language holding every tag's strings) once
  * per page; settles, never rejects, when they are there or when there are none to load.
  */
 export const loadStrings = (locale: string): Promise<unknown> => {
@@ -32,7 +40,7 @@ export const loadStrings = (locale: string): Promise<unknown> => {
   return (pending[lang] ??= (
     __ETW_LOCALES__.split(' ').includes(lang) ? chunk(lang) : Promise.reject()
   ).then(
-    (module) => (loaded[lang] = module.default),
+    (texts) => (loaded[lang] = texts),
     () => (loaded[lang] = {}),
   ))
 }

@@ -44,8 +44,8 @@ const ETWINNING = [
 ]
 
 const LANGUAGES = readdirSync(dir)
-  .filter((file) => /^[a-z]{2,3}\.ts$/.test(file))
-  .map((file) => file.slice(0, -3))
+  .filter((file) => /^[a-z]{2,3}\.json$/.test(file))
+  .map((file) => file.slice(0, -5))
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
@@ -60,8 +60,8 @@ describe('widget strings', () => {
   })
 
   for (const lang of LANGUAGES) {
-    it(`should have every key in ${lang}, no unknown one, and the English placeholders`, async () => {
-      const { default: strings } = (await import(`../locales/${lang}.ts`)) as { default: Strings }
+    it(`should have every key in ${lang}, no unknown one, and the English placeholders`, () => {
+      const strings = JSON.parse(readFileSync(new URL(`${lang}.json`, dir), 'utf8')) as Strings
       expect(Object.keys(strings).sort()).toEqual(Object.keys(ENGLISH).sort())
       for (const [key, english] of Object.entries(ENGLISH)) {
         const text = strings[key] ?? ''
@@ -76,7 +76,7 @@ describe('widget strings', () => {
     for (const lang of LANGUAGES) {
       expect(readme).toMatch(
         new RegExp(
-          `^\\| \`${lang}\` \\| .+ \\| \\[${lang}\\.ts\\]\\(${lang}\\.ts\\) \\| (machine-made|reviewed by a native speaker) \\|$`,
+          `^\\| \`${lang}\` +\\| .+ \\| \\[${lang}\\.json\\]\\(${lang}\\.json\\) +\\| (machine-made|reviewed by a native speaker) +\\|$`,
           'm',
         ),
       )

@@ -85,7 +85,12 @@ const FORMATTED =
 export const StatFormatted = named(
   'StatFormatted',
   z.object({
-    value: z.string().meta({ description: '`value` as a number in the locale (`4.308` in `az`), without the "+" of `approximate`.' }),
+    value: z
+      .string()
+      .meta({
+        description:
+          '`value` as a number in the locale (`4.308` in `az`), without the "+" of `approximate`.',
+      }),
     asOf: z.string().meta({ description: '`asOf` as a medium date (`15 may 2023` in `az`).' }),
   }),
   FORMATTED,
@@ -394,7 +399,9 @@ export const NewsArticle = named(
           link: z.string(),
           formatted: z
             .object({ start: z.string() })
-            .meta({ description: `\`start\` as a medium date in the event's time zone. ${FORMATTED}` }),
+            .meta({
+              description: `\`start\` as a medium date in the event's time zone. ${FORMATTED}`,
+            }),
         }),
       )
       .meta({ description: 'Published events the item is about.' }),

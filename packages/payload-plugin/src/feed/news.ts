@@ -203,9 +203,7 @@ export const toNewsItems = async (
       locale,
     ),
   ])
-  return docs.map((doc) =>
-    toNewsItem(doc, { images, link, organizations }, locale, served(doc.id)),
-  )
+  return docs.map((doc) => toNewsItem(doc, { images, link, organizations }, locale, served(doc.id)))
 }
 
 /**

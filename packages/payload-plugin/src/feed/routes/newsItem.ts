@@ -89,13 +89,13 @@ export const toNewsArticle = async (
       .filter((event) => event.slug && event.title && event.startsAt)
       .sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)))
       .map((event) => ({
-        formatted: {
-          start: formatDate(requested, event.startsAt as string, event.timeZone || 'UTC'),
-        },
         link: link('events', { id: event.id, slug: event.slug as string }),
         slug: event.slug as string,
         start: iso(event.startsAt as string),
         title: event.title as string,
+        formatted: {
+          start: formatDate(requested, event.startsAt as string, event.timeZone || 'UTC'),
+        },
       })),
     updatedAt: iso(doc.updatedAt ?? (doc.publishedAt as string)),
   }
