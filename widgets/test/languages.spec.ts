@@ -91,6 +91,56 @@ describe.skipIf(chromiumMissing)('languages', () => {
     })
   }
 
+  it('should show no English while the strings of the page language are still on their way', async () => {
+    const context = await h.browser.newContext(reduce)
+    try {
+      // The strings arrive well after the data: the widget waits for them behind its fallback.
+      await context.route(/\/chunks\/locale-uk-[\w-]+\.json$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 600))
+        await route.continue()
+      })
+      await context.addInitScript(() => {
+        const seen = ((window as unknown as { seen: string[] }).seen = [] as string[])
+        const watch = () => {
+          const link = document
+            .querySelector('etw-events')
+            ?.shadowRoot?.querySelector('[part="calendar"]')
+          if (link && seen.at(-1) !== link.textContent) seen.push(link.textContent!)
+          requestAnimationFrame(watch)
+        }
+        requestAnimationFrame(watch)
+      })
+      const { page } = await h.open('<etw-events when="past"><p>Події</p></etw-events>', {
+        lang: 'uk',
+        context,
+      })
+      await loaded(page)
+      expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([
+        'Додати до календаря',
+      ])
+      // Data, not code: the strings come by fetch (the modules by the loader, with integrity).
+      const strings = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.includes('/chunks/locale-'))
+          .map((entry) => (entry as PerformanceResourceTiming).initiatorType),
+      )
+      expect(strings).toEqual(['fetch'])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('should fetch no strings for an English page', async () => {
+    const { page } = await h.open(ALL, { lang: 'en-GB', contextOptions: reduce })
+    await loaded(page)
+    const fetched = await page.evaluate(() =>
+      performance.getEntriesByType('resource').filter((e) => e.name.includes('/chunks/locale-')),
+    )
+    expect(fetched).toEqual([])
+    expect(await parts(page, 'calendar')).toEqual(['Add to calendar'])
+  })
+
   it('should ask the CMS in any language and fall back to its default locale when it lacks it', async () => {
     const { page } = await h.open('<etw-stats country="AZ"></etw-stats>', {
       lang: 'ka',
