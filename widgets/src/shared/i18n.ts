@@ -19,9 +19,8 @@ const chunk = (lang: string): Promise<Strings> => {
   // A name in a variable: Vite would take a literal in `new URL(…, import.meta.url)` for an asset.
   const file = `locale-${lang}-${__ETW_LOCALE_HASH__}.json`
   return __ETW_SELF_HOSTED__
-    ? fetch(new URL(file, import.meta.url)).then((response) =>
-        response.ok ? response.json() : Promise.reject(),
-      )
+    ? // A missing file answers with no JSON, which rejects as well.
+      fetch(new URL(file, import.meta.url)).then((response) => response.json())
     : import.meta.glob<{ default: Strings }>('../locales/*.json')[
         `../locales/${lang}.json`
       ]!().then((module) => module.default)
