@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { lazyBundle } from './build/lazy-bundle'
@@ -13,6 +14,24 @@ const LICENSE = '/*! @etw/widgets %s MIT; Lit (c) Google LLC, BSD-3-Clause */'
 
 const TAGS = ['etw-stats', 'etw-news-feed', 'etw-events', 'etw-article']
 
+/** Languages with strings in `src/locales/<language>.ts` (English is built into each tag). */
+const LOCALES = readdirSync(new URL('src/locales', import.meta.url))
+  .filter((file) => /^[a-z]{2,3}\.json$/.test(file))
+  .map((file) => file.slice(0, -5))
+  .sort()
+const localeSource = (lang: string) => readFileSync(`src/locales/${lang}.json`, 'utf8')
+
+/**
+ * One hash of every language's strings and the version: the self-hosted strings files are named
+ * `chunks/locale-<language>-<hash>.json`, so the shared chunk finds any of them from one constant
+ * (a name per language would cost it a table) and each can be cached for good.
+ */
+const localeHash = createHash('sha256')
+  .update(version)
+  .update(LOCALES.map(localeSource).join('\0'))
+  .digest('base64url')
+  .slice(0, 8)
+
 /**
  * `vite build`: the npm ESM build (Lit and @etw/client stay imports).
  * `vite build --mode bundle`: the self-hosted files, Lit inside — `dist/etw-widgets.js`, the classic
@@ -23,8 +42,13 @@ const TAGS = ['etw-stats', 'etw-news-feed', 'etw-events', 'etw-article']
 export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle'
   const define = { __ETW_VERSION__: JSON.stringify(version) }
+  const i18n = {
+    __ETW_LOCALES__: JSON.stringify(LOCALES.join(' ')),
+    __ETW_LOCALE_HASH__: JSON.stringify(localeHash),
+    __ETW_SELF_HOSTED__: String(bundle),
+  }
   return {
-    define,
+    define: { ...define, ...i18n },
     publicDir: false,
     // Vite's transpile step drops every comment by default, the licence banner with them.
     esbuild: { legalComments: 'inline' },
@@ -32,6 +56,19 @@ export default defineConfig(({ mode }) => {
       ? [
           minifyTemplates(),
           trimLit(fileURLToPath(new URL('src', import.meta.url))),
+          {
+            // One JSON file per language, beside the tags' chunks; fetched by `loadStrings`.
+            name: 'etw:locale-files',
+            generateBundle() {
+              for (const lang of LOCALES) {
+                this.emitFile({
+                  type: 'asset',
+                  fileName: `chunks/locale-${lang}-${localeHash}.json`,
+                  source: JSON.stringify(JSON.parse(localeSource(lang))),
+                })
+              }
+            },
+          },
           lazyBundle({
             loader: 'src/bundle.ts',
             fileName: 'etw-widgets.js',

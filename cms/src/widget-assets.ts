@@ -48,8 +48,9 @@ export interface Asset {
   type: string
   cacheControl: string
   /**
-   * Only ever fetched as a module script (a chunk): in CORS mode, which `Cross-Origin-Resource-Policy`
-   * does not apply to, and decoded as UTF-8 whatever the type says, so neither is sent.
+   * Only ever fetched in CORS mode (a chunk as a module script, a strings file by `fetch`), which
+   * `Cross-Origin-Resource-Policy` does not apply to, and decoded as UTF-8 whatever the type says, so
+   * neither is sent.
    */
   module?: boolean
 }
@@ -58,13 +59,16 @@ const ONE_HOUR = 'public, max-age=3600, stale-while-revalidate=86400'
 const ONE_YEAR = 'public, max-age=31536000, immutable'
 const JS = 'text/javascript; charset=utf-8'
 const MODULE = 'text/javascript'
-/** Names Rollup gives the chunks (`shared-BJuyLze-.js`): a content hash is part of each. */
-const CHUNK = /^[\w-]+\.js$/
+/**
+ * Names Rollup gives the chunks (`shared-BJuyLze-.js`), and the widgets' strings files beside them
+ * (`locale-uk-YkRNyb55.json`): a content hash is part of each.
+ */
+const CHUNK = /^[\w-]+\.(js|json)$/
 
 /**
  * The public files under `/widgets/`: the loader (`/widgets/etw-widgets.js`, cached for an hour,
- * and `/widgets/<version>/etw-widgets.js`, immutable), its chunks next to either (names carry
- * their content hash, so immutable) and the demo page.
+ * and `/widgets/<version>/etw-widgets.js`, immutable), its chunks and strings files next to either
+ * (names carry their content hash, so immutable) and the demo page.
  */
 export const resolveWidgetAsset = (
   pathname: string,
@@ -84,7 +88,7 @@ export const resolveWidgetAsset = (
   if (chunk && (chunk[1] === undefined || chunk[1] === version) && CHUNK.test(chunk[2]!)) {
     return {
       file: path.join(dist, 'chunks', chunk[2]!),
-      type: MODULE,
+      type: chunk[2]!.endsWith('.json') ? 'application/json; charset=utf-8' : MODULE,
       cacheControl: ONE_YEAR,
       module: true,
     }

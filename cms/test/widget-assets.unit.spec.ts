@@ -43,6 +43,10 @@ describe('widget files served by the CMS', () => {
       fs.writeFileSync(path.join(dir, `${file}.gz`), gzipSync(text))
     }
   }
+  /** The widgets' Ukrainian strings, as the build writes them beside the chunks. */
+  const ukrainian = JSON.parse(
+    fs.readFileSync(new URL('../../widgets/src/locales/uk.json', import.meta.url), 'utf8'),
+  ) as Record<string, string>
   /** Every path served, as a page and the loader ask for them. */
   const PATHS = [
     '/widgets/etw-widgets.js',
@@ -58,6 +62,7 @@ describe('widget files served by the CMS', () => {
     fs.writeFileSync(path.join(dir, 'package.json'), '{"version":"9.9.9"}')
     write('dist/etw-widgets.js', loader)
     write('dist/chunks/shared-Ab12_-x.js', chunk)
+    write('dist/chunks/locale-uk-Ab12_-x.json', JSON.stringify(ukrainian))
     fs.writeFileSync(
       path.join(dir, 'dist/etw-widgets.json'),
       JSON.stringify({ integrity: 'sha384-abc', tags: {} }),
@@ -175,6 +180,18 @@ describe('widget files served by the CMS', () => {
       expect(res.headers['access-control-allow-origin'], pathname).toBe('*')
       expect(res.headers['cross-origin-resource-policy'], pathname).toBe('cross-origin')
     }
+  })
+
+  it("should serve the widgets' strings files as JSON, cached for a year, to any origin", async () => {
+    const res = await get(`${base}/widgets/chunks/locale-uk-Ab12_-x.json`, {
+      'accept-encoding': 'br',
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(res.headers['content-encoding']).toBe('br')
+    expect(JSON.parse(brotliDecompressSync(res.body).toString())).toEqual(ukrainian)
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(res.headers['access-control-allow-origin']).toBe('*')
   })
 
   it('should compress the demo page, which has no precompressed files, on first read', async () => {

@@ -3,7 +3,7 @@
 // sends) against the budgets, and time from script start to rendered counters in Chromium. Exits 1
 // when a size budget is over; asserts nothing about speed.
 //   pnpm bench:widgets            (RUNS=25 for more runs, CHROMIUM=/path to pick a browser)
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -82,6 +82,20 @@ if (npm.every((file) => existsSync(join(dist, file)))) {
       `  dist/${file.padEnd(40)} ${kb(bytes.length).padStart(9)} ${kb(gz).padStart(9)} gz`,
     )
   }
+}
+// The strings of one language (`src/locales/`): fetched only by pages in that language, beside
+// the tags' chunks, so they count in no budget above.
+const locales = readdirSync(join(dist, 'chunks'))
+  .filter((file) => /^locale-[a-z]+-[\w-]{8}\.json$/.test(file))
+  .sort()
+  .map((file) => [file.split('-')[1], sizeOf(`chunks/${file}`)])
+if (locales.length) {
+  console.log(
+    `\nStrings files (${locales.length} languages, JSON; a page fetches the one of its language, none for English)`,
+  )
+  for (const [lang, s] of locales) line(`locale ${lang}`, s)
+  const largest = locales.reduce((a, b) => (b[1].gzip > a[1].gzip ? b : a))
+  line(`largest: ${largest[0]}`, largest[1])
 }
 if (over) {
   console.log('\nA size budget is over.')

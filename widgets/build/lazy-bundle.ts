@@ -128,7 +128,10 @@ export const lazyBundle = (options: LazyBundleOptions): Plugin => ({
       source: `${JSON.stringify(manifest, null, 2)}\n`,
     })
     for (const item of Object.values(bundle)) {
-      if (!item.fileName.endsWith('.js')) continue
+      // Modules, and the widgets' strings files beside them.
+      const json =
+        item.fileName.startsWith(`${options.chunksDir}/`) && item.fileName.endsWith('.json')
+      if (!item.fileName.endsWith('.js') && !json) continue
       const source = item.type === 'chunk' ? item.code : item.source
       const { br, gz } = await precompress(source)
       if (br) this.emitFile({ type: 'asset', fileName: `${item.fileName}.br`, source: br })

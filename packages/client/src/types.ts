@@ -64,6 +64,20 @@ export interface StatPoint {
 }
 
 /**
+ * Formatted by the server in the response's locale (Node has every locale's data), for readers whose browser lacks it.
+ */
+export interface StatFormatted {
+  /**
+   * `value` as a number in the locale (`4.308` in `az`), without the "+" of `approximate`.
+   */
+  value: string
+  /**
+   * `asOf` as a medium date (`15 may 2023` in `az`).
+   */
+  asOf: string
+}
+
+/**
  * One metric's latest value for a scope.
  */
 export interface StatMetric {
@@ -82,6 +96,7 @@ export interface StatMetric {
    */
   asOf: string
   source: Source | null
+  formatted: StatFormatted
 }
 
 /**
@@ -157,6 +172,16 @@ export interface FeedOrganization {
 }
 
 /**
+ * Formatted by the server in the response's locale (Node has every locale's data), for readers whose browser lacks it.
+ */
+export interface NewsFormatted {
+  /**
+   * `publishedAt` as a medium date (UTC) in the locale.
+   */
+  publishedAt: string
+}
+
+/**
  * One news item, flattened for display.
  */
 export interface NewsItem {
@@ -177,6 +202,8 @@ export interface NewsItem {
    * The original publication, when the item was first published elsewhere.
    */
   source: Source | null
+  locale: Locale
+  formatted: NewsFormatted
 }
 
 /**
@@ -232,6 +259,20 @@ export type EventKind = 'seminar' | 'training' | 'meeting' | 'webinar' | 'confer
 export type EventsWhen = 'upcoming' | 'past' | 'all'
 
 /**
+ * Formatted by the server in the response's locale (Node has every locale's data), for readers whose browser lacks it.
+ */
+export interface EventFormatted {
+  /**
+   * `start`–`end` in `timeZone`, with the short name of the zone, in the locale.
+   */
+  range: string
+  /**
+   * The names of `participatingCountries` in the locale, joined as it lists them (`Azərbaycan və Ukrayna`); empty when there are none.
+   */
+  participatingCountries: string
+}
+
+/**
  * One event. `start` and `end` are ISO instants; show them in `timeZone`.
  */
 export interface EventItem {
@@ -271,6 +312,12 @@ export interface EventItem {
    * A page a person can read the event on: its public page, `/{locale}/events/{slug}`.
    */
   link: string
+  locale: Locale
+  /**
+   * `country`'s name in the response's locale (`Azərbaycan`).
+   */
+  countryName: string | null
+  formatted: EventFormatted
 }
 
 /**
@@ -420,6 +467,8 @@ export interface NewsArticle {
    * The original publication, when the item was first published elsewhere.
    */
   source: Source | null
+  locale: Locale
+  formatted: NewsFormatted
   /**
    * ISO date-time of the last change.
    */
@@ -436,8 +485,13 @@ export interface NewsArticle {
     slug: string
     start: string
     link: string
+    /**
+     * `start` as a medium date in the event's time zone. Formatted by the server in the response's locale (Node has every locale's data), for readers whose browser lacks it.
+     */
+    formatted: {
+      start: string
+    }
   }[]
-  locale: Locale
 }
 
 /**
@@ -480,6 +534,12 @@ export interface EventDetail {
    * A page a person can read the event on: its public page, `/{locale}/events/{slug}`.
    */
   link: string
+  locale: Locale
+  /**
+   * `country`'s name in the response's locale (`Azərbaycan`).
+   */
+  countryName: string | null
+  formatted: EventFormatted
   /**
    * ISO date-time of the last change.
    */
@@ -495,7 +555,6 @@ export interface EventDetail {
     label: string
     count: number
   }[]
-  locale: Locale
 }
 
 /**

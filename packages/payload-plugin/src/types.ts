@@ -4,7 +4,7 @@ import type { LoginThrottleOptions } from './collections/Users/hooks/throttleLog
 
 /** A content locale offered to editors. */
 export type EtwLocale = {
-  /** Locale code, e.g. `'uk'`. */
+  /** Locale code, a BCP 47 language tag, e.g. `'uk'` or `'ka'`. */
   code: string
   /** Name shown in the locale switcher: one string, or one per admin language. */
   label: Record<string, string> | string
@@ -127,7 +127,11 @@ export type EtwPluginOptions = {
    */
   feed?: EtwFeedOptions | false
   /**
-   * Content locales. Used only when the host config has no `localization`.
+   * Content locales. Used only when the host config has no `localization`. Any BCP 47 language code
+   * works (`ka`, `el`, `hy`, …): the feed accepts each as `locale`, formats numbers, dates and
+   * country names in it, and marks every item with the locale its texts came in (this one, or
+   * `defaultLocale` where an item has no translation). Localized fields get a column per locale, so
+   * a change here needs a database migration.
    * @default [{ code: 'en', label: 'English' }, { code: 'uk', label: 'Українська' }, { code: 'az', label: 'Azərbaycanca' }]
    */
   locales?: EtwLocale[]

@@ -98,7 +98,7 @@ export class EtwArticle extends FeedElement<NewsArticle> {
       ${picture(data.image, this.base, data.image?.sizes || '100vw', 'eager')}
       ${heading(level, data.title, 'title')}
       <p part="meta" class="meta">
-        ${date(locale, data.publishedAt)}${
+        ${date(locale, data.publishedAt, data.formatted?.publishedAt)}${
           data.organization
             ? html` · <span part="organization" dir="auto">${data.organization.name}</span>`
             : nothing
@@ -131,7 +131,7 @@ export class EtwArticle extends FeedElement<NewsArticle> {
                       <a href=${safeUrl(event.link, this.base) ?? nothing} dir="auto"
                         >${event.title}</a
                       >
-                      <span class="meta">${date(locale, event.start)}</span>
+                      <span class="meta">${date(locale, event.start, event.formatted?.start)}</span>
                     </li>`,
                 )}
               </ul>

@@ -1,14 +1,14 @@
 import { translator } from '../shared/i18n'
 
-/** Built-in strings of `<etw-events>`, in the order of each language's list. */
-const KEYS = ['ics', 'register', 'countries'] as const
+/** English strings of `<etw-events>`; other languages are in `src/locales/`. */
+export const EN = {
+  ics: 'Add to calendar',
+  register: 'Register',
+  participating: 'Participating countries',
+}
 
 /** A built-in string of `<etw-events>` in `locale`'s language. */
-export const t = translator(KEYS, {
-  en: 'Add to calendar|Register|Participating countries',
-  uk: 'Додати до календаря|Зареєструватися|Країни-учасниці',
-  az: 'Təqvimə əlavə et|Qeydiyyatdan keç|İştirakçı ölkələr',
-})
+export const t = translator(EN)
 
 /** The country's name in `locale` (`AZ` → "Azerbaijan"), the code itself when unknown. */
 export const countryName = (locale: string, code: string): string => {

@@ -5,6 +5,7 @@ import { safeUrl } from '../shared/items'
 import { itemStyles } from '../shared/items.styles'
 import type { FeedQuery } from '../shared/feed-element'
 import { FeedListElement } from '../shared/feed-list'
+import { hasIntlData, strings } from '../shared/i18n'
 import { countryName, formatRange, t } from './etw-events.strings'
 import { baseStyles } from '../shared/styles'
 import { eventsStyles } from './etw-events.styles'
@@ -66,22 +67,36 @@ export class EtwEvents extends FeedListElement<EventsResponse> {
   }
 
   protected renderItem(item: EventItem, locale: string) {
+    // Without the locale's data in this browser, the CMS's formatting of it (Node has it all).
+    const own = hasIntlData(locale) || !item.formatted
     const place = [
       item.venue,
       item.city,
-      item.country ? countryName(locale, item.country) : null,
+      item.country ? (own ? countryName(locale, item.country) : item.countryName) : null,
     ].filter(Boolean)
-    const countries = item.participatingCountries.map((code) => countryName(locale, code))
+    const countries = item.participatingCountries.length
+      ? own
+        ? new Intl.ListFormat(locale).format(
+            item.participatingCountries.map((code) => countryName(locale, code)),
+          )
+        : item.formatted.participatingCountries
+      : ''
+    // Kinds and formats are named by the widget's strings, which cover every language.
+    const label = strings(locale) ?? {}
     const register = safeUrl(item.registrationUrl, this.base)
     const ics = safeUrl(item.icsUrl, this.base)
     const page = safeUrl(item.link, this.base)
     return html`<li part="item">
-      <h3 part="title" dir="auto">
+      <h3 part="title" dir="auto" lang=${item.locale || nothing}>
         ${page ? html`<a part="link" href=${page}>${item.title}</a>` : item.title}
       </h3>
       <p class="meta">
         <time part="date" dir="auto" datetime=${item.start}
-          >${formatRange(locale, new Date(item.start), new Date(item.end), item.timeZone)}</time
+          >${
+            own
+              ? formatRange(locale, new Date(item.start), new Date(item.end), item.timeZone)
+              : item.formatted.range
+          }</time
         >
       </p>
       ${
@@ -93,15 +108,19 @@ export class EtwEvents extends FeedListElement<EventsResponse> {
           : nothing
       }
       <p>
-        <span part="badge" class="badge">${item.kindLabel || item.kind}</span
-        ><span part="badge" class="badge">${item.formatLabel || item.format}</span>
+        <span part="badge" class="badge">${label[item.kind] || item.kindLabel || item.kind}</span
+        ><span part="badge" class="badge"
+          >${label[item.format] || item.formatLabel || item.format}</span
+        >
       </p>
-      ${item.summary ? html`<p part="summary" dir="auto">${item.summary}</p>` : nothing}
       ${
-        countries.length
-          ? html`<p part="countries" class="meta">
-              ${t(locale, 'countries')}: ${new Intl.ListFormat(locale).format(countries)}
-            </p>`
+        item.summary
+          ? html`<p part="summary" dir="auto" lang=${item.locale || nothing}>${item.summary}</p>`
+          : nothing
+      }
+      ${
+        countries
+          ? html`<p part="countries" class="meta">${t(locale, 'participating')}: ${countries}</p>`
           : nothing
       }
       <p class="actions">

@@ -86,11 +86,15 @@ export class EtwNewsFeed extends FeedListElement<NewsResponse> {
     const sizes = this.layout === 'cards' ? item.image?.sizes || '100vw' : '8rem'
     return html`<li part="item">
       ${picture(item.image, this.base, sizes)}
-      <h3 part="title" dir="auto">
+      <h3 part="title" dir="auto" lang=${item.locale || nothing}>
         <a part="link" href=${safeUrl(link, this.base) ?? nothing}>${item.title}</a>
       </h3>
-      <span class="meta">${date(locale, item.publishedAt)}</span>
-      ${item.summary ? html`<p part="summary" dir="auto">${item.summary}</p>` : nothing}
+      <span class="meta">${date(locale, item.publishedAt, item.formatted?.publishedAt)}</span>
+      ${
+        item.summary
+          ? html`<p part="summary" dir="auto" lang=${item.locale || nothing}>${item.summary}</p>`
+          : nothing
+      }
     </li>`
   }
 }

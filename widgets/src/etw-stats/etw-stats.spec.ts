@@ -28,7 +28,7 @@ describe.skipIf(chromiumMissing)('<etw-stats>', () => {
     await loaded(page)
     const [teachers] = await values(page)
     expect(teachers).toBe('4\u00a0308')
-    expect(await page.locator('etw-stats [part="label"]').first().innerText()).toBe('Вчителі')
+    expect(await page.locator('etw-stats [part="label"]').first().innerText()).toBe('Учителі')
     expect(h.cms.requests.at(-1)?.url).toContain('locale=uk')
   })
 

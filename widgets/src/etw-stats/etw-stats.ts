@@ -3,7 +3,8 @@ import { html } from 'lit/html.js'
 import type { PropertyDeclarations } from '../shared/element'
 import type { FeedQuery } from '../shared/feed-element'
 import { FeedElement } from '../shared/feed-element'
-import { formatNumber } from './etw-stats.format'
+import { strings } from '../shared/i18n'
+import { numberFormat } from './etw-stats.format'
 import { baseStyles } from '../shared/styles'
 import { statsStyles } from './etw-stats.styles'
 
@@ -144,21 +145,21 @@ export class EtwStats extends FeedElement<StatsResponse> {
           .filter((metric): metric is StatMetric => !!metric)
       : data.metrics
     const progress = easeOut(this._progress)
+    // Built-in metrics are named by the widget's strings (every language); custom ones by the CMS.
+    const labels = strings(locale) ?? {}
     return html`<dl part="list">
       ${metrics.map((metric) => {
-        const final = formatNumber(locale, metric.value, metric.approximate)
+        const format = numberFormat(locale, metric.value, metric.formatted?.value)
+        const plus = metric.approximate ? '+' : ''
+        const final = format(metric.value) + plus
         return html`<div part="item" class="item">
-          <dt part="label" dir="auto">${metric.label || metric.key}</dt>
+          <dt part="label" dir="auto">${labels[metric.key] || metric.label || metric.key}</dt>
           <dd part="value">
             <span class="sr">${final}</span
             ><span class="num" dir="ltr" aria-hidden="true"
               ><span class="ghost">${final}</span
               ><span class="cur"
-                >${
-                  progress === 1
-                    ? final
-                    : formatNumber(locale, Math.round(metric.value * progress), metric.approximate)
-                }</span
+                >${progress === 1 ? final : format(Math.round(metric.value * progress)) + plus}</span
               ></span
             >
           </dd>

@@ -7,7 +7,7 @@ import { WidgetElement } from './element'
 import { getDefaultApiBase } from './config'
 import { EtwErrorEvent, EtwLoadEvent } from './events'
 import { direction } from './direction'
-import { canonicalLocale, language, LANGUAGES } from './i18n'
+import { canonicalLocale, language, loadStrings, strings } from './i18n'
 import { forget, hint, load, recall } from './load'
 
 /** The feed endpoint a widget reads and its query (without `locale`, which the widget adds). */
@@ -78,10 +78,12 @@ export abstract class FeedElement<T> extends WidgetElement {
     return createFeedReader({ baseUrl: this.base })
   }
 
-  /** `locale` for the feed API: only languages it is likely to know; the CMS default otherwise. */
-  protected get apiLocale(): string | undefined {
-    const lang = language(this.resolvedLocale)
-    return LANGUAGES.includes(lang) ? lang : undefined
+  /**
+   * `locale` for the feed API: the page's language, whichever content locales the CMS has (one
+   * without it answers 400, and the widget asks for the default locale instead).
+   */
+  protected get apiLocale(): string {
+    return language(this.resolvedLocale)
   }
 
   /** The feed endpoint and query for the current attributes. */
@@ -138,8 +140,11 @@ export abstract class FeedElement<T> extends WidgetElement {
     this.#stale = recall<T>(request.url)
     this.#abort?.abort()
     const abort = (this.#abort = new AbortController())
-    load(request.url, request.fetch, abort.signal).then(
-      (value) => {
+    // The page language's strings load alongside the data; nothing is shown before both are there.
+    const ready = loadStrings(this.resolvedLocale)
+    ready.then(() => this.requestUpdate())
+    Promise.all([load(request.url, request.fetch, abort.signal), ready]).then(
+      ([value]) => {
         this.#value = value
         this.requestUpdate()
         this.updateComplete.then(() => this.dispatchEvent(new EtwLoadEvent(request.url)))
@@ -166,8 +171,8 @@ export abstract class FeedElement<T> extends WidgetElement {
 
   protected override render() {
     const data = this.data
-    if (data === undefined) return html`<slot></slot>`
     const locale = this.resolvedLocale
+    if (data === undefined || !strings(locale)) return html`<slot></slot>`
     try {
       // The widget's own direction, whichever the page's: an Arabic widget on an English page
       // reads right to left, an English one on an Arabic page left to right.

@@ -3,12 +3,9 @@ import type { TemplateResult } from 'lit/html.js'
 import type { PropertyDeclarations } from './element'
 import { FeedElement } from './feed-element'
 import { translator } from './i18n'
+import { EN } from './items'
 
-const t = translator(['empty'], {
-  en: 'Nothing to show yet.',
-  uk: 'Поки що нічого немає.',
-  az: 'Hələ heç nə yoxdur.',
-})
+const t = translator(EN)
 
 /**
  * `items` as a `<ul part="list">` of one per row (`list`) or a grid of cards (`cards`), or a line

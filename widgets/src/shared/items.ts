@@ -1,6 +1,7 @@
 import type { FeedImage } from '@etw/client'
 import { html, nothing } from 'lit/html.js'
 import type { TemplateResult } from 'lit/html.js'
+import { hasIntlData } from './i18n'
 
 /** What the widgets that show feed items (`<etw-news-feed>`, `<etw-events>`, `<etw-article>`) render alike. */
 
@@ -61,9 +62,16 @@ export const picture = (
 
 /**
  * A calendar date (an ISO date-time) in `locale`, as a `<time part="date">`, isolated so that a
- * right-to-left date inside left-to-right text (or the reverse) keeps its order.
+ * right-to-left date inside left-to-right text (or the reverse) keeps its order. `formatted` is the
+ * CMS's text of it, shown when the browser lacks the locale's data.
  */
-export const date = (locale: string, iso: string) =>
+export const date = (locale: string, iso: string, formatted?: string) =>
   html`<time part="date" dir="auto" datetime=${iso}
-    >${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso))}</time
+    >${
+      (!hasIntlData(locale) && formatted) ||
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso))
+    }</time
   >`
+
+/** English strings of the lists; other languages are in `src/locales/`. */
+export const EN = { empty: 'Nothing to show yet.' }

@@ -7,10 +7,18 @@ import type {
   RichTextBlock,
   StatsResponse,
 } from '@etw/client'
+// The CMS's own formatting, so the fixtures' `formatted` values are what the feed sends.
+import {
+  countryName,
+  formatCountryList,
+  formatDate,
+  formatDateRange,
+  formatNumber,
+} from '../../../packages/payload-plugin/src/feed/format'
 
 /** Feed API answers built from the seeded demo content. */
 
-const teachersLabel: Record<string, string> = { en: 'Teachers', uk: 'Вчителі', az: 'Müəllimlər' }
+const teachersLabel: Record<string, string> = { en: 'Teachers', uk: 'Учителі', az: 'Müəllimlər' }
 const schoolsLabel: Record<string, string> = { en: 'Schools', uk: 'Школи', az: 'Məktəblər' }
 const projectsLabel: Record<string, string> = { en: 'Projects', uk: 'Проєкти', az: 'Layihələr' }
 const label = (labels: Record<string, string>, locale: string) => labels[locale] ?? labels.en!
@@ -44,11 +52,16 @@ export const stats = (query: URLSearchParams): StatsResponse => {
         approximate,
         asOf: '2024-09-01',
         source: country ? source : null,
+        formatted: { value: formatNumber(locale, value), asOf: formatDate(locale, '2024-09-01') },
       })),
   }
 }
 
-export const newsItems = (origin: string): NewsItem[] => [
+/**
+ * The demo news, its texts in English only: whatever `locale` asks for, each item says its texts
+ * came in `en`, as the feed does when it falls back to the default locale.
+ */
+export const newsItems = (origin: string, locale = 'en'): NewsItem[] => [
   {
     id: 'n1',
     title: 'eTwinning Seminar was held in Baku',
@@ -78,6 +91,8 @@ export const newsItems = (origin: string): NewsItem[] => [
     tags: ['seminar'],
     link: `${origin}/en/news/etwinning-seminar-was-held-in-baku`,
     source: { title: 'eTwinning Azerbaijan', url: 'https://etwinning.example/az' },
+    locale: 'en',
+    formatted: { publishedAt: formatDate(locale, '2023-05-15T10:00:00.000Z') },
   },
   {
     id: 'n2',
@@ -95,12 +110,16 @@ export const newsItems = (origin: string): NewsItem[] => [
     tags: ['university'],
     link: 'javascript:alert(1)',
     source: null,
+    locale: 'en',
+    formatted: { publishedAt: formatDate(locale, '2024-03-01T09:00:00.000Z') },
   },
 ]
 
 export const news = (query: URLSearchParams, origin: string): NewsResponse => {
   const country = query.get('country')
-  const items = newsItems(origin).filter((item) => !country || item.country === country)
+  const items = newsItems(origin, query.get('locale') ?? 'en').filter(
+    (item) => !country || item.country === country,
+  )
   const limit = Number(query.get('limit') ?? 10)
   return {
     locale: query.get('locale') ?? 'en',
@@ -142,6 +161,17 @@ export const eventItems = (origin: string, locale = 'en'): EventItem[] => [
     organizers: [{ name: 'eTwinning Azerbaijan', slug: 'etwinning-az', country: 'AZ' }],
     icsUrl: `${origin}/api/etw/v1/events.ics?id=e1`,
     link: `${origin}/en/events/innovation-and-education`,
+    locale: 'en',
+    countryName: countryName(locale, 'AZ'),
+    formatted: {
+      range: formatDateRange(
+        locale,
+        '2023-05-15T05:00:00.000Z',
+        '2023-05-17T14:00:00.000Z',
+        'Asia/Baku',
+      ),
+      participatingCountries: formatCountryList(locale, ['AL', 'BG', 'CZ', 'FI', 'PT', 'SK', 'SI']),
+    },
   },
 ]
 
@@ -226,7 +256,7 @@ export const article = (
   query: URLSearchParams,
   origin: string,
 ): NewsArticle | undefined => {
-  const [seeded] = newsItems(origin)
+  const [seeded] = newsItems(origin, query.get('locale') ?? 'en')
   if (slug !== seeded!.slug && slug !== 'every-node') return undefined
   const locale = query.get('locale') === 'uk' ? 'uk' : 'en'
   const body: RichTextBlock[] = seededBody[locale]!.map((text) => ({
@@ -247,6 +277,9 @@ export const article = (
         slug: 'innovation-and-education',
         start: '2023-05-15T05:00:00.000Z',
         link: `${origin}/${locale}/events/innovation-and-education`,
+        formatted: {
+          start: formatDate(query.get('locale') ?? 'en', '2023-05-15T05:00:00.000Z', 'Asia/Baku'),
+        },
       },
     ],
   }

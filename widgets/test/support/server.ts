@@ -30,6 +30,8 @@ export interface TestServer {
   mode: ApiMode
   /** Feed API requests received (path and query). */
   requests: { url: string; at: number }[]
+  /** Content locales of the fake CMS: any other `locale` is answered with a 400, as by the feed. */
+  locales: string[]
   pages: Map<string, Page>
   close: () => Promise<void>
 }
@@ -38,6 +40,7 @@ const types: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
 }
 
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360" viewBox="0 0 640 360"><rect width="640" height="360" fill="#0b57a4"/><circle cx="320" cy="180" r="90" fill="#ffd43b"/></svg>`
@@ -53,6 +56,7 @@ export const startServer = async (host = '127.0.0.1'): Promise<TestServer> => {
     origin: '',
     mode: 'ok',
     requests: [],
+    locales: ['en', 'uk', 'az'],
     pages: new Map(),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
@@ -125,6 +129,17 @@ export const startServer = async (host = '127.0.0.1'): Promise<TestServer> => {
         return send(503, 'application/json', JSON.stringify(body), { ...cors, 'retry-after': '1' })
       }
       const endpoint = url.pathname.slice('/api/etw/v1/'.length)
+      const locale = url.searchParams.get('locale')
+      if (locale !== null && !state.locales.includes(locale)) {
+        const body = {
+          error: {
+            code: 'invalid_parameter',
+            message: `"locale" must be one of ${state.locales.join(', ')}.`,
+            parameter: 'locale',
+          },
+        }
+        return send(400, 'application/json', JSON.stringify(body), cors)
+      }
       const json =
         endpoint === 'stats'
           ? stats(url.searchParams)

@@ -78,12 +78,31 @@ const figure = {
 
 export const StatPoint = named('StatPoint', z.object(figure), "One point of a metric's history.")
 
+/** Why the `formatted` fields exist; one sentence for every schema that has them. */
+const FORMATTED =
+  "Formatted by the server in the response's locale (Node has every locale's data), for readers whose browser lacks it."
+
+export const StatFormatted = named(
+  'StatFormatted',
+  z.object({
+    value: z
+      .string()
+      .meta({
+        description:
+          '`value` as a number in the locale (`4.308` in `az`), without the "+" of `approximate`.',
+      }),
+    asOf: z.string().meta({ description: '`asOf` as a medium date (`15 may 2023` in `az`).' }),
+  }),
+  FORMATTED,
+)
+
 export const StatMetric = named(
   'StatMetric',
   z.object({
     key: MetricKey,
     label: z.string().meta({ description: 'Label in the requested locale.' }),
     ...figure,
+    formatted: StatFormatted,
   }),
   "One metric's latest value for a scope.",
 )
@@ -161,6 +180,19 @@ export const NewsItem = named(
     source: nullable(Source).meta({
       description: 'The original publication, when the item was first published elsewhere.',
     }),
+    locale: Locale.meta({
+      description:
+        "The locale the item's texts are in: the requested one, or the default locale where the item has no title in it.",
+    }),
+    formatted: named(
+      'NewsFormatted',
+      z.object({
+        publishedAt: z
+          .string()
+          .meta({ description: '`publishedAt` as a medium date (UTC) in the locale.' }),
+      }),
+      FORMATTED,
+    ),
   }),
   'One news item, flattened for display.',
 )
@@ -226,6 +258,27 @@ export const EventItem = named(
       description:
         'A page a person can read the event on: its public page, `/{locale}/events/{slug}`.',
     }),
+    locale: Locale.meta({
+      description:
+        "The locale the event's texts are in: the requested one, or the default locale where the event has no title in it.",
+    }),
+    countryName: nullable(z.string()).meta({
+      description: "`country`'s name in the response's locale (`Azərbaycan`).",
+    }),
+    formatted: named(
+      'EventFormatted',
+      z.object({
+        range: z.string().meta({
+          description:
+            '`start`–`end` in `timeZone`, with the short name of the zone, in the locale.',
+        }),
+        participatingCountries: z.string().meta({
+          description:
+            'The names of `participatingCountries` in the locale, joined as it lists them (`Azərbaycan və Ukrayna`); empty when there are none.',
+        }),
+      }),
+      FORMATTED,
+    ),
   }),
   'One event. `start` and `end` are ISO instants; show them in `timeZone`.',
 )
@@ -338,7 +391,19 @@ export const NewsArticle = named(
     updatedAt: instant().meta({ description: 'ISO date-time of the last change.' }),
     body: z.array(RichTextBlock).meta({ description: 'The body as a vetted node tree.' }),
     relatedEvents: z
-      .array(z.object({ title: z.string(), slug: z.string(), start: instant(), link: z.string() }))
+      .array(
+        z.object({
+          title: z.string(),
+          slug: z.string(),
+          start: instant(),
+          link: z.string(),
+          formatted: z
+            .object({ start: z.string() })
+            .meta({
+              description: `\`start\` as a medium date in the event's time zone. ${FORMATTED}`,
+            }),
+        }),
+      )
       .meta({ description: 'Published events the item is about.' }),
     locale: Locale.meta({
       description:

@@ -22,10 +22,12 @@ import { encodeCursor } from './cursor'
 import { invalidParameter } from './errors'
 import { jsonBody } from './handler'
 import { findPage } from './keyset'
+import { countryName, formatCountryList, formatDateRange } from './format'
 import { createLinkMaker } from './links'
 import { parsePaging } from './news'
 import { parseCountry, parseEnum, parseIsoDate, parseLimit, parseLocale } from './params'
 import { loadImages, loadOrganizations, relationId } from './relations'
+import { servedLocales } from './served-locale'
 import { FEED_ROUTES } from './routes'
 import { absoluteUrl } from './urls'
 
@@ -146,7 +148,7 @@ export const toEventRecords = async (
   context: Pick<RouteContext, 'apiRoute' | 'origin' | 'payload'>,
 ): Promise<EventRecord[]> => {
   const { payload } = context
-  const [organizations, images, link] = await Promise.all([
+  const [organizations, images, link, served] = await Promise.all([
     loadOrganizations(
       payload,
       docs.flatMap((doc) => (doc.organizers ?? []).map(relationId)),
@@ -159,8 +161,16 @@ export const toEventRecords = async (
       context.origin,
     ),
     createLinkMaker(context, locale),
+    servedLocales(
+      payload,
+      EVENTS_SLUG,
+      docs.map((doc) => doc.id),
+      locale,
+    ),
   ])
-  return docs.map((doc) => toEventRecord(doc, context, { images, link, organizations }, locale))
+  return docs.map((doc) =>
+    toEventRecord(doc, context, { images, link, organizations }, locale, served(doc.id)),
+  )
 }
 
 /**
@@ -209,41 +219,55 @@ export interface EventRelations {
   link: LinkMaker
 }
 
-/** An event document flattened for the feeds; `locale` names its kind and format. */
+/**
+ * An event document flattened for the feeds; `locale` names its kind and format and formats its
+ * dates and countries, `served` is the locale its texts are in ({@link servedLocales}).
+ */
 export const toEventRecord = (
   doc: EventDoc,
   context: Pick<RouteContext, 'apiRoute' | 'origin'>,
   { images, link, organizations }: EventRelations,
   locale: string,
+  served = locale,
 ): EventRecord => {
   const icsPath = `${context.apiRoute}${FEED_ROUTES.eventsIcs}`
   const coverId = relationId(doc.cover)
   const format = (doc.format ?? 'in-person') as EventFormat
   const kind = (doc.kind ?? 'seminar') as EventKind
+  const start = isoOrNull(doc.startsAt) ?? ''
+  const end = isoOrNull(doc.endsAt) ?? ''
+  const timeZone = doc.timeZone || 'UTC'
+  const participatingCountries = doc.participatingCountries ?? []
   return {
     city: doc.city || null,
     country: doc.country ?? null,
+    countryName: doc.country ? countryName(locale, doc.country) : null,
     description: doc.summary || null,
-    end: isoOrNull(doc.endsAt) ?? '',
+    end,
     format,
     formatLabel: etwString(locale, EVENT_FORMAT_LABELS[format]),
+    formatted: {
+      participatingCountries: formatCountryList(locale, participatingCountries),
+      range: formatDateRange(locale, start, end, timeZone),
+    },
     icsUrl: absoluteUrl(context.origin, `${icsPath}?id=${encodeURIComponent(String(doc.id))}`),
     id: String(doc.id),
     image: (coverId !== undefined && images.get(String(coverId))) || null,
     kind,
     kindLabel: etwString(locale, EVENT_KIND_LABELS[kind]),
     link: link('events', { id: doc.id, slug: doc.slug ?? '' }),
+    locale: served,
     organizers: (doc.organizers ?? []).flatMap((value) => {
       const organization = organizations.get(String(relationId(value)))
       return organization ? [organization] : []
     }),
-    participatingCountries: doc.participatingCountries ?? [],
+    participatingCountries,
     registrationDeadline: isoOrNull(doc.registrationDeadline),
     registrationUrl: doc.registrationUrl || null,
     slug: doc.slug ?? '',
-    start: isoOrNull(doc.startsAt) ?? '',
+    start,
     summary: doc.summary || null,
-    timeZone: doc.timeZone || 'UTC',
+    timeZone,
     title: doc.title ?? '',
     updatedAt: isoOrNull(doc.updatedAt) ?? new Date(0).toISOString(),
     venue: doc.venue || null,

@@ -10,9 +10,11 @@ import { decodeCursor, encodeCursor } from './cursor'
 import { invalidParameter } from './errors'
 import { jsonBody } from './handler'
 import { findPage } from './keyset'
+import { formatDate } from './format'
 import { createLinkMaker } from './links'
 import { parseCountry, parseLimit, parseLocale, parsePage, parseSlug, parseTag } from './params'
 import { loadImages, loadOrganizations, organizationIdBySlug, relationId } from './relations'
+import { servedLocales } from './served-locale'
 import { routeParameters } from '../contract/routes'
 
 /** Items of `news` when `limit` is absent. */
@@ -140,19 +142,26 @@ export interface NewsRelations {
 export const newsSource = (doc: Pick<NewsDoc, 'sourceTitle' | 'sourceUrl'>): Source | null =>
   doc.sourceUrl ? { title: doc.sourceTitle || null, url: doc.sourceUrl } : null
 
-/** A news document flattened for display. */
+/**
+ * A news document flattened for display: `locale` formats its date, `served` is the locale its
+ * texts are in ({@link servedLocales}).
+ */
 export const toNewsItem = (
   doc: NewsDoc,
   { images, link, organizations }: NewsRelations,
+  locale: string,
+  served = locale,
 ): NewsItem => {
   const organizationId = relationId(doc.organization)
   const coverId = relationId(doc.cover)
   const slug = doc.slug ?? ''
   return {
     country: doc.country ?? null,
+    formatted: { publishedAt: formatDate(locale, doc.publishedAt ?? '') },
     id: String(doc.id),
     image: (coverId !== undefined && images.get(String(coverId))) || null,
     link: link('news', { id: doc.id, slug }),
+    locale: served,
     organization:
       (organizationId !== undefined && organizations.get(String(organizationId))) || null,
     publishedAt: iso(doc.publishedAt as string),
@@ -174,7 +183,7 @@ export const toNewsItems = async (
   context: Pick<RouteContext, 'origin' | 'payload'>,
 ): Promise<NewsItem[]> => {
   const { payload } = context
-  const [organizations, images, link] = await Promise.all([
+  const [organizations, images, link, served] = await Promise.all([
     loadOrganizations(
       payload,
       docs.map((doc) => relationId(doc.organization)),
@@ -187,8 +196,14 @@ export const toNewsItems = async (
       context.origin,
     ),
     createLinkMaker(context, locale),
+    servedLocales(
+      payload,
+      NEWS_SLUG,
+      docs.map((doc) => doc.id),
+      locale,
+    ),
   ])
-  return docs.map((doc) => toNewsItem(doc, { images, link, organizations }))
+  return docs.map((doc) => toNewsItem(doc, { images, link, organizations }, locale, served(doc.id)))
 }
 
 /**

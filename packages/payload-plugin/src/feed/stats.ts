@@ -12,6 +12,7 @@ import type { NormalizedParams, RouteContext, RouteHandler } from './handler'
 
 import { STATISTICS_SLUG } from '../slugs'
 import { BUILT_IN_METRICS, isBuiltInMetric, metricLabel } from '../utilities/metrics'
+import { formatDate, formatNumber } from './format'
 import { invalidParameter } from './errors'
 import { jsonBody } from './handler'
 import { parseCountry, parseLocale, parseMetricKey, parseMetricList, parseSlug } from './params'
@@ -181,7 +182,16 @@ export const statsRoute: RouteHandler<StatsParams> = {
       : [...latest.keys()].sort(compareMetricKeys)
     const metrics: StatMetric[] = keys.map((key) => {
       const snapshot = latest.get(key) as Snapshot
-      return { key, label: labelOf(key, params.locale, snapshot), ...point(snapshot) }
+      const figure = point(snapshot)
+      return {
+        key,
+        label: labelOf(key, params.locale, snapshot),
+        ...figure,
+        formatted: {
+          asOf: formatDate(params.locale, figure.asOf),
+          value: formatNumber(params.locale, figure.value),
+        },
+      }
     })
     const response: StatsResponse = { locale: params.locale, metrics, scope }
     return jsonBody(response)

@@ -28,7 +28,7 @@ export const loadEventDetail = async (
   context: RouteContext,
 ): Promise<EventDetail | null> => {
   const found = await findEventDetailDoc(params, context)
-  return found ? toEventDetail(found, context) : null
+  return found ? toEventDetail({ ...found, requested: params.locale }, context) : null
 }
 
 /** The fields of an event its detail shows. */
@@ -57,7 +57,7 @@ export const findEventDetailDoc = (
  * renders from the document itself.
  */
 export const toEventDetail = async (
-  { doc, locale }: { doc: EventDetailDoc; locale: string },
+  { doc, locale, requested = locale }: { doc: EventDetailDoc; locale: string; requested?: string },
   context: RouteContext,
   { tree = true }: { tree?: boolean } = {},
 ): Promise<EventDetail> => {
@@ -66,7 +66,7 @@ export const toEventDetail = async (
     tree ? loadImages(context.payload, [relationId(doc.cover)], locale, context.origin) : new Map(),
     createLinkMaker(context, locale),
   ])
-  const record = toEventRecord(doc, context, { images, link, organizations }, locale)
+  const record = toEventRecord(doc, context, { images, link, organizations }, requested, locale)
   return {
     ...toEventItem(record),
     description: tree ? await loadRichTextTree(doc.description, context, locale, link) : [],

@@ -7,6 +7,7 @@ import type { ItemParams } from './item'
 import { EVENTS_SLUG, NEWS_SLUG } from '../../slugs'
 import { notFound } from '../errors'
 import { jsonBody } from '../handler'
+import { formatDate } from '../format'
 import { createLinkMaker } from '../links'
 import { iso, NEWS_SELECT, toNewsItem } from '../news'
 import { loadImages, loadOrganizations, relationId } from '../relations'
@@ -24,6 +25,7 @@ type RelatedEventDoc = {
   id: number | string
   slug?: string | null
   startsAt?: string | null
+  timeZone?: string | null
   title?: string | null
 }
 
@@ -36,7 +38,7 @@ export const loadNewsArticle = async (
   context: RouteContext,
 ): Promise<NewsArticle | null> => {
   const found = await findNewsArticleDoc(params, context)
-  return found ? toNewsArticle(found, context) : null
+  return found ? toNewsArticle({ ...found, requested: params.locale }, context) : null
 }
 
 /** The fields of a news item its article shows. */
@@ -60,7 +62,7 @@ export const findNewsArticleDoc = (
  * from the document itself.
  */
 export const toNewsArticle = async (
-  { doc, locale }: { doc: ArticleDoc; locale: string },
+  { doc, locale, requested = locale }: { doc: ArticleDoc; locale: string; requested?: string },
   context: RouteContext,
   { tree = true }: { tree?: boolean } = {},
 ): Promise<NewsArticle> => {
@@ -76,11 +78,11 @@ export const toNewsArticle = async (
         return id === undefined ? [] : [id]
       }),
       locale,
-      { slug: true, startsAt: true, title: true },
+      { slug: true, startsAt: true, timeZone: true, title: true },
     ),
   ])
   return {
-    ...toNewsItem(doc, { images, link, organizations }),
+    ...toNewsItem(doc, { images, link, organizations }, requested, locale),
     body: tree ? await loadRichTextTree(doc.body, context, locale, link) : [],
     locale,
     relatedEvents: events
@@ -91,6 +93,9 @@ export const toNewsArticle = async (
         slug: event.slug as string,
         start: iso(event.startsAt as string),
         title: event.title as string,
+        formatted: {
+          start: formatDate(requested, event.startsAt as string, event.timeZone || 'UTC'),
+        },
       })),
     updatedAt: iso(doc.updatedAt ?? (doc.publishedAt as string)),
   }
