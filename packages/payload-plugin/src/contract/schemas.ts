@@ -78,14 +78,33 @@ const figure = {
 
 export const StatPoint = named('StatPoint', z.object(figure), "One point of a metric's history.")
 
+export const StatPrevious = named(
+  'StatPrevious',
+  z.object({ value: figure.value, asOf: figure.asOf }),
+  'The snapshot before the latest one, for "+128 since May 2023": its value and date.',
+)
+
 export const StatMetric = named(
   'StatMetric',
   z.object({
     key: MetricKey,
     label: z.string().meta({ description: 'Label in the requested locale.' }),
     ...figure,
+    previous: nullable(StatPrevious).meta({
+      description:
+        'The latest snapshot dated before `asOf` in the same scope; `null` when there is none.',
+    }),
   }),
   "One metric's latest value for a scope.",
+)
+
+export const MetricName = named(
+  'MetricName',
+  z.object({
+    key: MetricKey,
+    label: z.string().meta({ description: 'Label in the requested locale.' }),
+  }),
+  'A metric and its label.',
 )
 
 export const StatsResponse = named(
@@ -99,10 +118,32 @@ export const StatsHistoryResponse = named(
   z.object({
     scope: Scope,
     locale: Locale,
-    metric: z.object({ key: MetricKey, label: z.string() }),
+    metric: MetricName,
     points: z.array(StatPoint).max(1000).meta({ description: 'Oldest first.' }),
   }),
   '`GET /api/etw/v1/stats/history`: the time series of one metric, oldest first.',
+)
+
+export const StatCountry = named(
+  'StatCountry',
+  z.object({ country: CountryCode, ...figure }),
+  "One country's latest value of a metric.",
+)
+
+export const StatsCompareResponse = named(
+  'StatsCompareResponse',
+  z.object({
+    locale: Locale,
+    metric: MetricName,
+    countries: z.array(StatCountry).max(50).meta({
+      description:
+        'The countries asked for that have a snapshot of the metric: highest value first, then by code.',
+    }),
+    missing: z.array(CountryCode).max(50).meta({
+      description: 'The countries asked for without a snapshot of the metric, in the order given.',
+    }),
+  }),
+  '`GET /api/etw/v1/stats/compare`: the latest value of one metric in several countries.',
 )
 
 export const FeedImageSource = named(
