@@ -13,6 +13,7 @@ const sources = [
   'src/etw-news-feed/etw-news-feed.ts',
   'src/etw-events/etw-events.ts',
   'src/etw-article/etw-article.ts',
+  'src/etw-stats-chart/etw-stats-chart.ts',
 ]
 
 const commentText = (comment) =>

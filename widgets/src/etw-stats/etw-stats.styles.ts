@@ -49,6 +49,22 @@ export const statsStyles = css`
   .ghost {
     visibility: hidden;
   }
+  /*
+   * One line each, as the reserved space counts them (\`show-change\`, and \`show-date\` or
+   * \`show-source\`): the change under its figure, the date and source under the row.
+   */
+  .line {
+    margin: 0;
+    font: inherit;
+    min-block-size: 1lh;
+    color: var(--_muted);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  dd.line {
+    order: -1;
+  }
   .sr {
     position: absolute;
     inline-size: 1px;

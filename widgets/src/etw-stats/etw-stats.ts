@@ -4,6 +4,8 @@ import type { PropertyDeclarations } from '../shared/element'
 import type { FeedQuery } from '../shared/feed-element'
 import { FeedElement } from '../shared/feed-element'
 import { formatNumber } from './etw-stats.format'
+import { formatChange, formatDay, t } from './etw-stats.strings'
+import { safeUrl } from '../shared/items'
 import { baseStyles } from '../shared/styles'
 import { statsStyles } from './etw-stats.styles'
 
@@ -25,6 +27,9 @@ const easeOut = (x: number) => 1 - (1 - x) ** 3
  * @csspart item - One figure: its value and label.
  * @csspart value - A number (`<dd>`).
  * @csspart label - A metric's name (`<dt>`).
+ * @csspart change - The difference to the previous snapshot (`show-change`).
+ * @csspart note - The line under the counters with their date and source (`show-date`, `show-source`).
+ * @csspart source - The source's name, a link when it has a web address.
  *
  * @cssprop --etw-color-text - Text colour.
  * @cssprop --etw-color-muted - Colour of labels and secondary text.
@@ -46,6 +51,9 @@ export class EtwStats extends FeedElement<StatsResponse> {
     country: {},
     organization: {},
     metrics: {},
+    showDate: { attribute: 'show-date' },
+    showSource: { attribute: 'show-source' },
+    showChange: { attribute: 'show-change' },
     _progress: { state: true },
   }
 
@@ -57,6 +65,15 @@ export class EtwStats extends FeedElement<StatsResponse> {
 
   /** Comma-separated metric keys, in display order (`teachers,schools,projects`); every metric when empty. */
   metrics = ''
+
+  /** Boolean attribute: shows "As of {date}" under the counters. */
+  showDate: string | null = null
+
+  /** Boolean attribute: shows where the figures come from under the counters, linked. */
+  showSource: string | null = null
+
+  /** Boolean attribute: shows the difference to the previous snapshot ("+128 since May 2023"). */
+  showChange: string | null = null
 
   private _progress = 0
   #inView = false
@@ -126,27 +143,68 @@ export class EtwStats extends FeedElement<StatsResponse> {
           .filter((metric): metric is StatMetric => !!metric)
       : data.metrics
     const progress = easeOut(this._progress)
+    const change = this.showChange != null
     return html`<dl part="list">
-      ${metrics.map((metric) => {
-        const final = formatNumber(locale, metric.value, metric.approximate)
-        return html`<div part="item" class="item">
-          <dt part="label">${metric.label || metric.key}</dt>
-          <dd part="value">
-            <span class="sr">${final}</span
-            ><span class="num" aria-hidden="true"
-              ><span class="ghost">${final}</span
-              ><span class="cur"
-                >${
-                  progress === 1
-                    ? final
-                    : formatNumber(locale, Math.round(metric.value * progress), metric.approximate)
-                }</span
-              ></span
-            >
-          </dd>
-        </div>`
-      })}
-    </dl>`
+        ${metrics.map((metric) => {
+          const final = formatNumber(locale, metric.value, metric.approximate)
+          const previous = metric.previous
+          // "160,000+" stays one run of text, whatever the direction around it.
+          return html`<div part="item" class="item">
+            <dt part="label">${metric.label || metric.key}</dt>
+            <dd part="value">
+              <bdi class="sr">${final}</bdi
+              ><span class="num" aria-hidden="true"
+                ><bdi class="ghost">${final}</bdi
+                ><bdi class="cur"
+                  >${
+                    progress === 1
+                      ? final
+                      : formatNumber(
+                          locale,
+                          Math.round(metric.value * progress),
+                          metric.approximate,
+                        )
+                  }</bdi
+                ></span
+              >
+            </dd>
+            ${
+              change
+                ? html`<dd part="change" class="line">
+                    ${
+                      previous
+                        ? t(locale, 'since')
+                            .replace('{n}', formatChange(locale, metric.value - previous.value))
+                            .replace('{d}', formatDay(locale, previous.asOf))
+                        : ''
+                    }
+                  </dd>`
+                : ''
+            }
+          </div>`
+        })}
+      </dl>
+      ${this.#note(metrics, locale)}`
+  }
+
+  /** The dates and sources of `metrics`, each once, under the counters. */
+  #note(metrics: StatMetric[], locale: string) {
+    const dates = this.showDate != null ? [...new Set(metrics.map((metric) => metric.asOf))] : []
+    const seen = new Set<string>()
+    const sources =
+      this.showSource != null
+        ? metrics.flatMap(({ source }) => {
+            const url = safeUrl(source?.url, this.base)
+            const name = source?.title || url
+            if (!name || seen.has(name)) return []
+            seen.add(name)
+            return [url ? html`<a part="source" href=${url}>${name}</a>` : name]
+          })
+        : []
+    if (!dates.length && !sources.length) return ''
+    return html`<p part="note" class="line">
+      ${dates.length ? t(locale, 'asOf').replace('{d}', dates.map((day) => formatDay(locale, day)).join(', ')) : ''}${dates.length && sources.length ? ' · ' : ''}${sources.length ? html`${t(locale, 'source')}: ${sources.map((source, i) => [i ? ', ' : '', source])}` : ''}
+    </p>`
   }
 }
 
