@@ -135,9 +135,7 @@ describe.skipIf(chromiumMissing)('<etw-stats-chart>', () => {
       )
       await ready(page)
       return page.evaluate(
-        () =>
-          document.querySelector('etw-stats-chart')!.shadowRoot!.getAnimations({ subtree: true })
-            .length,
+        () => document.querySelector('etw-stats-chart')!.shadowRoot!.getAnimations().length,
       )
     }
     expect(await animations('reduce')).toBe(0)

@@ -22,7 +22,14 @@ const source = { title: 'eTwinning Azerbaijan', url: 'https://etwinning.example/
 export const stats = (query: URLSearchParams): StatsResponse => {
   const locale = query.get('locale') ?? 'en'
   const country = query.get('country')
-  const metrics =
+  const metrics: {
+    key: string
+    value: number
+    approximate: boolean
+    labels: Record<string, string>
+    /** The previous snapshot's value, in May 2023. */
+    was?: number
+  }[] =
     country === 'AZ'
       ? [
           { key: 'teachers', value: 4308, approximate: false, labels: teachersLabel, was: 4180 },
