@@ -22,7 +22,7 @@ describeDb('statistics: previous snapshot and comparison by country', () => {
       { country: 'UA', value: 31_000, asOf: '2024-09-01' },
       { country: 'UA', value: 32_500, asOf: '2025-03-01' },
       { country: 'GE', value: 2100, asOf: '2025-01-20' },
-    ]
+    ] as const
     for (const { asOf, country, value } of snapshots) {
       await ctx.payload.create({
         collection: 'statistics',
