@@ -21,7 +21,8 @@ export const statsStyles = css`
     justify-content: flex-end;
     text-align: var(--etw-stat-align, center);
   }
-  dt {
+  dt,
+  .line {
     color: var(--_muted);
     white-space: nowrap;
     overflow: hidden;
@@ -57,10 +58,6 @@ export const statsStyles = css`
     margin: 0;
     font: inherit;
     min-block-size: 1lh;
-    color: var(--_muted);
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
   }
   dd.line {
     order: -1;

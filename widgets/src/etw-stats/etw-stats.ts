@@ -189,22 +189,28 @@ export class EtwStats extends FeedElement<StatsResponse> {
 
   /** The dates and sources of `metrics`, each once, under the counters. */
   #note(metrics: StatMetric[], locale: string) {
-    const dates = this.showDate != null ? [...new Set(metrics.map((metric) => metric.asOf))] : []
     const seen = new Set<string>()
     const sources =
-      this.showSource != null
-        ? metrics.flatMap(({ source }) => {
+      this.showSource == null
+        ? []
+        : metrics.flatMap(({ source }) => {
             const url = safeUrl(source?.url, this.base)
             const name = source?.title || url
             if (!name || seen.has(name)) return []
             seen.add(name)
             return [url ? html`<a part="source" href=${url}>${name}</a>` : name]
           })
-        : []
-    if (!dates.length && !sources.length) return ''
-    return html`<p part="note" class="line">
-      ${dates.length ? t(locale, 'asOf').replace('{d}', dates.map((day) => formatDay(locale, day)).join(', ')) : ''}${dates.length && sources.length ? ' · ' : ''}${sources.length ? html`${t(locale, 'source')}: ${sources.map((source, i) => [i ? ', ' : '', source])}` : ''}
-    </p>`
+    const parts = [
+      this.showDate != null &&
+        t(locale, 'asOf').replace(
+          '{d}',
+          [...new Set(metrics.map((metric) => formatDay(locale, metric.asOf)))].join(', '),
+        ),
+      sources.length && html`${t(locale, 'source')}: ${sources.map((s, i) => [i ? ', ' : '', s])}`,
+    ].filter(Boolean)
+    return parts.length
+      ? html`<p part="note" class="line">${parts.map((part, i) => [i ? ' · ' : '', part])}</p>`
+      : ''
   }
 }
 
