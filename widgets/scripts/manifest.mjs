@@ -72,7 +72,9 @@ for (const path of sources) {
         .map((d) => commentText(d.comment))
         .join('\n')
       const init = field.initializer?.getText(file)
-      const type = field.type?.getText(file) ?? (declared.type === 'Number' ? 'number' : 'string')
+      const type =
+        field.type?.getText(file) ??
+        (declared.type === 'Number' ? 'number' : declared.type === 'Boolean' ? 'boolean' : 'string')
       const attribute = declared.attribute
         ? JSON.parse(declared.attribute.replace(/'/g, '"'))
         : name

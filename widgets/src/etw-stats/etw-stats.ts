@@ -51,9 +51,9 @@ export class EtwStats extends FeedElement<StatsResponse> {
     country: {},
     organization: {},
     metrics: {},
-    showDate: { attribute: 'show-date' },
-    showSource: { attribute: 'show-source' },
-    showChange: { attribute: 'show-change' },
+    showDate: { attribute: 'show-date', type: Boolean },
+    showSource: { attribute: 'show-source', type: Boolean },
+    showChange: { attribute: 'show-change', type: Boolean },
     _progress: { state: true },
   }
 
@@ -67,13 +67,13 @@ export class EtwStats extends FeedElement<StatsResponse> {
   metrics = ''
 
   /** Boolean attribute: shows "As of {date}" under the counters. */
-  showDate: string | null = null
+  showDate = false
 
   /** Boolean attribute: shows where the figures come from under the counters, linked. */
-  showSource: string | null = null
+  showSource = false
 
   /** Boolean attribute: shows the difference to the previous snapshot ("+128 since May 2023"). */
-  showChange: string | null = null
+  showChange = false
 
   private _progress = 0
   #inView = false
@@ -143,7 +143,7 @@ export class EtwStats extends FeedElement<StatsResponse> {
           .filter((metric): metric is StatMetric => !!metric)
       : data.metrics
     const progress = easeOut(this._progress)
-    const change = this.showChange != null
+    const change = this.showChange
     return html`<dl part="list">
         ${metrics.map((metric) => {
           const final = formatNumber(locale, metric.value, metric.approximate)
@@ -190,18 +190,17 @@ export class EtwStats extends FeedElement<StatsResponse> {
   /** The dates and sources of `metrics`, each once, under the counters. */
   #note(metrics: StatMetric[], locale: string) {
     const seen = new Set<string>()
-    const sources =
-      this.showSource == null
-        ? []
-        : metrics.flatMap(({ source }) => {
-            const url = safeUrl(source?.url, this.base)
-            const name = source?.title || url
-            if (!name || seen.has(name)) return []
-            seen.add(name)
-            return [url ? html`<a part="source" href=${url}>${name}</a>` : name]
-          })
+    const sources = !this.showSource
+      ? []
+      : metrics.flatMap(({ source }) => {
+          const url = safeUrl(source?.url, this.base)
+          const name = source?.title || url
+          if (!name || seen.has(name)) return []
+          seen.add(name)
+          return [url ? html`<a part="source" href=${url}>${name}</a>` : name]
+        })
     const parts = [
-      this.showDate != null &&
+      this.showDate &&
         t(locale, 'asOf').replace(
           '{d}',
           [...new Set(metrics.map((metric) => formatDay(locale, metric.asOf)))].join(', '),
