@@ -12,7 +12,7 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.
 
 const LICENSE = '/*! @etw/widgets %s MIT; Lit (c) Google LLC, BSD-3-Clause */'
 
-const TAGS = ['etw-stats', 'etw-news-feed', 'etw-events', 'etw-article']
+const TAGS = ['etw-stats', 'etw-news-feed', 'etw-events', 'etw-article', 'etw-stats-chart']
 
 /** Languages with strings in `src/locales/<language>.ts` (English is built into each tag). */
 const LOCALES = readdirSync(new URL('src/locales', import.meta.url))
@@ -127,6 +127,7 @@ export default defineConfig(({ mode }) => {
               'etw-news-feed/etw-news-feed': 'src/etw-news-feed/etw-news-feed.ts',
               'etw-events/etw-events': 'src/etw-events/etw-events.ts',
               'etw-article/etw-article': 'src/etw-article/etw-article.ts',
+              'etw-stats-chart/etw-stats-chart': 'src/etw-stats-chart/etw-stats-chart.ts',
             },
             formats: ['es'],
             fileName: (_format, name) => `${name}.js`,

@@ -295,6 +295,10 @@ describeE2e('an editor in the admin, a university website with the widgets', () 
     await whenFormSettled(admin)
     await chooseOption(admin, '#field-scope', 'Краї', 'Країна')
     await chooseOption(admin, '#field-country', 'Азерб', 'Азербайджан')
+    // The last figure of the same metric and scope, to check the new one against.
+    const previous = admin.locator('[data-previous-figure="found"]')
+    await previous.waitFor()
+    expect(await previous.innerText()).toMatch(/4\s308 · Станом на 7 лют\. 2025/)
     await admin.locator('#action-save').click()
     await admin.waitForURL(/\/admin\/collections\/statistics\/\d+/)
 
@@ -319,6 +323,12 @@ describeE2e('an editor in the admin, a university website with the widgets', () 
     await settle(site)
     await admin.goto(`${cms.url}/admin/collections/statistics`)
     await admin.locator('.etw-table').waitFor()
+    // Azerbaijan's teachers: 4,180 (May 2023), 4,308, then the figure just recorded.
+    const trend = admin.locator(
+      'tbody[data-scope="country:AZ"] tr[data-metric="teachers"] .etw-trend',
+    )
+    expect(await trend.getAttribute('data-points')).toBe('3')
+    expect(await trend.getAttribute('aria-label')).toMatch(/4\s180 .* → 4\s400 /)
     expect(siteProblems.errors).toEqual([])
     expect(siteProblems.violations).toEqual([])
     await shoot('2-statistics')

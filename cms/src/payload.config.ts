@@ -1,4 +1,4 @@
-import { DEFAULT_LOGIN_THROTTLE, etwPlugin } from '@etw/payload-plugin'
+import { DEFAULT_LOGIN_THROTTLE, etwPlugin, PREVIOUS_FIGURE_FIELD } from '@etw/payload-plugin'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -44,6 +44,18 @@ const withAdminComponents =
       ...collection.admin,
       components: { ...collection.admin?.components, ...components },
     },
+  })
+
+/** Gives the plugin's top-level `ui` field `name` this app's admin component at `path`. */
+const withFieldComponent =
+  (name: string, path: string) =>
+  (collection: CollectionConfig): CollectionConfig => ({
+    ...collection,
+    fields: collection.fields.map((field) =>
+      field.type === 'ui' && field.name === name
+        ? { ...field, admin: { ...field.admin, components: { Field: path } } }
+        : field,
+    ),
   })
 
 const createConfig = async () =>
@@ -120,7 +132,13 @@ const createConfig = async () =>
               edit: { beforeDocumentControls: [scheduleFailure('news')] },
             }),
           },
-          statistics: { override: withAdminComponents({ beforeListTable: [statisticsTable] }) },
+          statistics: {
+            override: (collection) =>
+              withFieldComponent(
+                PREVIOUS_FIGURE_FIELD,
+                '/components/PreviousFigure#PreviousFigure',
+              )(withAdminComponents({ beforeListTable: [statisticsTable] })(collection)),
+          },
           webhookDeliveries: {
             override: withAdminComponents({
               edit: { beforeDocumentControls: ['/components/RedeliverButton#RedeliverButton'] },

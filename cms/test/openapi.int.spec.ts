@@ -21,7 +21,11 @@ import { FEED_ROUTES } from '../../packages/payload-plugin/src/feed/routes'
 import { newsRssRoute } from '../../packages/payload-plugin/src/feed/rss'
 import { eventItemRoute } from '../../packages/payload-plugin/src/feed/routes/eventItem'
 import { newsItemRoute } from '../../packages/payload-plugin/src/feed/routes/newsItem'
-import { statsHistoryRoute, statsRoute } from '../../packages/payload-plugin/src/feed/stats'
+import {
+  statsCompareRoute,
+  statsHistoryRoute,
+  statsRoute,
+} from '../../packages/payload-plugin/src/feed/stats'
 import type { TestHttpServer } from './helpers/http'
 import { startHttpServer } from './helpers/http'
 import type { IntContext } from './helpers/payload'
@@ -103,6 +107,7 @@ interface Case {
 
 const STATS = '/api/etw/v1/stats'
 const HISTORY = '/api/etw/v1/stats/history'
+const COMPARE = '/api/etw/v1/stats/compare'
 const NEWS = '/api/etw/v1/news'
 const EVENTS = '/api/etw/v1/events'
 const RSS = '/api/etw/v1/news.rss'
@@ -197,6 +202,17 @@ const CASES: Case[] = [
   get(HISTORY, 'metric=no-such-metric', 400, { parameter: 'metric' }),
   get(HISTORY, 'metric=projects&metrics=teachers', 400, { parameter: 'metrics' }),
   ...commonCases(HISTORY, 'metric=projects', 'metric=projects&country=X'),
+  // stats/compare
+  get(COMPARE, 'metric=teachers&countries=AZ,UA,GE', 200, {
+    check: (body) => {
+      expect(body.countries.map((item: any) => [item.country, item.value])).toEqual([['AZ', 4308]])
+      expect(body.missing).toEqual(['UA', 'GE'])
+    },
+  }),
+  get(COMPARE, 'metric=teachers', 400, { parameter: 'countries' }),
+  get(COMPARE, 'metric=teachers&countries=AZ,XX', 400, { parameter: 'countries' }),
+  get(COMPARE, 'metric=no-such-metric&countries=AZ', 400, { parameter: 'metric' }),
+  ...commonCases(COMPARE, 'metric=teachers&countries=AZ', 'metric=teachers&countries=QQ'),
   // news
   get(NEWS, undefined, 200, {
     check: (body) => expect(body).toMatchObject({ limit: 5, page: 1, hasNextPage: false }),
@@ -348,6 +364,7 @@ describeDb('docs/openapi.yaml', () => {
       news: newsRoute,
       newsRss: newsRssRoute,
       stats: statsRoute,
+      statsCompare: statsCompareRoute,
       statsHistory: statsHistoryRoute,
     }
     const documented = (pathname: string): string[] => {

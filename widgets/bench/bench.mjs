@@ -16,8 +16,10 @@ const dist = join(root, 'dist')
 const RUNS = Number(process.env.RUNS ?? 15)
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium'
 const TAGS = ['etw-stats', 'etw-news-feed', 'etw-events', 'etw-article']
+/** Tags budgeted by their own chunk, on top of the loader and the shared chunk. */
+const CHART = 'etw-stats-chart'
 /** Bytes on the wire, gzip and brotli alike (docs/webmasters.md, DESIGN.md). */
-const BUDGETS = { loader: 2_000, oneTag: 10_000, all: 13_000 }
+const BUDGETS = { loader: 2_000, oneTag: 10_000, all: 13_000, chart: 4_000 }
 
 await build({ root, configFile: join(root, 'vite.config.ts'), mode: 'bundle', logLevel: 'silent' })
 
@@ -63,7 +65,13 @@ for (const tag of TAGS) {
   const needs = manifest.tags[tag].map(chunkName)
   over = line(`loader + ${needs.join(' + ')}`, sum(['loader', ...needs]), BUDGETS.oneTag) || over
 }
-over = line('loader + every chunk (every tag)', sum(Object.keys(files)), BUDGETS.all) || over
+// "Every tag" is the counters, news, events and article: what the 13 kB budget was set for.
+const everything = ['loader', ...new Set(TAGS.flatMap((tag) => manifest.tags[tag].map(chunkName)))]
+over = line(`loader + every chunk of ${TAGS.join(', ')}`, sum(everything), BUDGETS.all) || over
+const chartNeeds = manifest.tags[CHART].map(chunkName)
+const own = chartNeeds.filter((name) => name !== 'shared')
+over = line(`${own.join(' + ')} on top of loader + shared`, sum(own), BUDGETS.chart) || over
+line(`loader + ${chartNeeds.join(' + ')}`, sum(['loader', ...chartNeeds]))
 
 const npm = [
   'index.js',
@@ -72,6 +80,7 @@ const npm = [
   'etw-news-feed/etw-news-feed.js',
   'etw-events/etw-events.js',
   'etw-article/etw-article.js',
+  'etw-stats-chart/etw-stats-chart.js',
 ]
 if (npm.every((file) => existsSync(join(dist, file)))) {
   console.log('\nnpm ESM entries (unminified, Lit external; shared chunks not included)')

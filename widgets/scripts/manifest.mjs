@@ -13,6 +13,7 @@ const sources = [
   'src/etw-news-feed/etw-news-feed.ts',
   'src/etw-events/etw-events.ts',
   'src/etw-article/etw-article.ts',
+  'src/etw-stats-chart/etw-stats-chart.ts',
 ]
 
 const commentText = (comment) =>
@@ -71,7 +72,9 @@ for (const path of sources) {
         .map((d) => commentText(d.comment))
         .join('\n')
       const init = field.initializer?.getText(file)
-      const type = field.type?.getText(file) ?? (declared.type === 'Number' ? 'number' : 'string')
+      const type =
+        field.type?.getText(file) ??
+        (declared.type === 'Number' ? 'number' : declared.type === 'Boolean' ? 'boolean' : 'string')
       const attribute = declared.attribute
         ? JSON.parse(declared.attribute.replace(/'/g, '"'))
         : name

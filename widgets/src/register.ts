@@ -2,6 +2,7 @@ import { EtwArticle } from './etw-article/etw-article'
 import { EtwEvents } from './etw-events/etw-events'
 import { EtwNewsFeed } from './etw-news-feed/etw-news-feed'
 import { EtwStats } from './etw-stats/etw-stats'
+import { EtwStatsChart } from './etw-stats-chart/etw-stats-chart'
 
 export { mount, mountWhenReady } from './shared/mount'
 
@@ -11,6 +12,7 @@ export const elements = {
   'etw-news-feed': EtwNewsFeed,
   'etw-events': EtwEvents,
   'etw-article': EtwArticle,
+  'etw-stats-chart': EtwStatsChart,
 } as const
 
 /**

@@ -22,6 +22,7 @@ describe('custom-elements.json', () => {
       'etw-news-feed',
       'etw-events',
       'etw-article',
+      'etw-stats-chart',
     ])
     for (const tag of tags) {
       expect(tag.attributes.map((a: any) => a.name)).toEqual(

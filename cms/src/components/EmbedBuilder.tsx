@@ -66,6 +66,8 @@ export const EmbedBuilder = ({
   const [country, setCountry] = useState('AZ')
   const [organization, setOrganization] = useState(organizations[0]?.value ?? '')
   const [chosenMetrics, setChosenMetrics] = useState<string[]>(['teachers', 'schools', 'projects'])
+  // The date and source make a figure checkable: on unless the webmaster turns them off.
+  const [shown, setShown] = useState({ date: true, source: true, change: false })
   const [lang, setLang] = useState('')
   const [theme, setTheme] = useState('')
   const [layout, setLayout] = useState('')
@@ -95,6 +97,9 @@ export const EmbedBuilder = ({
     'slug-param': isArticle && fromAddress ? slugParam : undefined,
     'heading-level': isArticle ? headingLevel : undefined,
     when: widget === 'events' ? when : undefined,
+    'show-date': widget === 'stats' && shown.date,
+    'show-source': widget === 'stats' && shown.source,
+    'show-change': widget === 'stats' && shown.change,
     lang,
     theme,
   }
@@ -286,6 +291,27 @@ export const EmbedBuilder = ({
                 {metric.label}
               </label>
             ))}
+            <div role="group" aria-label={text('statsShow')}>
+              {(
+                [
+                  ['date', text('statsShowDate')],
+                  ['source', text('statsShowSource')],
+                  ['change', text('statsShowChange')],
+                ] as const
+              ).map(([key, label]) => (
+                <label key={key} className="etw-embed__check">
+                  <input
+                    type="checkbox"
+                    name={`show-${key}`}
+                    checked={shown[key]}
+                    onChange={(event) =>
+                      setShown((current) => ({ ...current, [key]: event.target.checked }))
+                    }
+                  />{' '}
+                  {label}
+                </label>
+              ))}
+            </div>
           </fieldset>
         ) : isArticle ? null : (
           <>

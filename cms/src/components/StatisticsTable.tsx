@@ -7,13 +7,14 @@ import type { SnapshotRow } from './snapshots'
 
 import { formatDay, formatFigure, metricName, scopeName } from './format'
 import { latestFigures } from './snapshots'
+import { TrendChart } from './TrendChart'
 
 /** Most snapshots the summary reads: the newest first, so older history is what falls off. */
 const MAX_SNAPSHOTS = 2000
 
 /**
- * Above the statistics list: per scope, each metric's latest figure with its date and the figure
- * before it. Reads with the viewer's access.
+ * Above the statistics list: per scope, each metric's latest figure with its date, the figure
+ * before it, and a trend chart of all its snapshots. Reads with the viewer's access.
  */
 export const StatisticsTable = async ({ i18n, payload, user }: BeforeListTableServerProps) => {
   const t = etwT(i18n.t)
@@ -48,6 +49,7 @@ export const StatisticsTable = async ({ i18n, payload, user }: BeforeListTableSe
                 {t('previous')}
               </th>
               <th scope="col">{t('date')}</th>
+              <th scope="col">{t('trend')}</th>
             </tr>
           </thead>
           {scopes.map((scope) => (
@@ -66,6 +68,13 @@ export const StatisticsTable = async ({ i18n, payload, user }: BeforeListTableSe
                     {figure.previous ? formatFigure(figure.previous, language) : '—'}
                   </td>
                   <td>{figure.previous ? formatDay(figure.previous.asOf, language) : ''}</td>
+                  <td className="etw-table__trend">
+                    <TrendChart
+                      history={figure.history}
+                      label={`${metricName(i18n, figure.key, figure.latest.label)}, ${scopeName(scope.sample, language)}`}
+                      language={language}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -20,6 +20,21 @@ describe('embedSnippet', () => {
     )
   })
 
+  it('should write the counters’ boolean attributes bare, and leave out those that are off', () => {
+    const snippet = embedSnippet(
+      'https://cms.example.org',
+      {
+        widget: 'stats',
+        country: 'AZ',
+        'show-date': true,
+        'show-source': true,
+        'show-change': false,
+      },
+      { text: 'Azerbaijan in eTwinning' },
+    )
+    expect(snippet.split('\n')[2]).toBe('<etw-stats country="AZ" show-date show-source>')
+  })
+
   it('should keep only the attributes the widget knows, in the guide’s order, without empty ones', () => {
     const snippet = embedSnippet(
       'https://cms.example.org',

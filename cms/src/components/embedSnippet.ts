@@ -21,12 +21,25 @@ export interface EmbedChoice {
   'slug-param'?: string
   /** Level of the article's title, article only. */
   'heading-level'?: string
+  /** Boolean attributes of the counters: the date, the source and the change under them. */
+  'show-date'?: boolean
+  'show-source'?: boolean
+  'show-change'?: boolean
   lang?: string
   theme?: string
 }
 
 const ATTRIBUTES: Record<WidgetName, (keyof EmbedChoice)[]> = {
-  stats: ['country', 'organization', 'metrics', 'lang', 'theme'],
+  stats: [
+    'country',
+    'organization',
+    'metrics',
+    'show-date',
+    'show-source',
+    'show-change',
+    'lang',
+    'theme',
+  ],
   'news-feed': ['limit', 'country', 'organization', 'layout', 'lang', 'theme'],
   events: ['when', 'limit', 'country', 'layout', 'lang', 'theme'],
   article: ['slug', 'slug-param', 'heading-level', 'lang', 'theme'],
@@ -41,10 +54,14 @@ const escapeText = (value: string) =>
 /** The tag name of a widget, e.g. `etw-news-feed`. */
 export const tagName = (widget: WidgetName) => `etw-${widget}` as const
 
-/** The widget's attributes in the order the webmasters' guide lists them, without empty ones. */
+/**
+ * The widget's attributes in the order the webmasters' guide lists them, without empty ones; a
+ * boolean attribute that is on has the empty value (`show-date=""`, written `show-date`).
+ */
 export const widgetAttributes = (choice: EmbedChoice): [string, string][] =>
-  ATTRIBUTES[choice.widget].flatMap((name) => {
+  ATTRIBUTES[choice.widget].flatMap((name): [string, string][] => {
     const value = choice[name]
+    if (value === true) return [[name, '']]
     return typeof value === 'string' && value.trim() !== '' ? [[name, value.trim()]] : []
   })
 
@@ -60,7 +77,7 @@ export const embedSnippet = (
 ): string => {
   const tag = tagName(choice.widget)
   const attributes = widgetAttributes(choice)
-    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
     .join('')
   const text = escapeText(fallback.text)
   const paragraph = fallback.link

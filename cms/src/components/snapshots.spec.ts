@@ -21,6 +21,7 @@ describe('latestFigures', () => {
     expect(az?.figures).toHaveLength(1)
     expect(az?.figures[0]?.latest.value).toBe(4400)
     expect(az?.figures[0]?.previous?.value).toBe(4308)
+    expect(az?.figures[0]?.history.map((snapshot) => snapshot.value)).toEqual([4180, 4308, 4400])
   })
 
   it('should list the programme first, then countries, and metrics in counter order', () => {

@@ -13,11 +13,13 @@ export interface SnapshotRow {
   value: number
 }
 
-/** The latest snapshot of one metric in one scope, with the one before it. */
+/** The latest snapshot of one metric in one scope, with the one before it and the whole series. */
 export interface LatestFigure {
   key: string
   latest: SnapshotRow
   previous?: SnapshotRow
+  /** Every snapshot of the metric in the scope, oldest first: the trend. */
+  history: SnapshotRow[]
 }
 
 /** The latest figures of one scope, metrics in the order counters show them. */
@@ -60,8 +62,9 @@ export const latestFigures = (snapshots: readonly SnapshotRow[]): ScopeFigures[]
       const figures = [...metrics.entries()]
         .sort(([a], [b]) => metricRank(a) - metricRank(b) || a.localeCompare(b))
         .map(([key, list]) => {
-          const [latest, previous] = [...list].sort((a, b) => b.asOf.localeCompare(a.asOf))
-          return { key, latest: latest as SnapshotRow, previous }
+          const newest = [...list].sort((a, b) => b.asOf.localeCompare(a.asOf))
+          const [latest, previous] = newest
+          return { key, latest: latest as SnapshotRow, previous, history: newest.reverse() }
         })
       return { scopeKey, sample: (figures[0] as LatestFigure).latest, figures }
     })

@@ -8,6 +8,8 @@ import type {
   NewsArticle,
   NewsQuery,
   NewsResponse,
+  StatsCompareQuery,
+  StatsCompareResponse,
   StatsHistoryQuery,
   StatsHistoryResponse,
   StatsQuery,
@@ -182,6 +184,9 @@ export const createFeedClient = (options: FeedClientOptions) => {
     /** One metric's time series for a scope, oldest first. */
     statsHistory: (query: StatsHistoryQuery, request?: RequestOptions) =>
       getJson<StatsHistoryResponse>(url('stats/history', { ...query }), request),
+    /** The latest value of one metric in several countries (at most 50), highest first. */
+    statsCompare: (query: StatsCompareQuery, request?: RequestOptions) =>
+      getJson<StatsCompareResponse>(url('stats/compare', { ...query }), request),
     /** Latest published news. */
     news: (query: NewsQuery = {}, request?: RequestOptions) =>
       getJson<NewsResponse>(url('news', { ...query }), request),

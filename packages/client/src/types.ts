@@ -78,6 +78,18 @@ export interface StatFormatted {
 }
 
 /**
+ * The snapshot before the latest one, for "+128 since May 2023": its value and date.
+ */
+export interface StatPrevious {
+  value: number
+  /**
+   * ISO date (`YYYY-MM-DD`) the figure refers to.
+   */
+  asOf: string
+  formatted: StatFormatted
+}
+
+/**
  * One metric's latest value for a scope.
  */
 export interface StatMetric {
@@ -97,6 +109,21 @@ export interface StatMetric {
   asOf: string
   source: Source | null
   formatted: StatFormatted
+  /**
+   * The latest snapshot dated before `asOf` in the same scope; `null` when there is none.
+   */
+  previous: StatPrevious | null
+}
+
+/**
+ * A metric and its label.
+ */
+export interface MetricName {
+  key: MetricKey
+  /**
+   * Label in the requested locale.
+   */
+  label: string
 }
 
 /**
@@ -114,16 +141,50 @@ export interface StatsResponse {
 export interface StatsHistoryResponse {
   scope: Scope
   locale: Locale
-  metric: {
-    key: MetricKey
-    label: string
-  }
+  metric: MetricName
   /**
    * Oldest first.
    *
    * @maxItems 1000
    */
   points: StatPoint[]
+}
+
+/**
+ * One country's latest value of a metric.
+ */
+export interface StatCountry {
+  country: CountryCode
+  value: number
+  /**
+   * Shown as "160,000+": the real value is at least `value`.
+   */
+  approximate: boolean
+  /**
+   * ISO date (`YYYY-MM-DD`) the figure refers to.
+   */
+  asOf: string
+  source: Source | null
+}
+
+/**
+ * `GET /api/etw/v1/stats/compare`: the latest value of one metric in several countries.
+ */
+export interface StatsCompareResponse {
+  locale: Locale
+  metric: MetricName
+  /**
+   * The countries asked for that have a snapshot of the metric: highest value first, then by code.
+   *
+   * @maxItems 50
+   */
+  countries: StatCountry[]
+  /**
+   * The countries asked for without a snapshot of the metric, in the order given.
+   *
+   * @maxItems 50
+   */
+  missing: CountryCode[]
 }
 
 /**
@@ -687,6 +748,21 @@ export interface NewsQuery {
    * A news tag, compared in lower case.
    */
   tag?: string
+}
+
+/**
+ * Query parameters of `stats/compare`.
+ */
+export interface StatsCompareQuery {
+  metric: MetricKey
+  /**
+   * Comma-separated ISO 3166-1 alpha-2 codes, either case, 1 to 50 of them; repeats are ignored. Unassigned codes are refused with `400` naming them.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  countries: string[]
+  locale?: Locale
 }
 
 /**

@@ -40,6 +40,7 @@ export { snapshotKey, snapshotScopeKey } from './utilities/snapshot'
 
 export { EVENT_FORMATS, EVENT_KINDS } from './collections/Events'
 export { ORGANIZATION_KINDS } from './collections/Organizations'
+export { PREVIOUS_FIGURE_FIELD } from './collections/Statistics'
 
 export { AUDIT_ACTIONS } from './collections/AuditLog'
 export type { AuditAction } from './collections/AuditLog'

@@ -85,4 +85,69 @@ describe.skipIf(chromiumMissing)('<etw-stats>', () => {
     expect(after?.width).toBe(before?.width)
     expect(after?.height).toBe(before?.height)
   })
+
+  it('should show the date and the linked source under the counters when asked', async () => {
+    const { page, problems } = await h.open(
+      '<etw-stats country="AZ" show-date show-source></etw-stats><etw-stats country="AZ" id="bare"></etw-stats>',
+      reduce,
+    )
+    await loaded(page)
+    expect(await page.locator('etw-stats:not(#bare) [part="note"]').innerText()).toBe(
+      'As of Sep 1, 2024 · Source: eTwinning Azerbaijan',
+    )
+    expect(await page.locator('etw-stats:not(#bare) a[part="source"]').getAttribute('href')).toBe(
+      'https://etwinning.example/az',
+    )
+    expect(await page.locator('#bare [part="note"]').count()).toBe(0)
+    expect(problems).toEqual({ errors: [], console: [], violations: [] })
+  })
+
+  it('should show the change since the previous snapshot with show-change', async () => {
+    const { page } = await h.open('<etw-stats country="AZ" show-change></etw-stats>', reduce)
+    await loaded(page)
+    expect(await page.locator('etw-stats [part="change"]').allInnerTexts()).toEqual([
+      '+128 since May 15, 2023',
+      '0 since May 15, 2023',
+      '+658 since May 15, 2023',
+    ])
+  })
+
+  it('should write the date and the change in Ukrainian', async () => {
+    const { page } = await h.open(
+      '<etw-stats country="AZ" metrics="teachers" lang="uk" show-date show-change></etw-stats>',
+      reduce,
+    )
+    await loaded(page)
+    expect(await page.locator('etw-stats [part="change"]').innerText()).toMatch(
+      /^\+128 з 15 трав\. 2023/,
+    )
+    expect(await page.locator('etw-stats [part="note"]').innerText()).toMatch(/^Станом на 1 вер/)
+  })
+
+  it('should isolate the approximate figure from the text direction around it', async () => {
+    const { page } = await h.open(
+      '<div dir="rtl" lang="ar"><etw-stats metrics="projects" lang="en"></etw-stats></div>',
+      reduce,
+    )
+    await loaded(page)
+    const value = page.locator('etw-stats [part="value"] .cur')
+    expect(await value.evaluate((node) => node.localName)).toBe('bdi')
+    expect(await value.innerText()).toBe('160,000+')
+  })
+
+  it('should reserve the lines for the date and the change before the data arrives', async () => {
+    h.cms.mode = 'slow'
+    try {
+      const { page } = await h.open(
+        '<etw-stats country="AZ" show-date show-change></etw-stats>',
+        reduce,
+      )
+      const height = () => page.locator('etw-stats').evaluate((e) => e.clientHeight)
+      const reserved = await height()
+      await loaded(page)
+      expect(await height()).toBe(reserved)
+    } finally {
+      h.cms.mode = 'ok'
+    }
+  })
 })

@@ -21,7 +21,8 @@ export const statsStyles = css`
     justify-content: flex-end;
     text-align: var(--etw-stat-align, center);
   }
-  dt {
+  dt,
+  .line {
     color: var(--_muted);
     white-space: nowrap;
     overflow: hidden;
@@ -57,6 +58,18 @@ export const statsStyles = css`
     .cur {
       visibility: hidden;
     }
+  }
+  /*
+   * One line each, as the reserved space counts them (\`show-change\`, and \`show-date\` or
+   * \`show-source\`): the change under its figure, the date and source under the row.
+   */
+  .line {
+    margin: 0;
+    font: inherit;
+    min-block-size: 1lh;
+  }
+  dd.line {
+    order: -1;
   }
   .sr {
     position: absolute;

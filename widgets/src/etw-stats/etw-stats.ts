@@ -4,7 +4,9 @@ import type { PropertyDeclarations } from '../shared/element'
 import type { FeedQuery } from '../shared/feed-element'
 import { FeedElement } from '../shared/feed-element'
 import { strings } from '../shared/i18n'
+import { safeUrl } from '../shared/items'
 import { numberFormat } from './etw-stats.format'
+import { formatChange, formatDay, t } from './etw-stats.strings'
 import { baseStyles } from '../shared/styles'
 import { statsStyles } from './etw-stats.styles'
 
@@ -27,6 +29,9 @@ const easeOut = (x: number) => 1 - (1 - x) ** 3
  * @csspart item - One figure: its value and label.
  * @csspart value - A number (`<dd>`).
  * @csspart label - A metric's name (`<dt>`).
+ * @csspart change - The difference to the previous snapshot (`show-change`).
+ * @csspart note - The line under the counters with their date and source (`show-date`, `show-source`).
+ * @csspart source - The source's name, a link when it has a web address.
  *
  * @cssprop --etw-background - Background the widget paints when it has a `theme` (default: the surface colour, `#fff` or `#1b2129`).
  * @cssprop --etw-color-text - Text colour.
@@ -49,6 +54,9 @@ export class EtwStats extends FeedElement<StatsResponse> {
     country: {},
     organization: {},
     metrics: {},
+    showDate: { attribute: 'show-date', type: Boolean },
+    showSource: { attribute: 'show-source', type: Boolean },
+    showChange: { attribute: 'show-change', type: Boolean },
     _progress: { state: true },
   }
 
@@ -60,6 +68,15 @@ export class EtwStats extends FeedElement<StatsResponse> {
 
   /** Comma-separated metric keys, in display order (`teachers,schools,projects`); every metric when empty. */
   metrics = ''
+
+  /** Boolean attribute: shows "As of {date}" under the counters. */
+  showDate = false
+
+  /** Boolean attribute: shows where the figures come from under the counters, linked. */
+  showSource = false
+
+  /** Boolean attribute: shows the difference to the previous snapshot ("+128 since May 2023"). */
+  showChange = false
 
   /** How far the count-up is, 0 to 1: the final values (1) until it starts. */
   private _progress = 1
@@ -148,24 +165,71 @@ export class EtwStats extends FeedElement<StatsResponse> {
     // Built-in metrics are named by the widget's strings (every language); custom ones by the CMS.
     const labels = strings(locale) ?? {}
     return html`<dl part="list">
-      ${metrics.map((metric) => {
-        const format = numberFormat(locale, metric.value, metric.formatted?.value)
-        const plus = metric.approximate ? '+' : ''
-        const final = format(metric.value) + plus
-        return html`<div part="item" class="item">
-          <dt part="label" dir="auto">${labels[metric.key] || metric.label || metric.key}</dt>
-          <dd part="value">
-            <span class="sr">${final}</span
-            ><span class="num" dir="ltr" aria-hidden="true"
-              ><span class="ghost">${final}</span
-              ><span class="cur"
-                >${progress === 1 ? final : format(Math.round(metric.value * progress)) + plus}</span
-              ></span
-            >
-          </dd>
-        </div>`
-      })}
-    </dl>`
+        ${metrics.map((metric) => {
+          const format = numberFormat(locale, metric.value, metric.formatted?.value)
+          const plus = metric.approximate ? '+' : ''
+          const final = format(metric.value) + plus
+          const previous = metric.previous
+          return html`<div part="item" class="item">
+            <dt part="label" dir="auto">${labels[metric.key] || metric.label || metric.key}</dt>
+            <dd part="value">
+              <span class="sr">${final}</span
+              ><span class="num" dir="ltr" aria-hidden="true"
+                ><span class="ghost">${final}</span
+                ><span class="cur"
+                  >${progress === 1 ? final : format(Math.round(metric.value * progress)) + plus}</span
+                ></span
+              >
+            </dd>
+            ${
+              this.showChange
+                ? html`<dd part="change" class="line">
+                    ${
+                      previous
+                        ? t(locale, 'since')
+                            .replace('{n}', formatChange(format, metric.value - previous.value))
+                            .replace(
+                              '{d}',
+                              formatDay(locale, previous.asOf, previous.formatted?.asOf),
+                            )
+                        : ''
+                    }
+                  </dd>`
+                : ''
+            }
+          </div>`
+        })}
+      </dl>
+      ${this.#note(metrics, locale)}`
+  }
+
+  /** The dates and sources of `metrics`, each once, under the counters. */
+  #note(metrics: StatMetric[], locale: string) {
+    const seen = new Set<string>()
+    const sources = !this.showSource
+      ? []
+      : metrics.flatMap(({ source }) => {
+          const url = safeUrl(source?.url, this.base)
+          const name = source?.title || url
+          if (!name || seen.has(name)) return []
+          seen.add(name)
+          return [
+            url
+              ? html`<a part="source" href=${url} dir="auto">${name}</a>`
+              : html`<span dir="auto">${name}</span>`,
+          ]
+        })
+    const days = [
+      ...new Set(metrics.map((metric) => formatDay(locale, metric.asOf, metric.formatted?.asOf))),
+    ]
+    const parts = [
+      this.showDate && t(locale, 'asOf').replace('{d}', days.join(', ')),
+      sources.length &&
+        html`${t(locale, 'statsSource')}: ${sources.map((s, i) => [i ? ', ' : '', s])}`,
+    ].filter(Boolean)
+    return parts.length
+      ? html`<p part="note" class="line">${parts.map((part, i) => [i ? ' · ' : '', part])}</p>`
+      : ''
   }
 }
 

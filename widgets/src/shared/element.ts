@@ -5,8 +5,11 @@ import type { TemplateResult } from 'lit/html.js'
 export interface PropertyOptions {
   /** The attribute's name; the property's name in lower case when absent. */
   attribute?: string
-  /** `Number` reads the attribute as a number; text otherwise. */
-  type?: NumberConstructor
+  /**
+   * `Number` reads the attribute as a number, `Boolean` as whether it is present (an HTML boolean
+   * attribute: `show-date`, `show-date=""`); text otherwise.
+   */
+  type?: BooleanConstructor | NumberConstructor
   /** Written back to the attribute when the property is set. */
   reflect?: boolean
   /** Internal state: no attribute, but setting it renders again. */
@@ -85,7 +88,11 @@ export abstract class WidgetElement extends HTMLElement {
     const [name, options] = entry
     this.#reflecting = name
     ;(this as Record<string, unknown>)[name] =
-      options.type === Number && value !== null ? Number(value) : value
+      options.type === Boolean
+        ? value !== null
+        : options.type === Number && value !== null
+          ? Number(value)
+          : value
     this.#reflecting = undefined
   }
 

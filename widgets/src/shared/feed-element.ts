@@ -13,7 +13,7 @@ import { forget, hint, load, recall } from './load'
 /** The feed endpoint a widget reads and its query (without `locale`, which the widget adds). */
 export interface FeedQuery {
   /** Path under the feed API: `stats`, `news`, `events`, `news/{slug}` (encoded). */
-  kind: 'events' | 'news' | 'stats' | `news/${string}`
+  kind: 'events' | 'news' | 'stats' | 'stats/compare' | 'stats/history' | `news/${string}`
   query: Record<string, number | string | string[] | undefined>
 }
 

@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { EN as ARTICLE } from '../etw-article/etw-article.strings'
 import { EN as EVENTS } from '../etw-events/etw-events.strings'
+import { EN as CHART } from '../etw-stats-chart/etw-stats-chart.strings'
+import { EN as STATS } from '../etw-stats/etw-stats.strings'
 import type { Strings } from './i18n'
 import { EN as LISTS } from './items'
 
@@ -34,7 +36,16 @@ const METRICS = {
 }
 
 /** Every key a language file must have, with its English text. */
-const ENGLISH: Strings = { ...LISTS, ...EVENTS, ...ARTICLE, ...METRICS, ...FORMATS, ...KINDS }
+const ENGLISH: Strings = {
+  ...LISTS,
+  ...EVENTS,
+  ...ARTICLE,
+  ...STATS,
+  ...CHART,
+  ...METRICS,
+  ...FORMATS,
+  ...KINDS,
+}
 
 /** The languages of every eTwinning country (the EU's official ones and the partner countries'). */
 const ETWINNING = [

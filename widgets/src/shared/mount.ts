@@ -1,5 +1,11 @@
 /** Every widget tag. */
-export const TAGS = ['etw-stats', 'etw-news-feed', 'etw-events', 'etw-article'] as const
+export const TAGS = [
+  'etw-stats',
+  'etw-news-feed',
+  'etw-events',
+  'etw-article',
+  'etw-stats-chart',
+] as const
 
 export type Tag = (typeof TAGS)[number]
 

@@ -5,6 +5,8 @@ import type {
   NewsItem,
   NewsResponse,
   RichTextBlock,
+  StatsCompareResponse,
+  StatsHistoryResponse,
   StatsResponse,
 } from '@etw/client'
 // The CMS's own formatting, so the fixtures' `formatted` values are what the feed sends.
@@ -28,12 +30,19 @@ const source = { title: 'eTwinning Azerbaijan', url: 'https://etwinning.example/
 export const stats = (query: URLSearchParams): StatsResponse => {
   const locale = query.get('locale') ?? 'en'
   const country = query.get('country')
-  const metrics =
+  const metrics: {
+    key: string
+    value: number
+    approximate: boolean
+    labels: Record<string, string>
+    /** The previous snapshot's value, in May 2023. */
+    was?: number
+  }[] =
     country === 'AZ'
       ? [
-          { key: 'teachers', value: 4308, approximate: false, labels: teachersLabel },
-          { key: 'schools', value: 1141, approximate: false, labels: schoolsLabel },
-          { key: 'projects', value: 5103, approximate: false, labels: projectsLabel },
+          { key: 'teachers', value: 4308, approximate: false, labels: teachersLabel, was: 4180 },
+          { key: 'schools', value: 1141, approximate: false, labels: schoolsLabel, was: 1141 },
+          { key: 'projects', value: 5103, approximate: false, labels: projectsLabel, was: 4445 },
         ]
       : [
           { key: 'teachers', value: 1_200_000, approximate: true, labels: teachersLabel },
@@ -45,7 +54,7 @@ export const stats = (query: URLSearchParams): StatsResponse => {
     locale,
     metrics: metrics
       .filter((metric) => !wanted || wanted.includes(metric.key))
-      .map(({ key, value, approximate, labels }) => ({
+      .map(({ key, value, approximate, labels, was }) => ({
         key,
         label: label(labels, locale),
         value,
@@ -53,7 +62,77 @@ export const stats = (query: URLSearchParams): StatsResponse => {
         asOf: '2024-09-01',
         source: country ? source : null,
         formatted: { value: formatNumber(locale, value), asOf: formatDate(locale, '2024-09-01') },
+        previous:
+          was === undefined
+            ? null
+            : {
+                value: was,
+                asOf: '2023-05-15',
+                formatted: {
+                  value: formatNumber(locale, was),
+                  asOf: formatDate(locale, '2023-05-15'),
+                },
+              },
       })),
+  }
+}
+
+const metricLabels: Record<string, Record<string, string>> = {
+  teachers: teachersLabel,
+  schools: schoolsLabel,
+  projects: projectsLabel,
+}
+
+/** AZ's seeded history: 4180 teachers and 4445 projects in May 2023, 4308 and 5103 later. */
+const HISTORY: Record<string, [string, number][]> = {
+  teachers: [
+    ['2023-05-15', 4180],
+    ['2025-02-07', 4308],
+  ],
+  projects: [
+    ['2023-05-15', 4445],
+    ['2025-02-07', 5103],
+  ],
+}
+
+export const statsHistory = (query: URLSearchParams): StatsHistoryResponse => {
+  const locale = query.get('locale') ?? 'en'
+  const key = query.get('metric') ?? 'teachers'
+  const country = query.get('country')
+  return {
+    scope: country ? { kind: 'country', country } : { kind: 'programme' },
+    locale,
+    metric: { key, label: label(metricLabels[key] ?? { en: key }, locale) },
+    points: (country === 'AZ' ? (HISTORY[key] ?? []) : []).map(([asOf, value]) => ({
+      asOf,
+      value,
+      approximate: false,
+      source: null,
+    })),
+  }
+}
+
+/** Latest teachers per country, as the CMS compares them. */
+const LATEST: Record<string, number> = { AZ: 4308, UA: 32_500, GE: 2100 }
+
+export const statsCompare = (query: URLSearchParams): StatsCompareResponse => {
+  const locale = query.get('locale') ?? 'en'
+  const key = query.get('metric') ?? 'teachers'
+  const codes = (query.get('countries') ?? '').split(',').filter(Boolean)
+  return {
+    locale,
+    metric: { key, label: label(metricLabels[key] ?? { en: key }, locale) },
+    countries: codes
+      .filter((country) => LATEST[country] !== undefined)
+      .map((country) => ({
+        country,
+        value: LATEST[country]!,
+        approximate: false,
+        asOf: '2025-02-07',
+        source: null,
+      }))
+      .sort((a, b) => b.value - a.value),
+    missing: codes.filter((country) => LATEST[country] === undefined),
   }
 }
 

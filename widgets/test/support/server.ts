@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { article, events, news, stats } from './fixtures'
+import { article, events, news, stats, statsCompare, statsHistory } from './fixtures'
 
 const widgetsDir = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -143,13 +143,17 @@ export const startServer = async (host = '127.0.0.1'): Promise<TestServer> => {
       const json =
         endpoint === 'stats'
           ? stats(url.searchParams)
-          : endpoint === 'news'
-            ? news(url.searchParams, state.origin)
-            : endpoint === 'events'
-              ? events(url.searchParams, state.origin)
-              : endpoint.startsWith('news/')
-                ? article(decodeURIComponent(endpoint.slice(5)), url.searchParams, state.origin)
-                : undefined
+          : endpoint === 'stats/history'
+            ? statsHistory(url.searchParams)
+            : endpoint === 'stats/compare'
+              ? statsCompare(url.searchParams)
+              : endpoint === 'news'
+                ? news(url.searchParams, state.origin)
+                : endpoint === 'events'
+                  ? events(url.searchParams, state.origin)
+                  : endpoint.startsWith('news/')
+                    ? article(decodeURIComponent(endpoint.slice(5)), url.searchParams, state.origin)
+                    : undefined
       if (endpoint === 'events.ics') {
         return send(200, 'text/calendar', 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', cors)
       }

@@ -60,6 +60,15 @@ export const tagValue = z
 /** A metric key: a built-in metric or the syntax of a custom key. */
 export const metricKeyValue = z.string().trim().pipe(MetricKey)
 
+/** Most countries one comparison takes. */
+export const MAX_COMPARE_COUNTRIES = 50
+
+/** Comma-separated ISO 3166-1 alpha-2 codes, each assigned, at most {@link MAX_COMPARE_COUNTRIES}. */
+export const countryListValue = z
+  .string()
+  .transform((text) => text.split(','))
+  .pipe(z.array(countryValue).min(1).max(MAX_COMPARE_COUNTRIES))
+
 /** Comma-separated metric keys. */
 export const metricListValue = z
   .string()
@@ -238,6 +247,15 @@ export const parameterDefinitions = ({
     description: 'A built-in metric key or a custom key that some snapshot uses.',
     schema: metricKeyValue,
     example: 'projects',
+  },
+  Countries: {
+    name: 'countries',
+    in: 'query',
+    required: true,
+    description: `Comma-separated ISO 3166-1 alpha-2 codes, either case, 1 to ${MAX_COMPARE_COUNTRIES} of them; repeats are ignored. Unassigned codes are refused with \`400\` naming them.`,
+    schema: countryListValue,
+    list: true,
+    example: ['AZ', 'UA', 'GE'],
   },
   IfNoneMatch: {
     name: 'If-None-Match',

@@ -20,6 +20,7 @@ export const ROUTE_PARAMETERS = {
   newsRss: ['FeedLimit', 'Locale', 'Country', 'Organization', 'Tag'],
   stats: ['Country', 'Organization', 'Metrics', 'Locale'],
   statsHistory: ['Metric', 'Country', 'Organization', 'Locale'],
+  statsCompare: ['Metric', 'Countries', 'Locale'],
 } as const satisfies Record<FeedRoute, readonly string[]>
 
 // Names do not depend on the settings.
@@ -41,6 +42,7 @@ export const CLIENT_QUERIES = {
     'Query parameters of the single-item routes `news/{slug}` and `events/{slug}`.',
   ],
   NewsQuery: ['news', 'Query parameters of `news` and `news.rss`.'],
+  StatsCompareQuery: ['statsCompare', 'Query parameters of `stats/compare`.'],
   StatsHistoryQuery: ['statsHistory', 'Query parameters of `stats/history`.'],
   StatsQuery: ['stats', 'Query parameters of `stats`.'],
 } as const satisfies Record<string, readonly [FeedRoute, string]>

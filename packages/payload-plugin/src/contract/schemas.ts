@@ -85,15 +85,19 @@ const FORMATTED =
 export const StatFormatted = named(
   'StatFormatted',
   z.object({
-    value: z
-      .string()
-      .meta({
-        description:
-          '`value` as a number in the locale (`4.308` in `az`), without the "+" of `approximate`.',
-      }),
+    value: z.string().meta({
+      description:
+        '`value` as a number in the locale (`4.308` in `az`), without the "+" of `approximate`.',
+    }),
     asOf: z.string().meta({ description: '`asOf` as a medium date (`15 may 2023` in `az`).' }),
   }),
   FORMATTED,
+)
+
+export const StatPrevious = named(
+  'StatPrevious',
+  z.object({ value: figure.value, asOf: figure.asOf, formatted: StatFormatted }),
+  'The snapshot before the latest one, for "+128 since May 2023": its value and date.',
 )
 
 export const StatMetric = named(
@@ -103,8 +107,21 @@ export const StatMetric = named(
     label: z.string().meta({ description: 'Label in the requested locale.' }),
     ...figure,
     formatted: StatFormatted,
+    previous: nullable(StatPrevious).meta({
+      description:
+        'The latest snapshot dated before `asOf` in the same scope; `null` when there is none.',
+    }),
   }),
   "One metric's latest value for a scope.",
+)
+
+export const MetricName = named(
+  'MetricName',
+  z.object({
+    key: MetricKey,
+    label: z.string().meta({ description: 'Label in the requested locale.' }),
+  }),
+  'A metric and its label.',
 )
 
 export const StatsResponse = named(
@@ -118,10 +135,32 @@ export const StatsHistoryResponse = named(
   z.object({
     scope: Scope,
     locale: Locale,
-    metric: z.object({ key: MetricKey, label: z.string() }),
+    metric: MetricName,
     points: z.array(StatPoint).max(1000).meta({ description: 'Oldest first.' }),
   }),
   '`GET /api/etw/v1/stats/history`: the time series of one metric, oldest first.',
+)
+
+export const StatCountry = named(
+  'StatCountry',
+  z.object({ country: CountryCode, ...figure }),
+  "One country's latest value of a metric.",
+)
+
+export const StatsCompareResponse = named(
+  'StatsCompareResponse',
+  z.object({
+    locale: Locale,
+    metric: MetricName,
+    countries: z.array(StatCountry).max(50).meta({
+      description:
+        'The countries asked for that have a snapshot of the metric: highest value first, then by code.',
+    }),
+    missing: z.array(CountryCode).max(50).meta({
+      description: 'The countries asked for without a snapshot of the metric, in the order given.',
+    }),
+  }),
+  '`GET /api/etw/v1/stats/compare`: the latest value of one metric in several countries.',
 )
 
 export const FeedImageSource = named(
@@ -397,11 +436,9 @@ export const NewsArticle = named(
           slug: z.string(),
           start: instant(),
           link: z.string(),
-          formatted: z
-            .object({ start: z.string() })
-            .meta({
-              description: `\`start\` as a medium date in the event's time zone. ${FORMATTED}`,
-            }),
+          formatted: z.object({ start: z.string() }).meta({
+            description: `\`start\` as a medium date in the event's time zone. ${FORMATTED}`,
+          }),
         }),
       )
       .meta({ description: 'Published events the item is about.' }),

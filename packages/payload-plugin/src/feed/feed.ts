@@ -30,7 +30,7 @@ import { readFeedOptions } from './options'
 import { parseQueryString, refuseUnknownParameters } from './params'
 import { matchFeedRoute, splitUrl } from './routes'
 import { newsRssRoute } from './rss'
-import { statsHistoryRoute, statsRoute } from './stats'
+import { statsCompareRoute, statsHistoryRoute, statsRoute } from './stats'
 import { readHeader, requestOrigin } from './urls'
 import { PageRedirect, renderErrorPage } from '../pages/errors'
 import type { PageMatch } from '../pages/router'
@@ -46,6 +46,7 @@ const ROUTES: Record<Exclude<FeedRoute, 'health'>, RouteHandler<never>> = {
   newsItem: newsItemRoute as RouteHandler<never>,
   newsRss: newsRssRoute as RouteHandler<never>,
   stats: statsRoute as RouteHandler<never>,
+  statsCompare: statsCompareRoute as RouteHandler<never>,
   statsHistory: statsHistoryRoute as RouteHandler<never>,
 }
 

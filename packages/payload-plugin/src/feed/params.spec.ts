@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
+import { COUNTRY_CODES } from '../utilities/countries'
 import { FeedError } from './errors'
 import {
   MAX_PAGE,
   parseCountry,
+  parseCountryList,
   parseDocumentId,
   parseEnum,
   parseIsoDate,
@@ -127,6 +129,24 @@ describe('parseMetricList', () => {
 
   it('should refuse something that cannot be a metric key', () => {
     expect(errorOf(() => parseMetricList('teachers,Bad Key')).parameter).toBe('metrics')
+  })
+})
+
+describe('parseCountryList', () => {
+  it('should upper-case the codes and drop repeats, in the order given', () => {
+    expect(parseCountryList('countries', 'az, UA,ge,AZ')).toEqual(['AZ', 'UA', 'GE'])
+  })
+
+  it('should name every unassigned code', () => {
+    const error = errorOf(() => parseCountryList('countries', 'AZ,XX,,Q1'))
+    expect(error.parameter).toBe('countries')
+    expect(error.message).toContain('"XX", "", "Q1"')
+  })
+
+  it('should take 50 different countries and refuse 51', () => {
+    expect(parseCountryList('countries', COUNTRY_CODES.slice(0, 50).join(','))).toHaveLength(50)
+    const error = errorOf(() => parseCountryList('countries', COUNTRY_CODES.slice(0, 51).join(',')))
+    expect(error.message).toContain('at most 50')
   })
 })
 

@@ -5,6 +5,7 @@ import {
   DateOrDateTime,
   documentIdValue,
   localeValue,
+  MAX_COMPARE_COUNTRIES,
   MAX_PAGE,
   MAX_PARAMETER_LENGTH,
   metricKeyValue,
@@ -110,6 +111,32 @@ export const parseCountry = (value: string | undefined): string | undefined => {
       `"country" must be an ISO 3166-1 alpha-2 code such as UA or AZ, not "${value}".`,
     ),
   )
+}
+
+/**
+ * A comma-separated list of ISO 3166-1 alpha-2 codes, returned in upper case without repeats, in
+ * the order given; at most {@link MAX_COMPARE_COUNTRIES}. Unassigned codes are named in the error.
+ */
+export const parseCountryList = (name: string, value: string): string[] => {
+  const parts = nonEmpty(name, value)
+    .split(',')
+    .map((part) => part.trim())
+  const unknown = parts.filter((part) => !countryValue.safeParse(part).success)
+  if (unknown.length > 0) {
+    const shown = unknown.map((part) => `"${part}"`).join(', ')
+    throw invalidParameter(
+      name,
+      `${unknown.length === 1 ? 'Not a country code' : 'Not country codes'}: ${shown}. "${name}" takes ISO 3166-1 alpha-2 codes such as AZ,UA,GE.`,
+    )
+  }
+  const codes = [...new Set(parts.map((part) => part.toUpperCase()))]
+  if (codes.length > MAX_COMPARE_COUNTRIES) {
+    throw invalidParameter(
+      name,
+      `"${name}" takes at most ${MAX_COMPARE_COUNTRIES} countries, not ${codes.length}.`,
+    )
+  }
+  return codes
 }
 
 /** One of the configured content locales; the default locale when absent. */

@@ -8,6 +8,7 @@ export const FEED_ROUTES = {
   newsItem: '/etw/v1/news/:slug',
   newsRss: '/etw/v1/news.rss',
   stats: '/etw/v1/stats',
+  statsCompare: '/etw/v1/stats/compare',
   statsHistory: '/etw/v1/stats/history',
 } as const
 

@@ -1,7 +1,10 @@
 import type {
   Scope,
+  StatCountry,
   StatMetric,
   StatPoint,
+  StatPrevious,
+  StatsCompareResponse,
   StatsHistoryResponse,
   StatsResponse,
   Source,
@@ -15,7 +18,14 @@ import { BUILT_IN_METRICS, isBuiltInMetric, metricLabel } from '../utilities/met
 import { formatDate, formatNumber } from './format'
 import { invalidParameter } from './errors'
 import { jsonBody } from './handler'
-import { parseCountry, parseLocale, parseMetricKey, parseMetricList, parseSlug } from './params'
+import {
+  parseCountry,
+  parseCountryList,
+  parseLocale,
+  parseMetricKey,
+  parseMetricList,
+  parseSlug,
+} from './params'
 import { organizationIdBySlug } from './relations'
 import { routeParameters } from '../contract/routes'
 
@@ -38,6 +48,13 @@ export interface StatsHistoryParams {
   locale: string
 }
 
+/** Parameters of `stats/compare`. */
+export interface StatsCompareParams {
+  countries: string[]
+  metric: string
+  locale: string
+}
+
 /** A statistics snapshot as the feed reads it. */
 export type Snapshot = {
   approximate?: boolean | null
@@ -45,6 +62,7 @@ export type Snapshot = {
   id: number | string
   key?: string | null
   label?: string | null
+  scopeKey?: string | null
   source?: { title?: string | null; url?: string | null } | null
   value?: number | null
 }
@@ -94,9 +112,13 @@ const refuseUnknownMetrics = async (
       }),
     ),
   )
-  const unknown = custom.find((_key, index) => counts[index]?.docs.length === 0)
-  if (unknown !== undefined) {
-    throw invalidParameter(parameter, `No statistics exist for the metric "${unknown}".`)
+  const unknown = custom.filter((_key, index) => counts[index]?.docs.length === 0)
+  if (unknown.length === 1) {
+    throw invalidParameter(parameter, `No statistics exist for the metric "${unknown[0]}".`)
+  }
+  if (unknown.length > 1) {
+    const names = unknown.map((key) => `"${key}"`).join(', ')
+    throw invalidParameter(parameter, `No statistics exist for the metrics ${names}.`)
   }
 }
 
@@ -113,7 +135,15 @@ const readSnapshots = async (
     locale: locale as TypedLocale,
     overrideAccess: false,
     pagination: false,
-    select: { approximate: true, asOf: true, key: true, label: true, source: true, value: true },
+    select: {
+      approximate: true,
+      asOf: true,
+      key: true,
+      label: true,
+      scopeKey: true,
+      source: true,
+      value: true,
+    },
     sort,
     where,
   })
@@ -174,8 +204,23 @@ export const statsRoute: RouteHandler<StatsParams> = {
     }
     const snapshots = await readSnapshots(payload, where, params.locale, ['-asOf', '-id'])
     const latest = new Map<string, Snapshot>()
+    const previous = new Map<string, StatPrevious>()
     for (const snapshot of snapshots) {
-      if (snapshot.key && !latest.has(snapshot.key)) latest.set(snapshot.key, snapshot)
+      if (!snapshot.key) continue
+      const first = latest.get(snapshot.key)
+      if (!first) latest.set(snapshot.key, snapshot)
+      else if (!previous.has(snapshot.key) && day(snapshot.asOf) < day(first.asOf)) {
+        const value = snapshot.value ?? 0
+        const asOf = day(snapshot.asOf)
+        previous.set(snapshot.key, {
+          value,
+          asOf,
+          formatted: {
+            value: formatNumber(params.locale, value),
+            asOf: formatDate(params.locale, asOf),
+          },
+        })
+      }
     }
     const keys = params.metrics
       ? params.metrics.filter((key) => latest.has(key))
@@ -191,6 +236,7 @@ export const statsRoute: RouteHandler<StatsParams> = {
           asOf: formatDate(params.locale, figure.asOf),
           value: formatNumber(params.locale, figure.value),
         },
+        previous: previous.get(key) ?? null,
       }
     })
     const response: StatsResponse = { locale: params.locale, metrics, scope }
@@ -231,6 +277,92 @@ export const statsHistoryRoute: RouteHandler<StatsHistoryParams> = {
       },
       points: snapshots.map(point),
       scope,
+    }
+    return jsonBody(response)
+  },
+}
+
+/**
+ * The latest snapshot of `metric` per scope key, for the `scopeKeys` asked for: one read of the
+ * newest snapshots, then one read per scope the first did not reach (a long history elsewhere can
+ * fill the first read's limit).
+ */
+const latestPerScope = async (
+  payload: Payload,
+  metric: string,
+  scopeKeys: readonly string[],
+  locale: string,
+): Promise<Map<string, Snapshot>> => {
+  const where = (keys: readonly string[]): Where => ({
+    and: [{ key: { equals: metric } }, { scopeKey: { in: keys } }],
+  })
+  const snapshots = await readSnapshots(payload, where(scopeKeys), locale, ['-asOf', '-id'])
+  const latest = new Map<string, Snapshot>()
+  for (const snapshot of snapshots) {
+    if (snapshot.scopeKey && !latest.has(snapshot.scopeKey)) latest.set(snapshot.scopeKey, snapshot)
+  }
+  if (snapshots.length < MAX_SNAPSHOTS) return latest
+  const unread = scopeKeys.filter((scopeKey) => !latest.has(scopeKey))
+  const more = await Promise.all(
+    unread.map(async (scopeKey) => {
+      const { docs } = await payload.find({
+        collection: STATISTICS_SLUG,
+        depth: 0,
+        limit: 1,
+        locale: locale as TypedLocale,
+        overrideAccess: false,
+        pagination: false,
+        select: { approximate: true, asOf: true, source: true, value: true },
+        sort: ['-asOf', '-id'],
+        where: where([scopeKey]),
+      })
+      return [scopeKey, docs[0] as unknown as Snapshot | undefined] as const
+    }),
+  )
+  for (const [scopeKey, snapshot] of more) if (snapshot) latest.set(scopeKey, snapshot)
+  return latest
+}
+
+/**
+ * `GET /api/etw/v1/stats/compare`: the latest snapshot of one `metric` in each of `countries`,
+ * highest value first; countries without one are listed in `missing`.
+ */
+export const statsCompareRoute: RouteHandler<StatsCompareParams> = {
+  parameters: routeParameters('statsCompare'),
+  parse: (query, context: RouteContext) => {
+    const metric = query.get('metric')
+    if (metric === undefined) {
+      throw invalidParameter('metric', '"metric" is required, e.g. metric=teachers.')
+    }
+    const countries = query.get('countries')
+    if (countries === undefined) {
+      throw invalidParameter('countries', '"countries" is required, e.g. countries=AZ,UA,GE.')
+    }
+    return {
+      countries: parseCountryList('countries', countries),
+      locale: parseLocale(query.get('locale'), context.locales, context.defaultLocale),
+      metric: parseMetricKey('metric', metric),
+    }
+  },
+  normalize: (params): NormalizedParams => ({ ...params }),
+  produce: async (params, { payload }) => {
+    await refuseUnknownMetrics(payload, [params.metric], 'metric')
+    const scopeKeys = params.countries.map((country) => `country:${country}`)
+    const latest = await latestPerScope(payload, params.metric, scopeKeys, params.locale)
+    const countries: StatCountry[] = []
+    const missing: string[] = []
+    for (const country of params.countries) {
+      const snapshot = latest.get(`country:${country}`)
+      if (snapshot) countries.push({ country, ...point(snapshot) })
+      else missing.push(country)
+    }
+    countries.sort((a, b) => b.value - a.value || a.country.localeCompare(b.country))
+    const newest = [...latest.values()].sort((a, b) => day(b.asOf).localeCompare(day(a.asOf)))[0]
+    const response: StatsCompareResponse = {
+      countries,
+      locale: params.locale,
+      metric: { key: params.metric, label: labelOf(params.metric, params.locale, newest) },
+      missing,
     }
     return jsonBody(response)
   },

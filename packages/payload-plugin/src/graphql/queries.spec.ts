@@ -29,19 +29,22 @@ const PAIRS: Record<string, { schema: JsonSchema; omitted?: string[]; added?: st
   FeedEvent: { schema: schemas.EventItem! },
   FeedImage: { schema: schemas.FeedImage! },
   FeedImageSource: { schema: schemas.FeedImageSource! },
-  FeedMetric: { schema: properties(schemas.StatsHistoryResponse!).metric! },
+  FeedCountryStatistic: { schema: schemas.StatCountry! },
+  FeedMetric: { schema: schemas.MetricName! },
   FeedNewsItem: { schema: schemas.NewsItem! },
   FeedOrganization: { schema: schemas.FeedOrganization! },
   FeedPageInfo: { schema: schemas.Page! },
   FeedSource: { schema: schemas.Source! },
   FeedStatistic: { schema: schemas.StatMetric! },
   FeedStatisticPoint: { schema: schemas.StatPoint! },
+  FeedStatisticPrevious: { schema: schemas.StatPrevious! },
   LatestStatistics: { schema: schemas.StatsResponse! },
   NewsFeed: {
     schema: schemas.NewsResponse!,
     added: ['pageInfo'],
     omitted: ['hasNextPage', 'limit', 'nextCursor', 'page'],
   },
+  StatisticComparison: { schema: schemas.StatsCompareResponse! },
   StatisticHistory: { schema: schemas.StatsHistoryResponse! },
 }
 

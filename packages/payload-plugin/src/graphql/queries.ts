@@ -2,6 +2,7 @@ import type {
   EventsResponse,
   NewsResponse,
   Page,
+  StatsCompareResponse,
   StatsHistoryResponse,
   StatsResponse,
 } from '@etw/client'
@@ -17,7 +18,7 @@ import { FeedError } from '../feed/errors'
 import { eventsRoute } from '../feed/events'
 import { newsRoute } from '../feed/news'
 import { readFeedOptions } from '../feed/options'
-import { statsHistoryRoute, statsRoute } from '../feed/stats'
+import { statsCompareRoute, statsHistoryRoute, statsRoute } from '../feed/stats'
 import { requestOrigin } from '../feed/urls'
 import { DEFAULT_FEED_OPTIONS } from '../defaults'
 
@@ -96,7 +97,7 @@ const pageInfo = (page: Page) => ({
 
 /**
  * Queries for consumers, with the public feed's semantics: `latestStatistics`, `statisticHistory`,
- * `newsFeed`, `upcomingEvents` and `pastEvents`. Every caller, signed in or not, sees published
+ * `compareStatistics`, `newsFeed`, `upcomingEvents` and `pastEvents`. Every caller, signed in or not, sees published
  * content only. Built with the `graphql` module Payload passes in, so that the types belong to the
  * schema's own copy of it.
  */
@@ -157,6 +158,14 @@ export const feedQueries = (
     source: { type: Source, description: 'Where the figure comes from.' },
     value: { type: required(GraphQLFloat), description: 'The figure.' },
   }
+  const Previous = new GraphQLObjectType({
+    name: 'FeedStatisticPrevious',
+    description: 'The snapshot before the latest one: its value and date.',
+    fields: {
+      asOf: pointFields.asOf,
+      value: pointFields.value,
+    },
+  })
   const Statistic = new GraphQLObjectType({
     name: 'FeedStatistic',
     description: "A metric's latest value for a scope.",
@@ -164,6 +173,10 @@ export const feedQueries = (
       key: requiredText('Metric key: teachers, schools, projects, students, countries or custom.'),
       label: requiredText('Label of the metric in the requested locale.'),
       ...pointFields,
+      previous: {
+        type: Previous,
+        description: 'The latest snapshot dated before asOf in the same scope; null when none.',
+      },
     },
   })
   const LatestStatistics = new GraphQLObjectType({
@@ -196,6 +209,30 @@ export const feedQueries = (
       metric: { type: required(Metric), description: 'The metric.' },
       points: { type: list(Point), description: 'Snapshots, oldest first.' },
       scope: { type: required(Scope), description: 'The scope asked for.' },
+    },
+  })
+  const CountryStatistic = new GraphQLObjectType({
+    name: 'FeedCountryStatistic',
+    description: "One country's latest value of a metric.",
+    fields: {
+      country: requiredText('ISO 3166-1 alpha-2 code, upper case.'),
+      ...pointFields,
+    },
+  })
+  const StatisticComparison = new GraphQLObjectType({
+    name: 'StatisticComparison',
+    description: 'The latest value of one metric in several countries.',
+    fields: {
+      countries: {
+        type: list(CountryStatistic),
+        description: 'Countries with a value, highest value first, then by code.',
+      },
+      locale: requiredText('Locale of the label.'),
+      metric: { type: required(Metric), description: 'The metric.' },
+      missing: {
+        type: list(GraphQLString),
+        description: 'Countries asked for without a value, in the order given.',
+      },
     },
   })
   const ImageSource = new GraphQLObjectType({
@@ -365,6 +402,21 @@ export const feedQueries = (
       },
       resolve: (_, args, { req }) =>
         runRoute<unknown, StatsHistoryResponse>(statsHistoryRoute, args, req, '/graphql'),
+    },
+    compareStatistics: {
+      type: required(StatisticComparison),
+      description:
+        'The latest published value of one metric in each of several countries (at most 50), for comparison charts.',
+      args: {
+        countries: {
+          type: required(new GraphQLList(required(GraphQLString))),
+          description: 'ISO 3166-1 alpha-2 codes, e.g. ["AZ", "UA", "GE"]; 1 to 50.',
+        },
+        locale,
+        metric: { type: required(GraphQLString), description: 'Metric key, e.g. teachers.' },
+      },
+      resolve: (_, args, { req }) =>
+        runRoute<unknown, StatsCompareResponse>(statsCompareRoute, args, req, '/graphql'),
     },
     newsFeed: {
       type: required(NewsFeed),

@@ -348,4 +348,11 @@ export const az: EtwTranslations = {
   slugParam: 'Slug olan ünvan parametri',
   widgetArticle: 'Tam xəbər',
   widgetsDemoLink: 'Vidjetlər: demo və kod',
+  trend: 'Dinamika',
+  previousFigure: 'Bu göstərici və əhatə üçün əvvəlki rəqəm',
+  previousFigureNone: 'Bu göstərici və əhatə üçün əvvəlki rəqəm yoxdur.',
+  statsShow: 'Sayğacların altında',
+  statsShowDate: 'Tarixləri («… tarixinə»)',
+  statsShowSource: 'Mənbələri, keçidlə',
+  statsShowChange: 'Əvvəlki rəqəmdən bəri dəyişiklik',
 }

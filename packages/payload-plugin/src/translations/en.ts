@@ -352,6 +352,13 @@ export const en = {
   slugParam: 'Address parameter with the slug',
   widgetArticle: 'Full article',
   widgetsDemoLink: 'Widgets: demo and snippets',
+  trend: 'Trend',
+  previousFigure: 'Previous figure for this metric and scope',
+  previousFigureNone: 'No earlier figure for this metric and scope.',
+  statsShow: 'Under the counters',
+  statsShowDate: 'Their date (“As of …”)',
+  statsShowSource: 'Their source, linked',
+  statsShowChange: 'The change since the previous figure',
 }
 
 /** A key of the plugin's `etw` translation namespace. */

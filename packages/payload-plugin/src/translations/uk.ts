@@ -349,4 +349,11 @@ export const uk: EtwTranslations = {
   slugParam: 'Параметр адреси зі slug',
   widgetArticle: 'Новина повністю',
   widgetsDemoLink: 'Віджети: демо та код',
+  trend: 'Динаміка',
+  previousFigure: 'Попереднє значення цього показника й охоплення',
+  previousFigureNone: 'Раніших значень цього показника й охоплення немає.',
+  statsShow: 'Під лічильниками',
+  statsShowDate: 'Їхня дата («Станом на …»)',
+  statsShowSource: 'Їхнє джерело з посиланням',
+  statsShowChange: 'Зміна від попереднього значення',
 }

@@ -7,28 +7,36 @@
   if (!wp || !data) return
   const el = wp.element.createElement
   const { InspectorControls, useBlockProps } = wp.blockEditor
-  const { PanelBody, SelectControl, TextControl, Notice } = wp.components
+  const { PanelBody, SelectControl, TextControl, ToggleControl, Notice } = wp.components
 
   const control = (name, spec, value, onChange) =>
-    spec.enum
-      ? el(SelectControl, {
+    spec.type === 'boolean'
+      ? el(ToggleControl, {
           key: name,
           label: spec.label,
           help: spec.help,
-          value: value || '',
-          options: [{ label: data.strings.default, value: '' }].concat(
-            spec.enum.map((option) => ({ label: option, value: option })),
-          ),
-          onChange,
+          checked: value === 'yes',
+          onChange: (checked) => onChange(checked ? 'yes' : ''),
         })
-      : el(TextControl, {
-          key: name,
-          label: spec.label,
-          help: spec.help,
-          type: spec.type === 'integer' ? 'number' : 'text',
-          value: value || '',
-          onChange,
-        })
+      : spec.enum
+        ? el(SelectControl, {
+            key: name,
+            label: spec.label,
+            help: spec.help,
+            value: value || '',
+            options: [{ label: data.strings.default, value: '' }].concat(
+              spec.enum.map((option) => ({ label: option, value: option })),
+            ),
+            onChange,
+          })
+        : el(TextControl, {
+            key: name,
+            label: spec.label,
+            help: spec.help,
+            type: spec.type === 'integer' ? 'number' : 'text',
+            value: value || '',
+            onChange,
+          })
 
   for (const widget of data.widgets) {
     wp.blocks.registerBlockType(widget.block, {

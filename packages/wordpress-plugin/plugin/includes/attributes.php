@@ -88,6 +88,9 @@ function normalize_value( array $rule, string $value ): ?string {
 			return is_http_url( $value ) ? untrailingslashit( $value ) : null;
 		case 'link-template':
 			return is_http_url( str_replace( array( '{slug}', '{id}', '{locale}' ), 'x', $value ) ) ? $value : null;
+		case 'boolean':
+			// An HTML boolean attribute: present (empty) when on; off is leaving it out.
+			return in_array( strtolower( $value ), array( '1', 'on', 'true', 'yes' ), true ) ? '' : null;
 		case 'text':
 			$clean = sanitize_text_field( $value );
 			return '' !== $clean && mb_strlen( $clean ) <= 100 ? $clean : null;

@@ -95,6 +95,15 @@ function fallback_html( array $widget, array $attributes, string $hub ): string 
 					. ( $when ? ' <time datetime="' . esc_attr( $item['start'] ) . '">' . esc_html( $when ) . '</time>' : '' );
 			}
 			return $items ? '<span class="etw-fallback">' . implode( '<br>', $items ) . '</span>' : hub_link( $hub );
+		case 'chart':
+			$compare = $get( 'compare' );
+			$data    = '' === $hub ? null : ( '' === $compare
+				? feed( $hub, 'stats/history', array( 'metric' => $get( 'metric' ) ?: 'teachers', 'country' => $get( 'country' ), 'organization' => $get( 'organization' ), 'locale' => $locale ) )
+				: feed( $hub, 'stats/compare', array( 'metric' => $get( 'metric' ) ?: 'teachers', 'countries' => strtoupper( $compare ), 'locale' => $locale ) ) );
+			foreach ( $data['points'] ?? $data['countries'] ?? array() as $point ) {
+				$items[] = '<span>' . esc_html( ( $point['country'] ?? $point['asOf'] ?? '' ) . ': ' . figure( $point ) ) . '</span>';
+			}
+			return $items ? '<span class="etw-fallback">' . esc_html( (string) ( $data['metric']['label'] ?? '' ) ) . ' — ' . implode( ' · ', $items ) . '</span>' : hub_link( $hub );
 		case 'article':
 			$slug = $get( 'slug' );
 			if ( '' === $slug && '' !== $get( 'slug-param' ) && isset( $_GET[ $get( 'slug-param' ) ] ) ) {

@@ -32,7 +32,7 @@ function render_widget( array $widget, array $given, string $wrapper = '' ): str
 	enqueue_style();
 	$markup = '<' . $widget['tag'] . ( '' === $wrapper ? '' : ' ' . $wrapper );
 	foreach ( $attributes as $name => $value ) {
-		$markup .= ' ' . $name . '="' . esc_attr( $value ) . '"';
+		$markup .= ' ' . $name . ( '' === $value ? '' : '="' . esc_attr( $value ) . '"' );
 	}
 	$markup .= '>' . str_replace( array( "\r", "\n" ), ' ', fallback_html( $widget, $attributes, $hub ) ) . '</' . $widget['tag'] . '>';
 	return notice( $widget, $problems ) . $markup;

@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { QuickFilters as QuickFilters_672d2b6a451fe69e9d6ea0a5a4f8bffb } from '../../../components/QuickFilters'
 import { ScheduleFailure as ScheduleFailure_d1db3d2197fe459ffbfb8754956579a9 } from '../../../components/ScheduleFailure'
+import { PreviousFigure as PreviousFigure_a8b2d49d2edf1e8935e97ea3414b6281 } from '../../../components/PreviousFigure'
 import { StatisticsTable as StatisticsTable_a00a1b716bb54c039a3e4b9e1786b839 } from '../../../components/StatisticsTable'
 import { RedeliverButton as RedeliverButton_b7a1d8b14d71cfe2e47170099c4d8658 } from '../../../components/RedeliverButton'
 import { EmbedLink as EmbedLink_5c0272bf6a5b371a42c4dc05537fd641 } from '../../../components/EmbedLink'
@@ -58,6 +59,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/QuickFilters#QuickFilters": QuickFilters_672d2b6a451fe69e9d6ea0a5a4f8bffb,
   "/components/ScheduleFailure#ScheduleFailure": ScheduleFailure_d1db3d2197fe459ffbfb8754956579a9,
+  "/components/PreviousFigure#PreviousFigure": PreviousFigure_a8b2d49d2edf1e8935e97ea3414b6281,
   "/components/StatisticsTable#StatisticsTable": StatisticsTable_a00a1b716bb54c039a3e4b9e1786b839,
   "/components/RedeliverButton#RedeliverButton": RedeliverButton_b7a1d8b14d71cfe2e47170099c4d8658,
   "/components/EmbedLink#EmbedLink": EmbedLink_5c0272bf6a5b371a42c4dc05537fd641,

@@ -84,6 +84,13 @@ const showForScopes =
     scopes.includes(typeof siblingData.scope === 'string' ? siblingData.scope : 'programme')
 
 /**
+ * Name of the statistics form's `ui` field under the value: where a host's admin shows the previous
+ * snapshot of the same metric and scope while a new figure is typed. It has no component of its
+ * own (the plugin ships no React); the host gives it one (`admin.components.Field`).
+ */
+export const PREVIOUS_FIGURE_FIELD = 'previousFigure'
+
+/**
  * The `statistics` collection: dated snapshots of a metric for a scope. A new figure is a new
  * document; the latest per `key` and `scopeKey` is the current value, the rest is the history.
  */
@@ -175,6 +182,12 @@ export const generateStatisticsCollection = (
           },
         },
       ],
+    },
+    {
+      name: PREVIOUS_FIGURE_FIELD,
+      type: 'ui',
+      label: { az: 'Əvvəlki rəqəm', en: 'Previous figure', uk: 'Попереднє значення' },
+      admin: { disableListColumn: true },
     },
     {
       name: 'asOf',
