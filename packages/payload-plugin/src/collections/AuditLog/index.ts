@@ -5,8 +5,8 @@ import type { Localized } from '../../utilities/labels'
 import { isAdmin } from '../../access/roles'
 import { ADMIN_GROUP, AUDIT_LOG_SLUG } from '../../slugs'
 
-/** What an audit entry records. */
-export const AUDIT_ACTIONS = ['publish', 'unpublish', 'delete', 'login'] as const
+/** What an audit entry records (`import`: a spreadsheet import of statistics). */
+export const AUDIT_ACTIONS = ['publish', 'unpublish', 'delete', 'login', 'import'] as const
 
 /** An action recorded in the audit trail. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -16,12 +16,14 @@ const actionLabels: Record<AuditAction, Localized> = {
   unpublish: { az: 'Dərcdən çıxarıldı', en: 'Unpublished', uk: 'Знято з публікації' },
   delete: { az: 'Silindi', en: 'Deleted', uk: 'Видалено' },
   login: { az: 'Giriş', en: 'Login', uk: 'Вхід' },
+  import: { az: 'İdxal', en: 'Imported', uk: 'Імпортовано' },
 }
 
 const nobody = () => false
 
 /**
- * The `audit-log` collection: who published, unpublished or deleted what, and who logged in, when.
+ * The `audit-log` collection: who published, unpublished or deleted what, who imported statistics,
+ * and who logged in, when.
  * Written only by the plugin's hooks, in the transaction of the change it records; read by admins;
  * never edited or deleted through the API.
  */
