@@ -74,6 +74,7 @@ export interface Config {
     media: Media;
     users: User;
     'audit-log': AuditLog;
+    'statistics-imports': StatisticsImport;
     'webhook-endpoints': WebhookEndpoint;
     'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
@@ -91,6 +92,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'statistics-imports': StatisticsImportsSelect<false> | StatisticsImportsSelect<true>;
     'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -118,6 +120,7 @@ export interface Config {
     tasks: {
       schedulePublish: TaskSchedulePublish;
       etwDeliverWebhook: TaskEtwDeliverWebhook;
+      importStatistics: TaskImportStatistics;
       inline: {
         input: unknown;
         output: unknown;
@@ -1711,7 +1714,7 @@ export interface User {
  */
 export interface AuditLog {
   id: number;
-  action: 'publish' | 'unpublish' | 'delete' | 'login';
+  action: 'publish' | 'unpublish' | 'delete' | 'login' | 'import';
   summary?: string | null;
   targetCollection?: string | null;
   documentId?: string | null;
@@ -1721,6 +1724,32 @@ export interface AuditLog {
    */
   userEmail?: string | null;
   clientAddress?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "statistics-imports".
+ */
+export interface StatisticsImport {
+  id: number;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  fileName?: string | null;
+  duplicates: 'skip' | 'refuse';
+  total: number;
+  created?: number | null;
+  skipped?: number | null;
+  message?: string | null;
+  rows?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  user?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -1839,7 +1868,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish' | 'etwDeliverWebhook';
+        taskSlug: 'inline' | 'schedulePublish' | 'etwDeliverWebhook' | 'importStatistics';
         taskID: string;
         input?:
           | {
@@ -1872,7 +1901,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish' | 'etwDeliverWebhook') | null;
+  taskSlug?: ('inline' | 'schedulePublish' | 'etwDeliverWebhook' | 'importStatistics') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1913,6 +1942,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'statistics-imports';
+        value: number | StatisticsImport;
       } | null)
     | ({
         relationTo: 'webhook-endpoints';
@@ -2165,6 +2198,23 @@ export interface AuditLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "statistics-imports_select".
+ */
+export interface StatisticsImportsSelect<T extends boolean = true> {
+  status?: T;
+  fileName?: T;
+  duplicates?: T;
+  total?: T;
+  created?: T;
+  skipped?: T;
+  message?: T;
+  rows?: T;
+  user?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webhook-endpoints_select".
  */
 export interface WebhookEndpointsSelect<T extends boolean = true> {
@@ -2343,6 +2393,20 @@ export interface TaskEtwDeliverWebhook {
     delivery: string;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskImportStatistics".
+ */
+export interface TaskImportStatistics {
+  input: {
+    import: string;
+  };
+  output: {
+    status?: string | null;
+    created?: number | null;
+    skipped?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

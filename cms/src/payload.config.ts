@@ -33,6 +33,7 @@ const scheduleFailure = (collectionSlug: string) => ({
   serverProps: { collectionSlug },
 })
 const statisticsTable = '/components/StatisticsTable#StatisticsTable'
+const statisticsImport = '/components/StatisticsImport#StatisticsImport'
 
 /** Adds this app's admin components (they live in `src/components`) to a plugin collection. */
 const withAdminComponents =
@@ -116,7 +117,9 @@ const createConfig = async () =>
               edit: { beforeDocumentControls: [scheduleFailure('news')] },
             }),
           },
-          statistics: { override: withAdminComponents({ beforeListTable: [statisticsTable] }) },
+          statistics: {
+            override: withAdminComponents({ beforeListTable: [statisticsTable, statisticsImport] }),
+          },
           webhookDeliveries: {
             override: withAdminComponents({
               edit: { beforeDocumentControls: ['/components/RedeliverButton#RedeliverButton'] },

@@ -144,7 +144,7 @@ const importEndpoint = (limits: ImportOptions): Endpoint => ({
         status: 'queued',
         total: rows.length,
         user: req.user!.id,
-      } as Record<string, unknown>,
+      } as never,
       depth: 0,
       overrideAccess: true,
     })) as unknown as ImportDoc

@@ -1,4 +1,4 @@
-import type { Payload, PayloadRequest, TypedUser } from 'payload'
+import type { CollectionSlug, Payload, PayloadRequest, TypedUser } from 'payload'
 
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
@@ -38,7 +38,7 @@ export const importProgress = (id: number | string): number | undefined => progr
 const userOf = async (payload: Payload, user: ImportDoc['user']) => {
   const id = typeof user === 'object' && user !== null ? user.id : user
   if (id === undefined || id === null) return null
-  const collection = payload.config.admin.user
+  const collection = payload.config.admin.user as CollectionSlug
   const doc = await payload
     .findByID({ collection, depth: 0, disableErrors: true, id, overrideAccess: true })
     .catch(() => null)
@@ -48,7 +48,7 @@ const userOf = async (payload: Payload, user: ImportDoc['user']) => {
 const setImport = (payload: Payload, id: number | string, data: Partial<ImportDoc>) =>
   payload.update({
     collection: STATISTICS_IMPORTS_SLUG,
-    data: data as Record<string, unknown>,
+    data: data as never,
     depth: 0,
     id,
     overrideAccess: true,
