@@ -179,7 +179,10 @@ export const StatisticsImport = () => {
         <a href={`${api}/import-template?format=xlsx`} download>
           {tr('etw:importTemplateXlsx')}
         </a>
-        <a href={`${api}/export${listQuery(new URLSearchParams(searchParams.toString()))}`} download>
+        <a
+          href={`${api}/export${listQuery(new URLSearchParams(searchParams.toString()))}`}
+          download
+        >
           {tr('etw:importExportCsv')}
         </a>
       </p>

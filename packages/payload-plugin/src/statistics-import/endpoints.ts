@@ -25,9 +25,17 @@ type ImportOptions = ResolvedEtwPluginOptions['statisticsImport']
 const errorResponse = (status: number, message: string, extra: object = {}) =>
   Response.json({ errors: [{ message }], ...extra }, { status })
 
-const requireUser = (req: PayloadRequest, allowed: (req: PayloadRequest) => boolean) => {
-  if (!req.user) throw new UnauthorizedError(req.t)
-  if (!allowed(req)) throw new Forbidden(req.t)
+/**
+ * 401 without a user, 403 for one without the role; `undefined` when the request may go on.
+ * Answered rather than thrown: a refusal is the caller's mistake, not a server error to log.
+ */
+const refusal = (
+  req: PayloadRequest,
+  allowed: (req: PayloadRequest) => boolean,
+): Response | undefined => {
+  if (!req.user) return errorResponse(401, new UnauthorizedError(req.t).message)
+  if (!allowed(req)) return errorResponse(403, new Forbidden(req.t).message)
+  return undefined
 }
 
 const mayImport = (req: PayloadRequest) => canRecordStatistics({ req })
@@ -87,7 +95,8 @@ const importEndpoint = (limits: ImportOptions): Endpoint => ({
   path: '/import',
   method: 'post',
   handler: async (req) => {
-    requireUser(req, mayImport)
+    const refused = refusal(req, mayImport)
+    if (refused) return refused
     const dryRun = choice(req, 'dryRun', ['true', 'false', '1', '0'], 'false')
     if (dryRun instanceof Response) return dryRun
     const duplicates = choice<DuplicateMode>(req, 'duplicates', DUPLICATE_MODES, 'refuse')
@@ -173,7 +182,8 @@ const statusEndpoint: Endpoint = {
   path: '/import/:id',
   method: 'get',
   handler: async (req) => {
-    requireUser(req, mayImport)
+    const refused = refusal(req, mayImport)
+    if (refused) return refused
     const id = String(req.routeParams?.id ?? '')
     const { docs } = await req.payload.find({
       collection: STATISTICS_IMPORTS_SLUG,
@@ -194,7 +204,8 @@ const templateEndpoint: Endpoint = {
   path: '/import-template',
   method: 'get',
   handler: async (req) => {
-    requireUser(req, mayImport)
+    const refused = refusal(req, mayImport)
+    if (refused) return refused
     const format = choice(req, 'format', ['csv', 'xlsx'], 'csv')
     if (format instanceof Response) return format
     const body = format === 'xlsx' ? await templateXlsx() : templateCsv()
@@ -214,7 +225,8 @@ const exportEndpoint: Endpoint = {
   path: '/export',
   method: 'get',
   handler: async (req) => {
-    requireUser(req, mayExport)
+    const refused = refusal(req, mayExport)
+    if (refused) return refused
     const where = (req.query?.where ?? undefined) as Where | undefined
     const sort = typeof req.query?.sort === 'string' ? req.query.sort : '-asOf'
     const csv = await exportCsv(req, where, sort)

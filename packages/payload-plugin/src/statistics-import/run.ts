@@ -54,6 +54,74 @@ const setImport = (payload: Payload, id: number | string, data: Partial<ImportDo
     overrideAccess: true,
   })
 
+/** What the SQL adapters (`@payloadcms/drizzle`) offer for a multi-row insert. */
+interface SqlAdapter {
+  insert?: (args: { db: unknown; tableName: string; values: Record<string, unknown>[] }) => unknown
+  sessions?: Record<number | string, { db?: unknown } | undefined>
+  tables?: Record<string, unknown>
+}
+
+/** Rows per multi-row INSERT: 16 columns each stays far below SQLite's and PostgreSQL's bounds. */
+const BATCH = 500
+
+/** A snapshot as a row of the SQL adapters' `statistics` table (its Drizzle column keys). */
+const sqlRow = (row: ImportedSnapshot, now: string): Record<string, unknown> => ({
+  approximate: row.approximate,
+  asOf: row.asOf,
+  country: row.country,
+  createdAt: now,
+  customKey: row.customKey,
+  key: row.key,
+  metric: row.metric,
+  organization: row.organization,
+  region: row.region,
+  scope: row.scope,
+  scopeKey: row.scopeKey,
+  source_title: row.source.title,
+  source_url: row.source.url,
+  updatedAt: now,
+  value: row.value,
+})
+
+/**
+ * Writes the checked snapshots in the transaction of `req`. The rows were checked as the
+ * collection's hooks check a snapshot (keys computed, scope fields cleared, duplicates looked up in
+ * one query), so they go to the adapter directly: on the SQL adapters as multi-row INSERTs of
+ * {@link BATCH} rows, elsewhere one `db.create` each. Calls `onProgress` with the rows written.
+ */
+const insertSnapshots = async (
+  payload: Payload,
+  req: PayloadRequest,
+  rows: readonly ImportedSnapshot[],
+  now: string,
+  onProgress: (written: number) => void,
+): Promise<number> => {
+  const adapter = payload.db as unknown as SqlAdapter
+  const transaction = await req.transactionID
+  const session = transaction === undefined ? undefined : adapter.sessions?.[transaction]?.db
+  let written = 0
+  if (typeof adapter.insert === 'function' && adapter.tables?.[STATISTICS_SLUG] && session) {
+    for (let start = 0; start < rows.length; start += BATCH) {
+      const values = rows.slice(start, start + BATCH).map((row) => sqlRow(row, now))
+      await adapter.insert.call(payload.db, { db: session, tableName: STATISTICS_SLUG, values })
+      written += values.length
+      onProgress(written)
+    }
+    return written
+  }
+  for (const row of rows) {
+    await payload.db.create({
+      collection: STATISTICS_SLUG,
+      data: { ...row, createdAt: now, updatedAt: now },
+      req,
+      returning: false,
+    })
+    written += 1
+    onProgress(written)
+  }
+  return written
+}
+
 /** Thrown inside the transaction when a duplicate is found and the editor chose to refuse them. */
 class RefusedDuplicates extends Error {}
 
@@ -92,19 +160,9 @@ export const runImport = async (
       throw new RefusedDuplicates(translate(req.t, 'importRefusedDuplicates'))
     }
     const now = new Date().toISOString()
-    for (const row of fresh) {
-      // The rows were checked as the collection's hooks check a snapshot (keys computed, scope
-      // fields cleared, duplicates looked up in one query); writing them through the adapter keeps
-      // a large file within one fast transaction.
-      await payload.db.create({
-        collection: STATISTICS_SLUG,
-        data: { ...row, createdAt: now, updatedAt: now },
-        req,
-        returning: false,
-      })
-      created += 1
-      progress.set(String(id), created + skipped)
-    }
+    created = await insertSnapshots(payload, req, fresh, now, (written) =>
+      progress.set(String(id), written + skipped),
+    )
     await recordAudit(req, {
       action: 'import',
       collection: STATISTICS_SLUG,
@@ -122,10 +180,25 @@ export const runImport = async (
   } catch (error) {
     await killTransaction(req)
     progress.delete(String(id))
-    const message = error instanceof Error ? error.message : String(error)
+    let message: string
+    if (error instanceof RefusedDuplicates) message = error.message
+    else {
+      payload.logger.error({ err: error }, `statistics import ${id} failed`)
+      message = translate(req.t, 'importWriteFailed')
+    }
     await setImport(payload, id, { created: 0, message, rows: null, skipped: 0, status: 'failed' })
-    if (error instanceof RefusedDuplicates) return { created: 0, skipped: 0, status: 'failed' }
-    throw error
+    // Outside the rolled-back transaction, so the attempt stays on record.
+    const failureReq = await createLocalReq({ user: user ?? undefined }, payload)
+    await recordAudit(failureReq, {
+      action: 'import',
+      collection: STATISTICS_SLUG,
+      documentId: id,
+      summary: translate(failureReq.t, 'importAuditFailed', {
+        file: doc.fileName || 'CSV',
+        message,
+      }),
+    })
+    return { created: 0, skipped: 0, status: 'failed' }
   }
   progress.delete(String(id))
   await setImport(payload, id, { created, message: null, rows: null, skipped, status: 'succeeded' })

@@ -125,7 +125,8 @@ export const az: Record<EtwTranslationKey, string> = {
   importMissingField: '{{field}} məcburidir.',
   importUnknownMetric:
     '"{{value}}" göstərici deyil: teachers, schools, projects, students, countries və ya partner-schools kimi fərdi açar yazın.',
-  importMetricNotAllowed: '"{{value}}" göstəricisi burada qəbul edilmir; qəbul edilənlər: {{allowed}}.',
+  importMetricNotAllowed:
+    '"{{value}}" göstəricisi burada qəbul edilmir; qəbul edilənlər: {{allowed}}.',
   importBadNumber: '"{{value}}" ədəd deyil.',
   importNegativeValue: 'Dəyər 0 və ya daha çox olmalıdır, {{value}} yox.',
   importBadBoolean: 'approximate: "{{value}}" nə "bəli", nə də "xeyr"dir.',
@@ -134,8 +135,7 @@ export const az: Record<EtwTranslationKey, string> = {
     '"{{value}}" əhatə deyil: programme, country, region və ya organization yazın.',
   importUnknownCountry:
     '"{{value}}" məlum ölkə kodu deyil (ISO 3166-1 alpha-2, məsələn UA və ya AZ).',
-  importUnknownOrganization:
-    '"{{value}}" adlı təşkilat yoxdur (slug, qısa ad, ad və ya ID yazın).',
+  importUnknownOrganization: '"{{value}}" adlı təşkilat yoxdur (slug, qısa ad, ad və ya ID yazın).',
   importBadUrl: 'source URL: "{{value}}" http:// və ya https:// ünvanı deyil.',
   importTooLong: '{{field}} {{max}} simvoldan uzundur.',
   importDuplicateExisting: '{{scope}} üçün {{date}} tarixinə {{metric}} qeydi artıq mövcuddur.',
@@ -153,4 +153,7 @@ export const az: Record<EtwTranslationKey, string> = {
   importBadParameter: '{{parameter}} parametri bunlardan biri olmalıdır: {{allowed}}.',
   importNotFound: 'Bu ID ilə idxal yoxdur.',
   importAuditSummary: '{{file}} idxalı: {{created}} əlavə edildi, {{skipped}} keçildi',
+  importAuditFailed: '{{file}} idxalı alınmadı, heç nə saxlanmadı: {{message}}',
+  importWriteFailed:
+    'Sətirlər saxlanıla bilmədi: bu arada eyni göstərici, əhatə və tarixli qeyd yazılıb və ya verilənlər bazası onları rədd edib. Təfərrüatlar server jurnalındadır.',
 }

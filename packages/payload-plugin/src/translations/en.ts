@@ -129,8 +129,7 @@ export const en = {
   importNegativeValue: 'The value must be 0 or more, not {{value}}.',
   importBadBoolean: 'approximate: "{{value}}" is neither yes nor no.',
   importBadDate: '"{{value}}" is not a date; write it as YYYY-MM-DD, e.g. 2024-06-01.',
-  importUnknownScope:
-    '"{{value}}" is not a scope: use programme, country, region or organization.',
+  importUnknownScope: '"{{value}}" is not a scope: use programme, country, region or organization.',
   importUnknownCountry:
     '"{{value}}" is not a known country code (ISO 3166-1 alpha-2, e.g. UA or AZ).',
   importUnknownOrganization:
@@ -152,6 +151,9 @@ export const en = {
   importBadParameter: 'The {{parameter}} parameter must be one of: {{allowed}}.',
   importNotFound: 'There is no import with this ID.',
   importAuditSummary: 'Import of {{file}}: {{created}} added, {{skipped}} skipped',
+  importAuditFailed: 'Import of {{file}} failed, nothing saved: {{message}}',
+  importWriteFailed:
+    'The rows could not be saved: a snapshot of the same metric, scope and date was recorded meanwhile, or the database refused them. The server log has the details.',
 }
 
 /** Keys of the plugin's `etw` translation namespace. */

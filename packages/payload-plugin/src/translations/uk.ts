@@ -154,4 +154,7 @@ export const uk: Record<EtwTranslationKey, string> = {
   importBadParameter: 'Параметр {{parameter}} має бути одним із: {{allowed}}.',
   importNotFound: 'Імпорту з таким ID немає.',
   importAuditSummary: 'Імпорт {{file}}: додано {{created}}, пропущено {{skipped}}',
+  importAuditFailed: 'Імпорт {{file}} не вдався, нічого не збережено: {{message}}',
+  importWriteFailed:
+    'Рядки не вдалося зберегти: тим часом записано знімок того самого показника, охоплення й дати, або база даних їх відхилила. Подробиці — у журналі сервера.',
 }
