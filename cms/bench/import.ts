@@ -12,6 +12,21 @@ import { fileURLToPath } from 'node:url'
 
 import type { DatabaseProbe } from '../test/helpers/databases'
 
+/** What the import route answers, as far as the benchmark reads it. */
+interface Answer {
+  valid?: number
+  import?: ImportState
+  id?: number | string
+  status?: string
+  message?: string | null
+}
+
+interface ImportState {
+  id: number | string
+  status: string
+  message?: string | null
+}
+
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000)
 const BUDGET_MS = 30_000
 const log = (message: string) => console.log(`[bench:import] ${message}`)
@@ -70,7 +85,7 @@ const runOne = async (kind: string) => {
       })
       const slug = url.pathname.replace(/^\/api\//, '').split('/')
       const response = await rest[method](request, { params: Promise.resolve({ slug }) })
-      return { status: response.status, body: (await response.json()) as Record<string, any> }
+      return { status: response.status, body: (await response.json()) as Answer }
     }
     const form = () => {
       const data = new FormData()
@@ -86,10 +101,10 @@ const runOne = async (kind: string) => {
     const importStart = performance.now()
     const queued = await call('POST', '/statistics/import?duplicates=refuse', form())
     if (queued.status !== 202) throw new Error(`import: ${JSON.stringify(queued.body)}`)
-    let state: Record<string, any> = queued.body.import
+    let state = queued.body.import as ImportState
     while (state.status !== 'succeeded' && state.status !== 'failed') {
       await new Promise((resolve) => setTimeout(resolve, 50))
-      state = (await call('GET', `/statistics/import/${state.id}`)).body
+      state = (await call('GET', `/statistics/import/${state.id}`)).body as ImportState
     }
     const importMs = performance.now() - importStart
     if (state.status !== 'succeeded') throw new Error(`import failed: ${state.message}`)
