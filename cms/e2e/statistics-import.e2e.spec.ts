@@ -90,6 +90,8 @@ describeE2e('an editor imports statistics from a spreadsheet', () => {
       buffer: Buffer.from(file),
     })
     await panel.getByRole('button', { name: 'Check the file' }).click()
+    await panel.locator('.etw-import__preview, .etw-import__error').first().waitFor()
+    expect(await panel.locator('.etw-import__error').count(), await panel.innerText()).toBe(0)
     await expect
       .poll(() => panel.locator('.etw-import__preview [role="status"]').textContent())
       .toBe('2 rows: 2 ready, 0 already exist, 0 with errors.')

@@ -225,6 +225,28 @@ describeDb('statistics spreadsheet import', () => {
     })
   })
 
+  describe('a browser upload', () => {
+    it('should read a multipart body whose boundary has upper-case letters', async () => {
+      const boundary = '----WebKitFormBoundaryAbCdEf0123456789'
+      const body = [
+        `--${boundary}`,
+        'Content-Disposition: form-data; name="file"; filename="one.csv"',
+        'Content-Type: text/csv',
+        '',
+        csv('teachers,12,no,2024-01-01,programme,,,,,'),
+        `--${boundary}--`,
+        '',
+      ].join('\r\n')
+      const answer = await call('POST', '/statistics/import?dryRun=true', {
+        auth: users.editor.auth,
+        body,
+        type: `multipart/form-data; boundary=${boundary}`,
+      })
+      expect(answer.status).toBe(200)
+      expect(answer.body).toMatchObject({ total: 1, valid: 1 })
+    })
+  })
+
   describe('duplicates', () => {
     const file = csv(
       'teachers,4180,no,2023-05-15,country,AZ,,,,',

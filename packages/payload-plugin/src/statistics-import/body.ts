@@ -61,8 +61,9 @@ const BODY_TYPES = new Set([
  * with 413 before more of it is read; anything else with a 400 that says what to send.
  */
 export const readUpload = async (req: PayloadRequest, maxBytes: number): Promise<UploadedFile> => {
-  const contentType = (req.headers.get('content-type') ?? '').toLowerCase()
-  const mediaType = contentType.split(';', 1)[0]!.trim()
+  // The boundary is case-sensitive: only the media type is compared in lower case.
+  const contentType = req.headers.get('content-type') ?? ''
+  const mediaType = contentType.split(';', 1)[0]!.trim().toLowerCase()
   const tooLarge = () => refuse(req, 413, 'importTooLarge', { limit: maxBytes })
   if (mediaType === 'multipart/form-data') {
     const bytes = await readWithin(req, maxBytes + MULTIPART_OVERHEAD)

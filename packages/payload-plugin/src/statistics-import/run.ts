@@ -179,7 +179,6 @@ export const runImport = async (
     await commitTransaction(req)
   } catch (error) {
     await killTransaction(req)
-    progress.delete(String(id))
     let message: string
     if (error instanceof RefusedDuplicates) message = error.message
     else {
@@ -187,6 +186,7 @@ export const runImport = async (
       message = translate(req.t, 'importWriteFailed')
     }
     await setImport(payload, id, { created: 0, message, rows: null, skipped: 0, status: 'failed' })
+    progress.delete(String(id))
     // Outside the rolled-back transaction, so the attempt stays on record.
     const failureReq = await createLocalReq({ user: user ?? undefined }, payload)
     await recordAudit(failureReq, {
@@ -200,7 +200,8 @@ export const runImport = async (
     })
     return { created: 0, skipped: 0, status: 'failed' }
   }
-  progress.delete(String(id))
   await setImport(payload, id, { created, message: null, rows: null, skipped, status: 'succeeded' })
+  // Kept until the stored status says `succeeded`, so a poll in between never reads 0 again.
+  progress.delete(String(id))
   return { created, skipped, status: 'succeeded' }
 }
