@@ -74,6 +74,7 @@ export interface Config {
     media: Media;
     users: User;
     'audit-log': AuditLog;
+    'statistics-imports': StatisticsImport;
     'webhook-endpoints': WebhookEndpoint;
     'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
@@ -91,6 +92,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'statistics-imports': StatisticsImportsSelect<false> | StatisticsImportsSelect<true>;
     'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -118,6 +120,7 @@ export interface Config {
     tasks: {
       schedulePublish: TaskSchedulePublish;
       etwDeliverWebhook: TaskEtwDeliverWebhook;
+      importStatistics: TaskImportStatistics;
       inline: {
         input: unknown;
         output: unknown;
@@ -145,13 +148,21 @@ export interface UserAuthOperations {
   };
 }
 /**
+ * eTwinning news: write in every language, schedule or publish at once.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "news".
  */
 export interface News {
   id: number;
   title: string;
+  /**
+   * The last part of the address. Left empty, it is made from the title in Latin letters and kept unique.
+   */
   slug?: string | null;
+  /**
+   * One or two sentences shown in feeds and link previews.
+   */
   summary?: string | null;
   body?: {
     root: {
@@ -169,8 +180,14 @@ export interface News {
     [k: string]: unknown;
   } | null;
   cover?: (number | null) | Media;
+  /**
+   * Left empty, it is set to the moment of first publication.
+   */
   publishedAt?: string | null;
   organization?: (number | null) | Organization;
+  /**
+   * The country the news is about.
+   */
   country?:
     | (
         | 'AF'
@@ -425,21 +442,38 @@ export interface News {
         | 'ZW'
       )
     | null;
+  /**
+   * Stored in lower case.
+   */
   tags?: string[] | null;
   relatedEvents?: (number | Event)[] | null;
+  /**
+   * Address of the original publication (http or https only).
+   */
   sourceUrl?: string | null;
+  /**
+   * For example the university’s website; shown in the “originally published by” link.
+   */
   sourceTitle?: string | null;
+  /**
+   * Old addresses redirect to the current one.
+   */
   previousSlugs?: string[] | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Images (JPEG, PNG, WebP, AVIF, GIF) and PDF documents.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
  */
 export interface Media {
   id: number;
+  /**
+   * Describes the image for people who cannot see it.
+   */
   alt: string;
   caption?: string | null;
   updatedAt: string;
@@ -481,13 +515,21 @@ export interface Media {
   };
 }
 /**
+ * Universities, ministries, schools and support services that publish news and organise events.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "organizations".
  */
 export interface Organization {
   id: number;
   name: string;
+  /**
+   * Abbreviation, e.g. K-PNU. The slug is made from it.
+   */
   shortName?: string | null;
+  /**
+   * The last part of the address. Left empty, it is made from the title in Latin letters and kept unique.
+   */
   slug?: string | null;
   kind: 'university' | 'ministry' | 'school' | 'support-service' | 'centre';
   country?:
@@ -751,13 +793,21 @@ export interface Organization {
   createdAt: string;
 }
 /**
+ * Seminars, trainings, meetings, webinars and conferences.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "events".
  */
 export interface Event {
   id: number;
   title: string;
+  /**
+   * The last part of the address. Left empty, it is made from the title in Latin letters and kept unique.
+   */
   slug?: string | null;
+  /**
+   * Old addresses redirect to the current one.
+   */
   previousSlugs?: string[] | null;
   summary?: string | null;
   description?: {
@@ -775,10 +825,19 @@ export interface Event {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Local time of the place of the event; its time zone is the event’s.
+   */
   startsAt: string;
   startsAt_tz?: string | null;
+  /**
+   * Must be after the start.
+   */
   endsAt: string;
   endsAt_tz?: string | null;
+  /**
+   * IANA time zone of the place where the event happens, e.g. Asia/Baku or Europe/Kyiv.
+   */
   timeZone: string;
   format: 'in-person' | 'online' | 'hybrid';
   kind: 'seminar' | 'training' | 'meeting' | 'webinar' | 'conference';
@@ -1292,6 +1351,9 @@ export interface Event {
         | 'ZW'
       )[]
     | null;
+  /**
+   * For example: 25 educators, 10 head teachers.
+   */
   participantGroups?:
     | {
         count: number;
@@ -1310,16 +1372,30 @@ export interface Event {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Each snapshot is a figure as of a date. Record a new figure as a new snapshot; older ones stay as history.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "statistics".
  */
 export interface Statistic {
   id: number;
   metric: 'teachers' | 'schools' | 'projects' | 'students' | 'countries' | 'custom';
+  /**
+   * Lowercase letters, digits and hyphens, e.g. partner-schools.
+   */
   customKey?: string | null;
+  /**
+   * Readable name of a custom metric.
+   */
   label?: string | null;
   value: number;
+  /**
+   * The figure is shown with a "+".
+   */
   approximate?: boolean | null;
+  /**
+   * The day the figure refers to.
+   */
   asOf: string;
   scope: 'programme' | 'country' | 'region' | 'organization';
   country?:
@@ -1578,7 +1654,13 @@ export interface Statistic {
     | null;
   region?: string | null;
   organization?: (number | null) | Organization;
+  /**
+   * Computed from the metric.
+   */
   key?: string | null;
+  /**
+   * Computed from the scope: programme, country:AZ, region:AZ:…, organization:…
+   */
   scopeKey?: string | null;
   source?: {
     title?: string | null;
@@ -1588,12 +1670,17 @@ export interface Statistic {
   createdAt: string;
 }
 /**
+ * The editorial team. Enable an API key for machine clients.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
   id: number;
   name?: string | null;
+  /**
+   * Administrators manage users and settings, editors publish, contributors write drafts. A statistics writer is a machine client: with an API key it records statistics snapshots and nothing else.
+   */
   roles?: ('admin' | 'editor' | 'contributor' | 'statistics-writer')[] | null;
   updatedAt: string;
   createdAt: string;
@@ -1620,22 +1707,55 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Who published, unpublished or deleted what, and who logged in, when. Read-only.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log".
  */
 export interface AuditLog {
   id: number;
-  action: 'publish' | 'unpublish' | 'delete' | 'login';
+  action: 'publish' | 'unpublish' | 'delete' | 'login' | 'import';
   summary?: string | null;
   targetCollection?: string | null;
   documentId?: string | null;
   user?: (number | null) | User;
+  /**
+   * Empty when the system made the change, e.g. a scheduled publication.
+   */
   userEmail?: string | null;
   clientAddress?: string | null;
   updatedAt: string;
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "statistics-imports".
+ */
+export interface StatisticsImport {
+  id: number;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  fileName?: string | null;
+  duplicates: 'skip' | 'refuse';
+  total: number;
+  created?: number | null;
+  skipped?: number | null;
+  message?: string | null;
+  rows?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  user?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Signed HTTP requests (Standard Webhooks) that tell other systems when something is published, unpublished, updated, deleted or recorded.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webhook-endpoints".
  */
@@ -1645,6 +1765,9 @@ export interface WebhookEndpoint {
   events: ('published' | 'unpublished' | 'updated' | 'deleted' | 'recorded')[];
   collections: ('news' | 'events' | 'statistics')[];
   active?: boolean | null;
+  /**
+   * The receiving system verifies signatures with this secret. Made when the endpoint is saved.
+   */
   secret?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1745,7 +1868,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish' | 'etwDeliverWebhook';
+        taskSlug: 'inline' | 'schedulePublish' | 'etwDeliverWebhook' | 'importStatistics';
         taskID: string;
         input?:
           | {
@@ -1778,7 +1901,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish' | 'etwDeliverWebhook') | null;
+  taskSlug?: ('inline' | 'schedulePublish' | 'etwDeliverWebhook' | 'importStatistics') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1819,6 +1942,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'statistics-imports';
+        value: number | StatisticsImport;
       } | null)
     | ({
         relationTo: 'webhook-endpoints';
@@ -2071,6 +2198,23 @@ export interface AuditLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "statistics-imports_select".
+ */
+export interface StatisticsImportsSelect<T extends boolean = true> {
+  status?: T;
+  fileName?: T;
+  duplicates?: T;
+  total?: T;
+  created?: T;
+  skipped?: T;
+  message?: T;
+  rows?: T;
+  user?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webhook-endpoints_select".
  */
 export interface WebhookEndpointsSelect<T extends boolean = true> {
@@ -2172,13 +2316,21 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
+ * Site-wide name, logo, contact address and link template.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "etw-settings".
  */
 export interface EtwSetting {
   id: number;
   siteName?: string | null;
+  /**
+   * Shown in the header of the public pages.
+   */
   logo?: (number | null) | Media;
+  /**
+   * When you show news on your own site: the links of the feeds and widgets lead to this address ({slug}, {id}, {locale}). Left empty, they lead to the CMS’s public page.
+   */
   linkTemplate?: string | null;
   contactEmail?: string | null;
   updatedAt?: string | null;
@@ -2241,6 +2393,20 @@ export interface TaskEtwDeliverWebhook {
     delivery: string;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskImportStatistics".
+ */
+export interface TaskImportStatistics {
+  input: {
+    import: string;
+  };
+  output: {
+    status?: string | null;
+    created?: number | null;
+    skipped?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

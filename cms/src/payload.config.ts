@@ -34,6 +34,7 @@ const scheduleFailure = (collectionSlug: string) => ({
   serverProps: { collectionSlug },
 })
 const statisticsTable = '/components/StatisticsTable#StatisticsTable'
+const statisticsImport = '/components/StatisticsImport#StatisticsImport'
 
 /** Adds this app's admin components (they live in `src/components`) to a plugin collection. */
 const withAdminComponents =
@@ -137,7 +138,11 @@ const createConfig = async () =>
               withFieldComponent(
                 PREVIOUS_FIGURE_FIELD,
                 '/components/PreviousFigure#PreviousFigure',
-              )(withAdminComponents({ beforeListTable: [statisticsTable] })(collection)),
+              )(
+                withAdminComponents({ beforeListTable: [statisticsTable, statisticsImport] })(
+                  collection,
+                ),
+              ),
           },
           webhookDeliveries: {
             override: withAdminComponents({

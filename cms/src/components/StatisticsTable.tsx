@@ -71,7 +71,7 @@ export const StatisticsTable = async ({ i18n, payload, user }: BeforeListTableSe
                   <td className="etw-table__trend">
                     <TrendChart
                       history={figure.history}
-                      label={`${metricName(i18n, figure.key, figure.latest.label)}, ${scopeName(scope.sample, language)}`}
+                      label={`${metricName(i18n, figure.key, figure.latest.label)}, ${scopeName(scope.sample, i18n)}`}
                       language={language}
                     />
                   </td>

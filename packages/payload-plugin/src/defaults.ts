@@ -1,4 +1,13 @@
-import type { EtwFeedOptions, EtwLocale, EtwPluginOptions, ResolvedEtwPluginOptions } from './types'
+import type {
+  EtwFeedOptions,
+  EtwLocale,
+  EtwPluginOptions,
+  EtwStatisticsImportOptions,
+  ResolvedEtwPluginOptions,
+} from './types'
+
+const definedOnly = (options: EtwStatisticsImportOptions = {}): EtwStatisticsImportOptions =>
+  Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined))
 
 /** Content locales used when neither the options nor the host config name any. */
 export const DEFAULT_LOCALES: EtwLocale[] = [
@@ -41,6 +50,14 @@ export const applyFeedDefaults = (
   return merged
 }
 
+/** Limits of the statistics import, as documented on {@link EtwStatisticsImportOptions}. */
+export const DEFAULT_STATISTICS_IMPORT = Object.freeze({
+  maxBytes: 5 * 1024 * 1024,
+  maxEntries: 200,
+  maxRows: 10_000,
+  maxUncompressedBytes: 50 * 1024 * 1024,
+})
+
 /** Applies the defaults documented on {@link EtwPluginOptions}. */
 export const applyDefaults = (options: EtwPluginOptions = {}): ResolvedEtwPluginOptions => ({
   collections: options.collections ?? {},
@@ -56,5 +73,6 @@ export const applyDefaults = (options: EtwPluginOptions = {}): ResolvedEtwPlugin
   },
   locales: options.locales && options.locales.length > 0 ? options.locales : DEFAULT_LOCALES,
   media: options.media ?? {},
+  statisticsImport: { ...DEFAULT_STATISTICS_IMPORT, ...definedOnly(options.statisticsImport) },
   users: options.users ?? {},
 })

@@ -19,6 +19,7 @@ import {
   NEWS_SLUG,
   ORGANIZATIONS_SLUG,
   SETTINGS_SLUG,
+  STATISTICS_IMPORTS_SLUG,
   STATISTICS_SLUG,
   USERS_SLUG,
   WEBHOOK_DELIVERIES_SLUG,
@@ -41,12 +42,13 @@ const fieldNames = (fields: Field[]): string[] =>
   )
 
 describe('etwPlugin', () => {
-  it('should add every content collection, a users collection, the audit trail and the settings global', () => {
+  it('should add every content collection, a users collection, the audit trail, the statistics imports and the settings global', () => {
     const config = etwPlugin()(host())
     expect(config.collections?.map((c) => c.slug)).toEqual([
       ...PLUGIN_SLUGS,
       USERS_SLUG,
       AUDIT_LOG_SLUG,
+      STATISTICS_IMPORTS_SLUG,
       WEBHOOK_ENDPOINTS_SLUG,
       WEBHOOK_DELIVERIES_SLUG,
     ])
@@ -63,6 +65,7 @@ describe('etwPlugin', () => {
       { singularName: 'MediaItem', pluralName: 'Media' },
       { singularName: 'User', pluralName: 'Users' },
       { singularName: 'AuditEntry', pluralName: 'AuditLog' },
+      false,
       false,
       false,
     ])
@@ -110,6 +113,7 @@ describe('etwPlugin', () => {
       'sendDigest',
       'schedulePublish',
       'etwDeliverWebhook',
+      'importStatistics',
     ])
     expect(config.jobs?.tasks?.[0]).toBe(task)
     expect(config.jobs?.autoRun).toEqual([
@@ -242,6 +246,7 @@ describe('etwPlugin', () => {
       ...PLUGIN_SLUGS,
       USERS_SLUG,
       AUDIT_LOG_SLUG,
+      STATISTICS_IMPORTS_SLUG,
       WEBHOOK_ENDPOINTS_SLUG,
       WEBHOOK_DELIVERIES_SLUG,
     ])

@@ -40,6 +40,11 @@ import { redeliverEndpoint } from './webhooks/redeliver'
 import { withWebhooks } from './webhooks/trigger'
 import { generateSchedulePublishTask } from './scheduling/task'
 import { etwI18nTranslations } from './translations'
+import {
+  generateStatisticsImportsCollection,
+  importStatisticsTask,
+  withStatisticsImport,
+} from './statistics-import'
 
 type CollectionKey = keyof NonNullable<EtwPluginOptions['collections']>
 
@@ -127,7 +132,11 @@ export const etwPlugin =
     collections.push(
       content(options, 'news', generateNewsCollection(options)),
       content(options, 'events', generateEventsCollection(options)),
-      content(options, 'statistics', generateStatisticsCollection(options)),
+      content(
+        options,
+        'statistics',
+        withStatisticsImport(options, generateStatisticsCollection(options)),
+      ),
       content(options, 'organizations', generateOrganizationsCollection(options)),
       content(options, 'media', generateMediaCollection(options)),
     )
@@ -137,6 +146,7 @@ export const etwPlugin =
       )
     }
     collections.push(generateAuditLogCollection(usersSlug))
+    collections.push(generateStatisticsImportsCollection(usersSlug))
     const deliveries = generateWebhookDeliveriesCollection()
     collections.push(
       override(options, 'webhookEndpoints', generateWebhookEndpointsCollection(options.disabled)),
@@ -162,6 +172,7 @@ export const etwPlugin =
       : [
           generateSchedulePublishTask(collections, globals, authCollections) as TaskConfig,
           deliverWebhookTask,
+          importStatisticsTask,
         ]
     const hostOnInit = config.onInit
     const supportedLanguages = config.i18n?.supportedLanguages ?? { az, en, uk }

@@ -127,6 +127,12 @@ export type EtwPluginOptions = {
    */
   feed?: EtwFeedOptions | false
   /**
+   * Spreadsheet import of statistics snapshots (the admin's import on the statistics list and
+   * `POST /api/statistics/import`) and the CSV export.
+   * @default { maxBytes: 5242880, maxRows: 10000, maxUncompressedBytes: 52428800, maxEntries: 200 }
+   */
+  statisticsImport?: EtwStatisticsImportOptions
+  /**
    * Content locales. Used only when the host config has no `localization`. Any BCP 47 language code
    * works (`ka`, `el`, `hy`, …): the feed accepts each as `locale`, formats numbers, dates and
    * country names in it, and marks every item with the locale its texts came in (this one, or
@@ -176,5 +182,38 @@ export type ResolvedEtwPluginOptions = Required<
   globals: NonNullable<EtwPluginOptions['globals']>
   jobs: Required<NonNullable<EtwPluginOptions['jobs']>>
   media: NonNullable<EtwPluginOptions['media']>
+  statisticsImport: Required<Omit<EtwStatisticsImportOptions, 'metrics'>> &
+    Pick<EtwStatisticsImportOptions, 'metrics'>
   users: NonNullable<EtwPluginOptions['users']>
+}
+
+/** Limits and rules of the statistics spreadsheet import. */
+export interface EtwStatisticsImportOptions {
+  /**
+   * Largest file, in bytes; a larger one is refused with 413.
+   * @default 5242880 (5 MiB)
+   */
+  maxBytes?: number
+  /**
+   * Most data rows in one file; a longer one is refused with 400.
+   * @default 10000
+   */
+  maxRows?: number
+  /**
+   * Most bytes an XLSX file (a zip archive) may expand to; a larger one is refused with 400
+   * before it is unpacked.
+   * @default 52428800 (50 MiB)
+   */
+  maxUncompressedBytes?: number
+  /**
+   * Most parts (files) in an XLSX archive.
+   * @default 200
+   */
+  maxEntries?: number
+  /**
+   * Metric keys an import may record (built-in ones such as `teachers` and custom keys such as
+   * `partner-schools`); any built-in metric and any well-formed custom key when unset.
+   * @default undefined
+   */
+  metrics?: string[]
 }

@@ -2,6 +2,7 @@ import * as migration_20261124_013052_initial from './20261124_013052_initial';
 import * as migration_20261124_030317_audit_log_statistics_writer from './20261124_030317_audit_log_statistics_writer';
 import * as migration_20261201_084818_webhooks_event_time_zones from './20261201_084818_webhooks_event_time_zones';
 import * as migration_20261201_085314_reader_links from './20261201_085314_reader_links';
+import * as migration_20261201_152702_statistics_import from './20261201_152702_statistics_import';
 
 export const migrations = [
   {
@@ -17,11 +18,16 @@ export const migrations = [
   {
     up: migration_20261201_084818_webhooks_event_time_zones.up,
     down: migration_20261201_084818_webhooks_event_time_zones.down,
-    name: '20261201_084818_webhooks_event_time_zones'
+    name: '20261201_084818_webhooks_event_time_zones',
   },
   {
     up: migration_20261201_085314_reader_links.up,
     down: migration_20261201_085314_reader_links.down,
-    name: '20261201_085314_reader_links'
+    name: '20261201_085314_reader_links',
+  },
+  {
+    up: migration_20261201_152702_statistics_import.up,
+    down: migration_20261201_152702_statistics_import.down,
+    name: '20261201_152702_statistics_import'
   },
 ];

@@ -355,4 +355,67 @@ export const az: EtwTranslations = {
   statsShowDate: 'Tarixləri («… tarixinə»)',
   statsShowSource: 'Mənbələri, keçidlə',
   statsShowChange: 'Əvvəlki rəqəmdən bəri dəyişiklik',
+  importTitle: 'İdxal və ixrac',
+  importIntro:
+    'Hər sətirdə bir qeyd olan CSV və ya XLSX faylı yükləyin. Heç nə saxlanmazdan əvvəl hər sətir yoxlanılır.',
+  importTemplateCsv: 'Şablon (CSV)',
+  importTemplateXlsx: 'Şablon (XLSX)',
+  importExportCsv: 'CSV kimi ixrac (cari filtrlər)',
+  importChooseFile: 'Cədvəl faylı (CSV və ya XLSX)',
+  importCheck: 'Faylı yoxla',
+  importChecking: 'Yoxlanılır…',
+  importDuplicates: 'Artıq mövcud olan qeydlər',
+  importDuplicatesSkip: 'Onları keç və qalan sətirləri idxal et',
+  importDuplicatesRefuse: 'Bütün idxalı rədd et',
+  importRun: '{{count}} sətri idxal et',
+  importRow: 'Sətir',
+  importResult: 'Nəticə',
+  importRowValid: 'Hazırdır',
+  importRowDuplicate: 'Artıq mövcuddur',
+  importRowInvalid: 'Xəta',
+  importPreviewSummary:
+    '{{total}} sətir: {{valid}} hazır, {{duplicates}} artıq mövcud, {{invalid}} xətalı.',
+  importFixErrors: 'Xətalı sətirləri düzəldin və faylı yenidən yoxlayın. Heç nə saxlanmayıb.',
+  importRefusedDuplicates:
+    'Bəzi sətirlər artıq mövcuddur və siz idxalı rədd etməyi seçdiniz. Heç nə saxlanmayıb.',
+  importQueued: 'Başlamağı gözləyir…',
+  importRunning: 'İdxal: {{total}} sətirdən {{processed}}',
+  importDone: 'İdxal bitdi: {{created}} qeyd əlavə edildi, {{skipped}} keçildi.',
+  importFailed: 'İdxal alınmadı və heç nə saxlanmadı: {{message}}',
+  importAgain: 'Başqa fayl idxal et',
+  importMissingField: '{{field}} məcburidir.',
+  importUnknownMetric:
+    '"{{value}}" göstərici deyil: teachers, schools, projects, students, countries və ya partner-schools kimi fərdi açar yazın.',
+  importMetricNotAllowed:
+    '"{{value}}" göstəricisi burada qəbul edilmir; qəbul edilənlər: {{allowed}}.',
+  importBadNumber: '"{{value}}" ədəd deyil.',
+  importNegativeValue: 'Dəyər 0 və ya daha çox olmalıdır, {{value}} yox.',
+  importBadBoolean: 'approximate: "{{value}}" nə "bəli", nə də "xeyr"dir.',
+  importBadDate: '"{{value}}" tarix deyil; İİİİ-AA-GG kimi yazın, məsələn 2024-06-01.',
+  importUnknownScope:
+    '"{{value}}" əhatə deyil: programme, country, region və ya organization yazın.',
+  importUnknownCountry:
+    '"{{value}}" məlum ölkə kodu deyil (ISO 3166-1 alpha-2, məsələn UA və ya AZ).',
+  importUnknownOrganization: '"{{value}}" adlı təşkilat yoxdur (slug, qısa ad, ad və ya ID yazın).',
+  importBadUrl: 'source URL: "{{value}}" http:// və ya https:// ünvanı deyil.',
+  importTooLong: '{{field}} {{max}} simvoldan uzundur.',
+  importDuplicateExisting: '{{scope}} üçün {{date}} tarixinə {{metric}} qeydi artıq mövcuddur.',
+  importDuplicateInFile: '{{row}}-ci sətirlə eyni göstərici, əhatə və tarix.',
+  importTooLarge: 'Fayl {{limit}} baytdan böyükdür.',
+  importTooManyRows: 'Faylda {{limit}} sətirdən çoxdur; bir dəfəyə ən çox {{limit}} idxal edin.',
+  importBadFile: 'Fayl {{format}} kimi oxuna bilmədi: {{reason}}',
+  importExpands:
+    'XLSX faylı {{limit}} baytdan çox açılır və ya həddindən çox hissəsi var; rədd edildi.',
+  importEmpty: 'Faylda məlumat sətri yoxdur.',
+  importMissingColumns:
+    'Faylda {{columns}} sütun(lar)ı yoxdur. Gözlənilən başlıq üçün şablonu endirin.',
+  importUnknownFormat:
+    'CSV və ya XLSX faylı göndərin: "file" sahəli multipart forma və ya text/csv gövdəsi.',
+  importBadParameter: '{{parameter}} parametri bunlardan biri olmalıdır: {{allowed}}.',
+  importNotFound: 'Bu ID ilə idxal yoxdur.',
+  importAuditSummary: '{{file}} idxalı: {{created}} əlavə edildi, {{skipped}} keçildi',
+  importAuditFailed: '{{file}} idxalı alınmadı, heç nə saxlanmadı: {{message}}',
+  importWriteFailed:
+    'Sətirlər saxlanıla bilmədi: bu arada eyni göstərici, əhatə və tarixli qeyd yazılıb və ya verilənlər bazası onları rədd edib. Təfərrüatlar server jurnalındadır.',
+  auditLogImport: 'İdxal',
 }

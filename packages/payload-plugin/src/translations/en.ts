@@ -359,6 +359,68 @@ export const en = {
   statsShowDate: 'Their date (“As of …”)',
   statsShowSource: 'Their source, linked',
   statsShowChange: 'The change since the previous figure',
+  importTitle: 'Import and export',
+  importIntro:
+    'Upload a CSV or XLSX file with one snapshot per row. Every row is checked before anything is saved.',
+  importTemplateCsv: 'Template (CSV)',
+  importTemplateXlsx: 'Template (XLSX)',
+  importExportCsv: 'Export as CSV (current filters)',
+  importChooseFile: 'Spreadsheet file (CSV or XLSX)',
+  importCheck: 'Check the file',
+  importChecking: 'Checking…',
+  importDuplicates: 'Snapshots that already exist',
+  importDuplicatesSkip: 'Skip them and import the other rows',
+  importDuplicatesRefuse: 'Refuse the whole import',
+  importRun: 'Import {{count}} rows',
+  importRow: 'Row',
+  importResult: 'Result',
+  importRowValid: 'Ready',
+  importRowDuplicate: 'Already exists',
+  importRowInvalid: 'Error',
+  importPreviewSummary:
+    '{{total}} rows: {{valid}} ready, {{duplicates}} already exist, {{invalid}} with errors.',
+  importFixErrors: 'Correct the rows with errors and check the file again. Nothing has been saved.',
+  importRefusedDuplicates:
+    'Some rows already exist and you chose to refuse the import. Nothing has been saved.',
+  importQueued: 'Waiting to start…',
+  importRunning: 'Importing: {{processed}} of {{total}} rows',
+  importDone: 'Import finished: {{created}} snapshots added, {{skipped}} skipped.',
+  importFailed: 'The import failed and nothing was saved: {{message}}',
+  importAgain: 'Import another file',
+  importMissingField: '{{field}} is required.',
+  importUnknownMetric:
+    '"{{value}}" is not a metric: use teachers, schools, projects, students, countries or a custom key such as partner-schools.',
+  importMetricNotAllowed: 'The metric "{{value}}" is not accepted here; accepted: {{allowed}}.',
+  importBadNumber: '"{{value}}" is not a number.',
+  importNegativeValue: 'The value must be 0 or more, not {{value}}.',
+  importBadBoolean: 'approximate: "{{value}}" is neither yes nor no.',
+  importBadDate: '"{{value}}" is not a date; write it as YYYY-MM-DD, e.g. 2024-06-01.',
+  importUnknownScope: '"{{value}}" is not a scope: use programme, country, region or organization.',
+  importUnknownCountry:
+    '"{{value}}" is not a known country code (ISO 3166-1 alpha-2, e.g. UA or AZ).',
+  importUnknownOrganization:
+    'There is no organization "{{value}}" (give its slug, short name, name or ID).',
+  importBadUrl: 'source URL: "{{value}}" is not an http:// or https:// address.',
+  importTooLong: '{{field}} is longer than {{max}} characters.',
+  importDuplicateExisting: 'A snapshot of {{metric}} for {{scope}} on {{date}} already exists.',
+  importDuplicateInFile: 'Same metric, scope and date as row {{row}}.',
+  importTooLarge: 'The file is larger than {{limit}} bytes.',
+  importTooManyRows: 'The file has more than {{limit}} rows; import at most {{limit}} at once.',
+  importBadFile: 'The file could not be read as {{format}}: {{reason}}',
+  importExpands:
+    'The XLSX file expands to more than {{limit}} bytes or has too many parts; it is refused.',
+  importEmpty: 'The file has no data rows.',
+  importMissingColumns:
+    'The file lacks the column(s) {{columns}}. Download the template for the expected header.',
+  importUnknownFormat:
+    'Send a CSV or XLSX file: a multipart form with the field "file", or a text/csv body.',
+  importBadParameter: 'The {{parameter}} parameter must be one of: {{allowed}}.',
+  importNotFound: 'There is no import with this ID.',
+  importAuditSummary: 'Import of {{file}}: {{created}} added, {{skipped}} skipped',
+  importAuditFailed: 'Import of {{file}} failed, nothing saved: {{message}}',
+  importWriteFailed:
+    'The rows could not be saved: a snapshot of the same metric, scope and date was recorded meanwhile, or the database refused them. The server log has the details.',
+  auditLogImport: 'Imported',
 }
 
 /** A key of the plugin's `etw` translation namespace. */

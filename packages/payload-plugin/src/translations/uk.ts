@@ -356,4 +356,67 @@ export const uk: EtwTranslations = {
   statsShowDate: 'Їхня дата («Станом на …»)',
   statsShowSource: 'Їхнє джерело з посиланням',
   statsShowChange: 'Зміна від попереднього значення',
+  importTitle: 'Імпорт та експорт',
+  importIntro:
+    'Завантажте файл CSV або XLSX, один знімок на рядок. Кожен рядок перевіряється, перш ніж щось буде збережено.',
+  importTemplateCsv: 'Шаблон (CSV)',
+  importTemplateXlsx: 'Шаблон (XLSX)',
+  importExportCsv: 'Експорт у CSV (поточні фільтри)',
+  importChooseFile: 'Файл таблиці (CSV або XLSX)',
+  importCheck: 'Перевірити файл',
+  importChecking: 'Перевірка…',
+  importDuplicates: 'Знімки, що вже існують',
+  importDuplicatesSkip: 'Пропустити їх та імпортувати решту',
+  importDuplicatesRefuse: 'Відхилити весь імпорт',
+  importRun: 'Імпортувати рядків: {{count}}',
+  importRow: 'Рядок',
+  importResult: 'Результат',
+  importRowValid: 'Готово',
+  importRowDuplicate: 'Вже існує',
+  importRowInvalid: 'Помилка',
+  importPreviewSummary:
+    'Рядків: {{total}}; готові: {{valid}}, вже існують: {{duplicates}}, з помилками: {{invalid}}.',
+  importFixErrors: 'Виправте рядки з помилками й перевірте файл ще раз. Нічого не збережено.',
+  importRefusedDuplicates:
+    'Деякі рядки вже існують, а ви обрали відхилити імпорт. Нічого не збережено.',
+  importQueued: 'Очікує початку…',
+  importRunning: 'Імпорт: {{processed}} з {{total}} рядків',
+  importDone: 'Імпорт завершено: додано знімків — {{created}}, пропущено — {{skipped}}.',
+  importFailed: 'Імпорт не вдався, нічого не збережено: {{message}}',
+  importAgain: 'Імпортувати інший файл',
+  importMissingField: 'Поле {{field}} обов’язкове.',
+  importUnknownMetric:
+    '«{{value}}» — не показник: використайте teachers, schools, projects, students, countries або власний ключ на зразок partner-schools.',
+  importMetricNotAllowed: 'Показник «{{value}}» тут не приймається; дозволені: {{allowed}}.',
+  importBadNumber: '«{{value}}» — не число.',
+  importNegativeValue: 'Значення має бути 0 або більше, а не {{value}}.',
+  importBadBoolean: 'approximate: «{{value}}» — ні «так», ні «ні».',
+  importBadDate: '«{{value}}» — не дата; запишіть як РРРР-ММ-ДД, наприклад 2024-06-01.',
+  importUnknownScope:
+    '«{{value}}» — не охоплення: використайте programme, country, region або organization.',
+  importUnknownCountry:
+    '«{{value}}» — невідомий код країни (ISO 3166-1 alpha-2, наприклад UA або AZ).',
+  importUnknownOrganization:
+    'Немає організації «{{value}}» (вкажіть її slug, скорочену назву, назву або ID).',
+  importBadUrl: 'source URL: «{{value}}» — не адреса http:// чи https://.',
+  importTooLong: 'Поле {{field}} довше за {{max}} символів.',
+  importDuplicateExisting: 'Знімок {{metric}} для {{scope}} на {{date}} вже існує.',
+  importDuplicateInFile: 'Той самий показник, охоплення й дата, що й у рядку {{row}}.',
+  importTooLarge: 'Файл більший за {{limit}} байтів.',
+  importTooManyRows: 'У файлі понад {{limit}} рядків; імпортуйте щонайбільше {{limit}} за раз.',
+  importBadFile: 'Не вдалося прочитати файл як {{format}}: {{reason}}',
+  importExpands:
+    'Файл XLSX розгортається понад {{limit}} байтів або має забагато частин; його відхилено.',
+  importEmpty: 'У файлі немає рядків із даними.',
+  importMissingColumns:
+    'У файлі немає стовпців: {{columns}}. Завантажте шаблон із потрібним заголовком.',
+  importUnknownFormat:
+    'Надішліть файл CSV або XLSX: форму multipart із полем «file» або тіло text/csv.',
+  importBadParameter: 'Параметр {{parameter}} має бути одним із: {{allowed}}.',
+  importNotFound: 'Імпорту з таким ID немає.',
+  importAuditSummary: 'Імпорт {{file}}: додано {{created}}, пропущено {{skipped}}',
+  importAuditFailed: 'Імпорт {{file}} не вдався, нічого не збережено: {{message}}',
+  importWriteFailed:
+    'Рядки не вдалося зберегти: тим часом записано знімок того самого показника, охоплення й дати, або база даних їх відхилила. Подробиці — у журналі сервера.',
+  auditLogImport: 'Імпортовано',
 }

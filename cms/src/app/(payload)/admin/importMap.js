@@ -25,6 +25,7 @@ import { QuickFilters as QuickFilters_672d2b6a451fe69e9d6ea0a5a4f8bffb } from '.
 import { ScheduleFailure as ScheduleFailure_d1db3d2197fe459ffbfb8754956579a9 } from '../../../components/ScheduleFailure'
 import { PreviousFigure as PreviousFigure_a8b2d49d2edf1e8935e97ea3414b6281 } from '../../../components/PreviousFigure'
 import { StatisticsTable as StatisticsTable_a00a1b716bb54c039a3e4b9e1786b839 } from '../../../components/StatisticsTable'
+import { StatisticsImport as StatisticsImport_59c5675abcfad59845a8f7138c447a58 } from '../../../components/StatisticsImport'
 import { RedeliverButton as RedeliverButton_b7a1d8b14d71cfe2e47170099c4d8658 } from '../../../components/RedeliverButton'
 import { EmbedLink as EmbedLink_5c0272bf6a5b371a42c4dc05537fd641 } from '../../../components/EmbedLink'
 import { WidgetsDemoLink as WidgetsDemoLink_3e60840dfb178961d5bb1af16f62578e } from '../../../components/WidgetsDemoLink'
@@ -61,6 +62,7 @@ export const importMap = {
   "/components/ScheduleFailure#ScheduleFailure": ScheduleFailure_d1db3d2197fe459ffbfb8754956579a9,
   "/components/PreviousFigure#PreviousFigure": PreviousFigure_a8b2d49d2edf1e8935e97ea3414b6281,
   "/components/StatisticsTable#StatisticsTable": StatisticsTable_a00a1b716bb54c039a3e4b9e1786b839,
+  "/components/StatisticsImport#StatisticsImport": StatisticsImport_59c5675abcfad59845a8f7138c447a58,
   "/components/RedeliverButton#RedeliverButton": RedeliverButton_b7a1d8b14d71cfe2e47170099c4d8658,
   "/components/EmbedLink#EmbedLink": EmbedLink_5c0272bf6a5b371a42c4dc05537fd641,
   "/components/WidgetsDemoLink#WidgetsDemoLink": WidgetsDemoLink_3e60840dfb178961d5bb1af16f62578e,

@@ -6,8 +6,8 @@ import { isAdmin } from '../../access/roles'
 import { ADMIN_GROUP, AUDIT_LOG_SLUG } from '../../slugs'
 import { etwText } from '../../utilities/labels'
 
-/** What an audit entry records. */
-export const AUDIT_ACTIONS = ['publish', 'unpublish', 'delete', 'login'] as const
+/** What an audit entry records (`import`: a spreadsheet import of statistics). */
+export const AUDIT_ACTIONS = ['publish', 'unpublish', 'delete', 'login', 'import'] as const
 
 /** An action recorded in the audit trail. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -17,12 +17,14 @@ const actionLabels: Record<AuditAction, EtwLabel> = {
   unpublish: etwText('auditLogUnpublish'),
   delete: etwText('auditLogDelete'),
   login: etwText('auditLogLogin'),
+  import: etwText('auditLogImport'),
 }
 
 const nobody = () => false
 
 /**
- * The `audit-log` collection: who published, unpublished or deleted what, and who logged in, when.
+ * The `audit-log` collection: who published, unpublished or deleted what, who imported statistics,
+ * and who logged in, when.
  * Written only by the plugin's hooks, in the transaction of the change it records; read by admins;
  * never edited or deleted through the API.
  */
