@@ -10,7 +10,7 @@
  * target; CHROME_PATH the browser
  * (default /usr/bin/chromium).
  */
-import { execFile, fork, spawn } from 'node:child_process'
+import { execFile, execFileSync, fork, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -83,8 +83,11 @@ let coverFile = ''
   await payload.destroy()
 }
 
-// 2. The production server (built when the sources changed) on that database.
-log('starting the production server (builds first when needed)')
+// 2. The production server (built first when the sources changed) on that database. The build
+// runs to its end whatever it takes on a busy machine; the bound below is the server's start only.
+log('building the CMS for production when its sources changed')
+execFileSync('pnpm', ['run', 'build:if-stale'], { cwd: cmsDir, stdio: 'inherit' })
+log('starting the production server')
 const server = spawn('pnpm', ['start'], {
   cwd: cmsDir,
   // Every request of the load comes from one address: without this the per-client budget of REST
