@@ -147,7 +147,9 @@ export class EtwStats extends FeedElement<StatsResponse> {
     this.#observer?.disconnect()
     const start = performance.now()
     const tick = (now: number) => {
-      this._progress = Math.min(1, (now - start) / DURATION)
+      // A frame's time can precede `start` (it is when the frame began): never count below 0, where
+      // "-3,715" would be wider than the final value and move the figures around it.
+      this._progress = Math.min(1, Math.max(0, (now - start) / DURATION))
       if (this._progress < 1) this.#frame = requestAnimationFrame(tick)
     }
     this._progress = 0
