@@ -19,7 +19,8 @@ const LOCALES = readdirSync(new URL('src/locales', import.meta.url))
   .filter((file) => /^[a-z]{2,3}\.json$/.test(file))
   .map((file) => file.slice(0, -5))
   .sort()
-const localeSource = (lang: string) => readFileSync(`src/locales/${lang}.json`, 'utf8')
+const localeSource = (lang: string) =>
+  readFileSync(new URL(`src/locales/${lang}.json`, import.meta.url), 'utf8')
 
 /**
  * One hash of every language's strings and the version: the self-hosted strings files are named
