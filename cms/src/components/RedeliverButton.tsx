@@ -1,5 +1,6 @@
 'use client'
 
+import { etwT } from '@etw/payload-plugin/i18n'
 import { Button, toast, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useState } from 'react'
 
@@ -12,7 +13,7 @@ export const RedeliverButton = () => {
   const { config } = useConfig()
   const { t } = useTranslation()
   const [busy, setBusy] = useState(false)
-  const tr = t as unknown as (key: string) => string
+  const text = etwT(t)
   if (id === undefined) return null
 
   const redeliver = async () => {
@@ -22,8 +23,8 @@ export const RedeliverButton = () => {
         `${config.serverURL}${config.routes.api}/webhook-deliveries/${id}/redeliver`,
         { credentials: 'include', method: 'POST' },
       )
-      if (response.ok) toast.success(tr('etw:redelivered'))
-      else toast.error(tr('etw:redeliverFailed'))
+      if (response.ok) toast.success(text('redelivered'))
+      else toast.error(text('redeliverFailed'))
     } finally {
       setBusy(false)
     }
@@ -31,7 +32,7 @@ export const RedeliverButton = () => {
 
   return (
     <Button buttonStyle="secondary" disabled={busy} onClick={redeliver} size="medium">
-      {tr('etw:redeliver')}
+      {text('redeliver')}
     </Button>
   )
 }

@@ -21,6 +21,7 @@ import { withFeedInvalidation, withGlobalFeedInvalidation } from './feed/hooks'
 import { storeFeedOptions } from './feed/options'
 import { generateSettingsGlobal } from './globals/Settings'
 import { withGraphQL } from './graphql'
+import { describeTypes } from './graphql/describeTypes'
 import { USERS_SLUG } from './slugs'
 import {
   boundPayloadCollections,
@@ -211,6 +212,10 @@ export const etwPlugin =
           ),
         },
         jobs: withJobs(config.jobs, options, tasks),
+        typescript: {
+          ...config.typescript,
+          schema: [...(config.typescript?.schema ?? []), describeTypes],
+        },
         loggingLevels: { ...QUERY_LOGGING_LEVELS, ...config.loggingLevels },
         onInit: options.disabled
           ? hostOnInit
