@@ -157,6 +157,21 @@ export interface FeedOrganization {
 }
 
 /**
+ * Where a search matched an item: one field, its plain text and the matched ranges in it.
+ */
+export interface Highlight {
+  field: 'title' | 'summary' | 'body'
+  /**
+   * The field's plain text (never HTML); for `body`, an excerpt around the first match.
+   */
+  text: string
+  /**
+   * The matched words of `text` as `[start, end)` offsets in UTF-16 code units (JavaScript string indices), in order.
+   */
+  ranges: [number, number][]
+}
+
+/**
  * One news item, flattened for display.
  */
 export interface NewsItem {
@@ -177,6 +192,10 @@ export interface NewsItem {
    * The original publication, when the item was first published elsewhere.
    */
   source: Source | null
+  /**
+   * With `q` only: the fields that matched (title and summary; the body, as an excerpt, when neither did). Empty when only a transliteration or a folded spelling matched that the text does not show.
+   */
+  highlight?: Highlight[]
 }
 
 /**
@@ -196,7 +215,7 @@ export interface Page {
 }
 
 /**
- * `GET /api/etw/v1/news`: one page of news, newest first.
+ * `GET /api/etw/v1/news`: one page of news, newest first (with `q`: most relevant first).
  */
 export interface NewsResponse {
   limit: number
@@ -271,6 +290,10 @@ export interface EventItem {
    * A page a person can read the event on: its public page, `/{locale}/events/{slug}`.
    */
   link: string
+  /**
+   * With `q` only: the fields that matched (title and summary; the body, as an excerpt, when neither did). Empty when only a transliteration or a folded spelling matched that the text does not show.
+   */
+  highlight?: Highlight[]
 }
 
 /**
@@ -590,6 +613,10 @@ export interface EventsQuery {
    * ISO 3166-1 alpha-2 country code, either case (`AZ`, `az`); it must be an assigned code.
    */
   country?: string
+  /**
+   * Search words, 1 to 200 characters: each word must start a word of the title, summary or body, in any case, with or without diacritics, in any script or its Latin transliteration (`kyiv` finds `Київ`, `baki` finds `Bakı`). Results are ordered by relevance (title, then summary, then body), then recency, and each item gets its `highlight`. With `q`, paging is by `page` only (not `cursor`), up to the first 1000 matches.
+   */
+  q?: string
 }
 
 /**
@@ -600,7 +627,7 @@ export interface ItemQuery {
 }
 
 /**
- * Query parameters of `news` and `news.rss`.
+ * Query parameters of `news` and `news.rss` (`q` on `news` only).
  */
 export interface NewsQuery {
   /**
@@ -628,6 +655,10 @@ export interface NewsQuery {
    * A news tag, compared in lower case.
    */
   tag?: string
+  /**
+   * Search words, 1 to 200 characters: each word must start a word of the title, summary or body, in any case, with or without diacritics, in any script or its Latin transliteration (`kyiv` finds `Київ`, `baki` finds `Bakı`). Results are ordered by relevance (title, then summary, then body), then recency, and each item gets its `highlight`. With `q`, paging is by `page` only (not `cursor`), up to the first 1000 matches.
+   */
+  q?: string
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   withBoundQueries,
 } from './hooks/boundQueries'
 import { withHiddenUnreadableLinks } from './hooks/hideUnreadableLinks'
+import { ensureSearchIndex, withSearchIndex } from './search'
 import { withLivePreview } from './preview/livePreview'
 import { previewEndpoints } from './preview/routes'
 import { guardScheduleQueue } from './scheduling/guardQueue'
@@ -70,10 +71,14 @@ const content = (
     !options.disabled && (key === 'news' || key === 'events' || key === 'statistics')
       ? withWebhooks(previewed as CollectionConfig & { slug: typeof key })
       : previewed
+  const searched =
+    !options.disabled && (key === 'news' || key === 'events')
+      ? withSearchIndex(announced)
+      : announced
   return override(
     options,
     key,
-    audited(options, options.feed ? withFeedInvalidation(announced) : announced),
+    audited(options, options.feed ? withFeedInvalidation(searched) : searched),
   )
 }
 
@@ -201,6 +206,7 @@ export const etwPlugin =
           : async (payload) => {
               boundPayloadCollections(payload, known)
               guardScheduleQueue(payload)
+              await ensureSearchIndex(payload)
               await hostOnInit?.(payload)
             },
         localization: config.localization ?? {

@@ -2,6 +2,7 @@ import * as migration_20261124_013052_initial from './20261124_013052_initial';
 import * as migration_20261124_030317_audit_log_statistics_writer from './20261124_030317_audit_log_statistics_writer';
 import * as migration_20261201_084818_webhooks_event_time_zones from './20261201_084818_webhooks_event_time_zones';
 import * as migration_20261201_085314_reader_links from './20261201_085314_reader_links';
+import * as migration_20261201_153000_search_index from './20261201_153000_search_index';
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261201_085314_reader_links.up,
     down: migration_20261201_085314_reader_links.down,
     name: '20261201_085314_reader_links'
+  },
+  {
+    up: migration_20261201_153000_search_index.up,
+    down: migration_20261201_153000_search_index.down,
+    name: '20261201_153000_search_index'
   },
 ];
