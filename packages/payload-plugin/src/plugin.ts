@@ -206,8 +206,9 @@ export const etwPlugin =
           : async (payload) => {
               boundPayloadCollections(payload, known)
               guardScheduleQueue(payload)
-              await ensureSearchIndex(payload)
               await hostOnInit?.(payload)
+              // After the host's own start-up, which may apply the migration creating the index.
+              await ensureSearchIndex(payload)
             },
         localization: config.localization ?? {
           defaultLocale: options.defaultLocale,
