@@ -5,6 +5,7 @@ import type {
   CollectionConfig,
   Payload,
   PayloadRequest,
+  SelectType,
   Where,
 } from 'payload'
 
@@ -72,15 +73,20 @@ export const rowsOf = (
   })
 }
 
+/** The fields the index reads of `collection`'s documents. */
+const selectFor = (collection: SearchableCollection): SelectType => {
+  const fields = SEARCHABLE[collection]
+  return { _status: true, [fields.body]: true, [fields.sortAt]: true, summary: true, title: true }
+}
+
 const readForIndex = (
   payload: Payload,
   collection: SearchableCollection,
   id: number | string,
   draft: boolean,
   req?: PayloadRequest,
-) => {
-  const fields = SEARCHABLE[collection]
-  return payload
+) =>
+  payload
     .findByID({
       collection,
       depth: 0,
@@ -90,14 +96,30 @@ const readForIndex = (
       locale: 'all',
       overrideAccess: true,
       req,
-      select: { _status: true, [fields.body]: true, [fields.sortAt]: true, summary: true, title: true },
+      select: selectFor(collection),
     })
     .then((doc) => doc as Record<string, unknown> | null)
+
+/**
+ * The rows of one document: its published copy (the stored document, when published) and its
+ * latest version (the newest draft, else the stored document), in every locale.
+ */
+const rowsFor = (
+  payload: Payload,
+  collection: SearchableCollection,
+  main: Record<string, unknown> | null | undefined,
+  latest: Record<string, unknown> | null | undefined,
+): SearchRow[] => {
+  const rows: SearchRow[] = []
+  if (main?._status === 'published') rows.push(...rowsOf(payload, collection, main, 'published'))
+  const newest = latest ?? main
+  if (newest) rows.push(...rowsOf(payload, collection, newest, 'latest'))
+  return rows
 }
 
 /**
- * Brings the index rows of one document up to date: the published copy (when the document is
- * published) and the latest version, in every locale. Runs in `req`'s transaction.
+ * Brings the index rows of one document up to date, in `req`'s transaction: the published copy
+ * and the latest version, in every locale.
  */
 export const indexDocument = async (
   payload: Payload,
@@ -109,9 +131,7 @@ export const indexDocument = async (
     readForIndex(payload, collection, id, false, req),
     readForIndex(payload, collection, id, true, req),
   ])
-  const rows: SearchRow[] = []
-  if (main?._status === 'published') rows.push(...rowsOf(payload, collection, main, 'published'))
-  if (latest) rows.push(...rowsOf(payload, collection, latest, 'latest'))
+  const rows = rowsFor(payload, collection, main, latest)
   await (await searchStore(payload)).replace(collection, String(id), rows, req)
 }
 
@@ -197,21 +217,46 @@ export const reindexSearch = async (
     const req = given ?? ({ payload, transactionID } as PayloadRequest)
     try {
       await store.clear(collection, req)
+      const base = {
+        collection,
+        depth: 0,
+        locale: 'all',
+        overrideAccess: true,
+        req,
+        select: selectFor(collection),
+      } as const
       for (let page = 1; ; page += 1) {
-        const { docs, hasNextPage } = await payload.find({
-          collection,
-          depth: 0,
+        const main = await payload.find({
+          ...base,
+          draft: false,
           limit: batchSize,
-          overrideAccess: true,
           page,
           pagination: true,
-          req,
-          select: { updatedAt: true },
           sort: 'id',
         })
-        for (const doc of docs) await indexDocument(payload, collection, doc.id, req)
-        documents += docs.length
-        if (!hasNextPage) break
+        const latest = await payload.find({
+          ...base,
+          draft: true,
+          limit: batchSize,
+          pagination: false,
+          where: { id: { in: main.docs.map((doc) => doc.id) } },
+        })
+        const latestById = new Map(latest.docs.map((doc) => [String(doc.id), doc]))
+        await store.append(
+          collection,
+          main.docs.map((doc) => ({
+            id: String(doc.id),
+            rows: rowsFor(
+              payload,
+              collection,
+              doc as Record<string, unknown>,
+              latestById.get(String(doc.id)) as Record<string, unknown> | undefined,
+            ),
+          })),
+          req,
+        )
+        documents += main.docs.length
+        if (!main.hasNextPage) break
       }
       if (transactionID !== undefined) await payload.db.commitTransaction(transactionID)
     } catch (error) {

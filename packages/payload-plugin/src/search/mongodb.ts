@@ -47,13 +47,17 @@ export const mongoStore = async (payload: Payload): Promise<SearchStore> => {
     return id === undefined ? {} : { session: adapter.sessions?.[String(id)] }
   }
 
-  return {
+  const store: SearchStore = {
     async replace(name, id, rows, req) {
+      await collection.deleteMany({ collection: name, docId: id }, await session(req))
+      await store.append(name, [{ id, rows }], req)
+    },
+    async append(name, docs, req) {
       const options = await session(req)
-      await collection.deleteMany({ collection: name, docId: id }, options)
-      if (rows.length === 0) return
+      const all = docs.flatMap(({ id, rows }) => rows.map((row) => ({ id, row })))
+      if (all.length === 0) return
       await collection.insertMany(
-        rows.map((row) => ({
+        all.map(({ id, row }) => ({
           body: words(row.body),
           collection: name,
           docId: id,
@@ -105,4 +109,5 @@ export const mongoStore = async (payload: Payload): Promise<SearchStore> => {
       return (await collection.find({}, { projection: { _id: 1 } }).limit(1).toArray()).length === 0
     },
   }
+  return store
 }

@@ -1,8 +1,11 @@
 import type { Payload } from 'payload'
 
-import type { SearchStore } from './store'
+import type { SearchRow, SearchStore } from './store'
 
 import { drizzleOf } from './store'
+
+/** Index rows per statement (each binds 8 values; PostgreSQL allows 65,535). */
+const CHUNK = 500
 
 interface Db {
   execute(query: unknown): Promise<{ rows: Record<string, unknown>[] }>
@@ -17,20 +20,37 @@ export const postgresStore = async (payload: Payload): Promise<SearchStore> => {
   const { sql } = await import('@payloadcms/db-postgres')
   const db = (req?: Parameters<SearchStore['clear']>[1]) => drizzleOf<Db>(payload, req)
 
+  /** Inserts the rows of `docs`, a few hundred per statement. */
+  const insert = async (
+    handle: Db,
+    collection: string,
+    docs: readonly { id: string; rows: readonly SearchRow[] }[],
+  ) => {
+    const all = docs.flatMap(({ id, rows }) => rows.map((row) => ({ id, row })))
+    for (let start = 0; start < all.length; start += CHUNK) {
+      const values = all.slice(start, start + CHUNK).map(
+        ({ id, row }) =>
+          sql`(${collection}, ${id}, ${row.locale}, ${row.state}, ${row.sortAt}::timestamptz,
+            setweight(to_tsvector('simple', unaccent(${row.title})), 'A') ||
+            setweight(to_tsvector('simple', unaccent(${row.summary})), 'B') ||
+            setweight(to_tsvector('simple', unaccent(${row.body})), 'D'))`,
+      )
+      await handle.execute(sql`INSERT INTO etw_search
+        (collection, doc_id, locale, state, sort_at, vector)
+        VALUES ${sql.join(values, sql`, `)}`)
+    }
+  }
+
   return {
     async replace(collection, id, rows, req) {
       const handle = await db(req)
       await handle.execute(
         sql`DELETE FROM etw_search WHERE collection = ${collection} AND doc_id = ${id}`,
       )
-      for (const row of rows) {
-        await handle.execute(sql`INSERT INTO etw_search
-          (collection, doc_id, locale, state, sort_at, vector)
-          VALUES (${collection}, ${id}, ${row.locale}, ${row.state}, ${row.sortAt},
-            setweight(to_tsvector('simple', unaccent(${row.title})), 'A') ||
-            setweight(to_tsvector('simple', unaccent(${row.summary})), 'B') ||
-            setweight(to_tsvector('simple', unaccent(${row.body})), 'D'))`)
-      }
+      await insert(handle, collection, [{ id, rows }])
+    },
+    async append(collection, docs, req) {
+      await insert(await db(req), collection, docs)
     },
     async search(query, req) {
       const handle = await db(req)

@@ -1,8 +1,11 @@
 import type { Payload } from 'payload'
 
-import type { SearchStore } from './store'
+import type { SearchRow, SearchStore } from './store'
 
 import { drizzleOf, WEIGHTS } from './store'
+
+/** Index rows per statement (each binds 5 values; SQLite allows 32,766). */
+const CHUNK = 500
 
 interface Db {
   all(query: unknown): Promise<Record<string, unknown>[]>
@@ -27,19 +30,49 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
     )
   }
 
+  /** Inserts the rows of `docs`, a few hundred per statement. */
+  const insert = async (
+    handle: Db,
+    collection: string,
+    docs: readonly { id: string; rows: readonly SearchRow[] }[],
+  ) => {
+    const all = docs.flatMap(({ id, rows }) => rows.map((row) => ({ id, row })))
+    for (let start = 0; start < all.length; start += CHUNK) {
+      const chunk = all.slice(start, start + CHUNK)
+      const inserted = await handle.all(sql`INSERT INTO etw_search_docs
+        (collection, doc_id, locale, state, sort_at)
+        VALUES ${sql.join(
+          chunk.map(
+            ({ id, row }) =>
+              sql`(${collection}, ${id}, ${row.locale}, ${row.state}, ${row.sortAt})`,
+          ),
+          sql`, `,
+        )}
+        RETURNING id, doc_id, locale, state`)
+      const rowids = new Map(
+        inserted.map((row) => [`${row.doc_id}\u0000${row.locale}\u0000${row.state}`, row.id]),
+      )
+      await handle.run(sql`INSERT INTO etw_search (rowid, scope, title, summary, body)
+        VALUES ${sql.join(
+          chunk.map(
+            ({ id, row }) =>
+              sql`(${rowids.get(`${id}\u0000${row.locale}\u0000${row.state}`)},
+                ${scopeToken(collection, row.locale, row.state)},
+                ${row.title}, ${row.summary}, ${row.body})`,
+          ),
+          sql`, `,
+        )}`)
+    }
+  }
+
   return {
     async replace(collection, id, rows, req) {
       const handle = await db(req)
       await remove(handle, collection, id)
-      for (const row of rows) {
-        const [inserted] = await handle.all(sql`INSERT INTO etw_search_docs
-          (collection, doc_id, locale, state, sort_at)
-          VALUES (${collection}, ${id}, ${row.locale}, ${row.state}, ${row.sortAt})
-          RETURNING id`)
-        await handle.run(sql`INSERT INTO etw_search (rowid, scope, title, summary, body)
-          VALUES (${inserted!.id}, ${scopeToken(collection, row.locale, row.state)},
-            ${row.title}, ${row.summary}, ${row.body})`)
-      }
+      await insert(handle, collection, [{ id, rows }])
+    },
+    async append(collection, docs, req) {
+      await insert(await db(req), collection, docs)
     },
     async search(query, req) {
       const handle = await db(req)

@@ -40,6 +40,12 @@ export interface SearchStore {
     rows: readonly SearchRow[],
     req?: PayloadRequest,
   ): Promise<void>
+  /** Adds the rows of documents that have none (a reindex, after {@link SearchStore.clear}). */
+  append(
+    collection: string,
+    docs: readonly { id: string; rows: readonly SearchRow[] }[],
+    req?: PayloadRequest,
+  ): Promise<void>
   /** Ids of the best matches, most relevant first, then the latest `sortAt`. */
   search(query: SearchQuery, req?: PayloadRequest): Promise<string[]>
   /** Empties the index of `collection`. */
