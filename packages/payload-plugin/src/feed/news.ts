@@ -134,7 +134,10 @@ export const queryNews = async (params: NewsParams, context: RouteContext): Prom
     const q = params.q
     return {
       hasNextPage: found.hasNextPage,
-      items: items.map((item, index) => ({ ...item, highlight: highlightsOf(q, found.docs[index]!) })),
+      items: items.map((item, index) => ({
+        ...item,
+        highlight: highlightsOf(q, found.docs[index]!),
+      })),
       nextCursor: null,
       page: params.page,
     }

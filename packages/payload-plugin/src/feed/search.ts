@@ -48,14 +48,25 @@ export const findSearchPage = async <Doc extends { id: number | string }>(
     overrideAccess: false,
     pagination: false,
   } as const
-  const kept = await payload.find({
-    ...base,
-    limit: hits.length,
-    select: { updatedAt: true },
-    where: { and: [...query.where, { id: { in: hits } }] },
-  })
-  const keptIds = new Set(kept.docs.map((doc) => String(doc.id)))
-  const ranked = hits.filter((id) => keptIds.has(String(id)))
+  // The list's filters, applied to the ranked ids a chunk at a time until the page and one more
+  // item are found: the first page of a common word reads a few dozen ids, not every match.
+  const wanted = page * limit + 1
+  const ranked: (number | string)[] = []
+  let start = 0
+  let size = Math.max(50, wanted * 2)
+  while (start < hits.length && ranked.length < wanted) {
+    const chunk = hits.slice(start, start + size)
+    start += chunk.length
+    size *= 4
+    const kept = await payload.find({
+      ...base,
+      limit: chunk.length,
+      select: { updatedAt: true },
+      where: { and: [...query.where, { id: { in: chunk } }] },
+    })
+    const keptIds = new Set(kept.docs.map((doc) => String(doc.id)))
+    ranked.push(...chunk.filter((id) => keptIds.has(String(id))))
+  }
   const pageIds = ranked.slice((page - 1) * limit, page * limit)
   if (pageIds.length === 0) return { docs: [], hasNextPage: false }
   const body = SEARCHABLE[collection].body
@@ -65,7 +76,9 @@ export const findSearchPage = async <Doc extends { id: number | string }>(
     select: { ...query.select, [body]: true } as SelectType,
     where: { id: { in: pageIds } },
   })
-  const byId = new Map(docs.map((doc) => [String(doc.id), doc as unknown as Record<string, unknown>]))
+  const byId = new Map(
+    docs.map((doc) => [String(doc.id), doc as unknown as Record<string, unknown>]),
+  )
   return {
     docs: pageIds.flatMap((id) => {
       const doc = byId.get(String(id))
@@ -73,7 +86,7 @@ export const findSearchPage = async <Doc extends { id: number | string }>(
       const { [body]: value, ...rest } = doc
       return [{ ...(rest as unknown as Doc), searchBody: richTextPlain(value) }]
     }),
-    hasNextPage: ranked.length > page * limit,
+    hasNextPage: ranked.length >= wanted,
   }
 }
 

@@ -241,7 +241,8 @@ export const feedQueries = (
   })
   const Highlight = new GraphQLObjectType({
     name: 'FeedHighlight',
-    description: 'Where a search matched an item: one field, its plain text and the matched ranges.',
+    description:
+      'Where a search matched an item: one field, its plain text and the matched ranges.',
     fields: {
       field: requiredText('title, summary or body.'),
       ranges: {

@@ -56,13 +56,35 @@ const summaryOf = (item: { highlight?: Highlight[]; summary: string | null }) =>
 const newsResults = (page: NewsPage, locale: string) =>
   page.items.map(
     (item) =>
-      html`<li><h3><a href="/${locale}/news/${encodeURIComponent(item.slug)}">!${markedText(item.title, fieldOf(item, 'title'))}</a></h3><p class="meta"><time datetime="${item.publishedAt}">${formatDay(locale, item.publishedAt)}</time>!${item.organization ? html` · ${item.organization.name}` : ''}</p>!${summaryOf(item)}</li>`,
+      html`<li>
+        <h3>
+          <a href="/${locale}/news/${encodeURIComponent(item.slug)}"
+            >!${markedText(item.title, fieldOf(item, 'title'))}</a
+          >
+        </h3>
+        <p class="meta">
+          <time datetime="${item.publishedAt}">${formatDay(locale, item.publishedAt)}</time
+          >!${item.organization ? html` · ${item.organization.name}` : ''}
+        </p>
+        !${summaryOf(item)}
+      </li>`,
   )
 
 const eventResults = (items: readonly EventRecord[], locale: string) =>
   items.map(
     (item) =>
-      html`<li><h3><a href="/${locale}/events/${encodeURIComponent(item.slug)}">!${markedText(item.title, fieldOf(item, 'title'))}</a></h3><p class="meta"><time datetime="${item.start}">${formatInZone(locale, item.start, item.timeZone)}</time> (${item.timeZone})!${item.city ? html` · ${item.city}` : ''}</p>!${summaryOf(item)}</li>`,
+      html`<li>
+        <h3>
+          <a href="/${locale}/events/${encodeURIComponent(item.slug)}"
+            >!${markedText(item.title, fieldOf(item, 'title'))}</a
+          >
+        </h3>
+        <p class="meta">
+          <time datetime="${item.start}">${formatInZone(locale, item.start, item.timeZone)}</time>
+          (${item.timeZone})!${item.city ? html` · ${item.city}` : ''}
+        </p>
+        !${summaryOf(item)}
+      </li>`,
   )
 
 /**
@@ -114,7 +136,9 @@ export const renderSearchPage = async (
     throw invalidParameter('page', 'There is no such page.')
   }
   const base = `/${locale}/search`
-  const title = q ? pageText(locale, 'pageSearchResults').replace('{{q}}', q) : pageText(locale, 'pageSearch')
+  const title = q
+    ? pageText(locale, 'pageSearchResults').replace('{{q}}', q)
+    : pageText(locale, 'pageSearch')
   const nothing = news?.items.length === 0 && events?.items.length === 0
   const pager =
     q && news && (params.page > 1 || news.hasNextPage)
@@ -125,7 +149,15 @@ export const renderSearchPage = async (
   const main = html`<h1>${title}</h1>
     <form role="search" method="get" action="${base}" class="search">
       <label for="q">${pageText(locale, 'pageSearchLabel')}</label>
-      <input id="q" name="q" type="search" maxlength="200" required value="${q ?? ''}" aria-describedby="q-hint" />
+      <input
+        id="q"
+        name="q"
+        type="search"
+        maxlength="200"
+        required
+        value="${q ?? ''}"
+        aria-describedby="q-hint"
+      />
       <button type="submit">${pageText(locale, 'pageSearch')}</button>
       <p id="q-hint" class="meta">${pageText(locale, 'pageSearchHint')}</p>
     </form>

@@ -44,19 +44,30 @@ const tokensOf = (text: string): string[] =>
     .filter((token) => token !== '')
     .map((token) => token.slice(0, MAX_TOKEN))
 
+/** Spellings of words already read: texts repeat their words, and folding costs microseconds. */
+const spellings = new Map<string, Pick<Word, 'latin' | 'tokens'>>()
+const MAX_SPELLINGS = 50_000
+
+const spell = (word: string): Pick<Word, 'latin' | 'tokens'> => {
+  let known = spellings.get(word)
+  if (!known) {
+    const tokens = tokensOf(word)
+    const latin = tokensOf(toLatin(word))
+    const same = latin.length === tokens.length && latin.every((token, i) => token === tokens[i])
+    known = { latin: same ? undefined : latin, tokens }
+    if (spellings.size >= MAX_SPELLINGS) spellings.clear()
+    spellings.set(word, known)
+  }
+  return known
+}
+
 /** The words of `text`, in order, with where each stands. */
 export const words = (text: string): Word[] =>
-  Array.from(text.matchAll(WORD), (match) => {
-    const tokens = tokensOf(match[0])
-    const latin = tokensOf(toLatin(match[0]))
-    const same = latin.length === tokens.length && latin.every((token, i) => token === tokens[i])
-    return {
-      end: match.index + match[0].length,
-      latin: same ? undefined : latin,
-      start: match.index,
-      tokens,
-    }
-  })
+  Array.from(text.matchAll(WORD), (match) => ({
+    ...spell(match[0]),
+    end: match.index + match[0].length,
+    start: match.index,
+  }))
 
 /**
  * What the index stores for `text`: its folded tokens, then those of its transliteration where

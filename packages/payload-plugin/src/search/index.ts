@@ -110,11 +110,17 @@ const rowsFor = (
   main: Record<string, unknown> | null | undefined,
   latest: Record<string, unknown> | null | undefined,
 ): SearchRow[] => {
-  const rows: SearchRow[] = []
-  if (main?._status === 'published') rows.push(...rowsOf(payload, collection, main, 'published'))
+  const published =
+    main?._status === 'published' ? rowsOf(payload, collection, main, 'published') : []
   const newest = latest ?? main
-  if (newest) rows.push(...rowsOf(payload, collection, newest, 'latest'))
-  return rows
+  if (!newest) return published
+  // Without a draft on top, the latest version is the published copy: its rows are the same.
+  const same = newest === main || JSON.stringify(newest) === JSON.stringify(main)
+  const latestRows =
+    same && published.length
+      ? published.map((row) => ({ ...row, state: 'latest' as const }))
+      : rowsOf(payload, collection, newest, 'latest')
+  return [...published, ...latestRows]
 }
 
 /**
@@ -170,7 +176,9 @@ export const searchIds = async (
   const terms = queryTerms(options.query)
   if (terms.length === 0) return []
   const numeric = payload.db.defaultIDType === 'number'
-  const ids = await (await searchStore(payload)).search(
+  const ids = await (
+    await searchStore(payload)
+  ).search(
     {
       collection: options.collection,
       limit: Math.min(options.limit ?? MAX_SEARCH_HITS, MAX_SEARCH_HITS),
@@ -343,14 +351,16 @@ export const searchBeforeOperation: CollectionBeforeOperationHook = async ({
   const defaultLocale = localization ? localization.defaultLocale : ''
   const locale = (args as { locale?: string }).locale ?? req.locale ?? defaultLocale
   const slug = collection.slug
-  const rewritten = await rewriteLikeConditions(where, (query) =>
-    searchIds(req.payload, {
-      collection: slug,
-      locale: locale === 'all' ? defaultLocale : locale,
-      query,
-      req,
-      state: draft ? 'latest' : 'published',
-    }),
+  const rewritten = await rewriteLikeConditions(
+    where,
+    (query) =>
+      searchIds(req.payload, {
+        collection: slug,
+        locale: locale === 'all' ? defaultLocale : locale,
+        query,
+        req,
+        state: draft ? 'latest' : 'published',
+      }),
     req.payload.db.defaultIDType === 'number' ? -1 : '000000000000000000000000',
   )
   return { ...args, where: rewritten }

@@ -106,7 +106,14 @@ export const mongoStore = async (payload: Payload): Promise<SearchStore> => {
       await collection.deleteMany({ collection: name }, await session(req))
     },
     async isEmpty() {
-      return (await collection.find({}, { projection: { _id: 1 } }).limit(1).toArray()).length === 0
+      return (
+        (
+          await collection
+            .find({}, { projection: { _id: 1 } })
+            .limit(1)
+            .toArray()
+        ).length === 0
+      )
     },
   }
   return store
