@@ -13,7 +13,7 @@ import type { SearchRow, SearchState } from './store'
 
 import { EVENTS_SLUG, NEWS_SLUG } from '../slugs'
 import { indexText, queryTerms } from './fold'
-import { searchStore } from './store'
+import { SEARCH_ADAPTERS, searchStore } from './store'
 import { richTextPlain } from './text'
 
 /** What the index reads of each searchable collection: the body field and the date of recency. */
@@ -280,6 +280,8 @@ export const reindexSearch = async (
  * created it, or after the index was emptied); an index with rows is left as it is.
  */
 export const ensureSearchIndex = async (payload: Payload): Promise<ReindexResult | undefined> => {
+  // Another database adapter (a host's own) has no index to fill.
+  if (!SEARCH_ADAPTERS.includes(payload.db?.name)) return undefined
   if (!(await (await searchStore(payload)).isEmpty())) return undefined
   const counts = await Promise.all(
     ([NEWS_SLUG, EVENTS_SLUG] as const).map((collection) =>

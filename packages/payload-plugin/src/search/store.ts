@@ -69,6 +69,9 @@ export const drizzleOf = async <Db>(payload: Payload, req?: PayloadRequest): Pro
   return (id !== undefined && adapter.sessions?.[String(id)]?.db) || adapter.drizzle
 }
 
+/** Database adapters (`payload.db.name`) the index has a store for. */
+export const SEARCH_ADAPTERS: readonly string[] = ['mongoose', 'postgres', 'sqlite']
+
 const stores = new WeakMap<Payload, Promise<SearchStore>>()
 
 /** The index of `payload`'s database: FTS5 on SQLite, `tsvector` on PostgreSQL, a text index on MongoDB. */
