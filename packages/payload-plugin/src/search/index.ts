@@ -257,8 +257,8 @@ export const reindexSearch = async (
             rows: rowsFor(
               payload,
               collection,
-              doc as Record<string, unknown>,
-              latestById.get(String(doc.id)) as Record<string, unknown> | undefined,
+              doc as unknown as Record<string, unknown>,
+              latestById.get(String(doc.id)) as unknown as Record<string, unknown> | undefined,
             ),
           })),
           req,
