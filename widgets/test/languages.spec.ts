@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { EN as ARTICLE } from '../src/etw-article/etw-article.strings'
 import { EN as EVENTS } from '../src/etw-events/etw-events.strings'
+import { EN as NEWS } from '../src/etw-news-feed/etw-news-feed.strings'
 import { EN as CHART } from '../src/etw-stats-chart/etw-stats-chart.strings'
 import { EN as STATS } from '../src/etw-stats/etw-stats.strings'
 import type { Strings } from '../src/shared/i18n'
@@ -19,7 +20,7 @@ const SAMPLE = ['uk', 'az', 'ar', 'el', 'ka', 'hy']
 
 /** The English strings and the names the feed sends in English (`Teachers`, `Seminar`, …). */
 const ENGLISH = new Set([
-  ...Object.values({ ...LISTS, ...EVENTS, ...ARTICLE, ...STATS, ...CHART }),
+  ...Object.values({ ...LISTS, ...EVENTS, ...ARTICLE, ...STATS, ...CHART, ...NEWS }),
   ...['Teachers', 'Schools', 'Projects', 'Seminar', 'In person'],
 ])
 

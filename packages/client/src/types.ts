@@ -233,6 +233,21 @@ export interface FeedOrganization {
 }
 
 /**
+ * Where a search matched an item: one field, its plain text and the matched ranges in it.
+ */
+export interface Highlight {
+  field: 'title' | 'summary' | 'body'
+  /**
+   * The field's plain text (never HTML); for `body`, an excerpt around the first match.
+   */
+  text: string
+  /**
+   * The matched words of `text` as `[start, end)` offsets in UTF-16 code units (JavaScript string indices), in order.
+   */
+  ranges: [number, number][]
+}
+
+/**
  * Formatted by the server in the response's locale (Node has every locale's data), for readers whose browser lacks it.
  */
 export interface NewsFormatted {
@@ -265,6 +280,10 @@ export interface NewsItem {
   source: Source | null
   locale: Locale
   formatted: NewsFormatted
+  /**
+   * With `q` only: the fields that matched (title and summary; the body, as an excerpt, when neither did). Empty when only a transliteration or a folded spelling matched that the text does not show.
+   */
+  highlight?: Highlight[]
 }
 
 /**
@@ -284,7 +303,7 @@ export interface Page {
 }
 
 /**
- * `GET /api/etw/v1/news`: one page of news, newest first.
+ * `GET /api/etw/v1/news`: one page of news, newest first (with `q`: most relevant first).
  */
 export interface NewsResponse {
   limit: number
@@ -379,6 +398,10 @@ export interface EventItem {
    */
   countryName: string | null
   formatted: EventFormatted
+  /**
+   * With `q` only: the fields that matched (title and summary; the body, as an excerpt, when neither did). Empty when only a transliteration or a folded spelling matched that the text does not show.
+   */
+  highlight?: Highlight[]
 }
 
 /**
@@ -710,6 +733,10 @@ export interface EventsQuery {
    * ISO 3166-1 alpha-2 country code, either case (`AZ`, `az`); it must be an assigned code.
    */
   country?: string
+  /**
+   * Search words, 1 to 200 characters: each word must start a word of the title, summary or body, in any case, with or without diacritics, in any script or its Latin transliteration (`kyiv` finds `Київ`, `baki` finds `Bakı`). Results are ordered by relevance (title, then summary, then body), then recency, and each item gets its `highlight`. With `q`, paging is by `page` only (not `cursor`), up to the first 1000 matches.
+   */
+  q?: string
 }
 
 /**
@@ -720,7 +747,7 @@ export interface ItemQuery {
 }
 
 /**
- * Query parameters of `news` and `news.rss`.
+ * Query parameters of `news` and `news.rss` (`q` on `news` only).
  */
 export interface NewsQuery {
   /**
@@ -748,6 +775,10 @@ export interface NewsQuery {
    * A news tag, compared in lower case.
    */
   tag?: string
+  /**
+   * Search words, 1 to 200 characters: each word must start a word of the title, summary or body, in any case, with or without diacritics, in any script or its Latin transliteration (`kyiv` finds `Київ`, `baki` finds `Bakı`). Results are ordered by relevance (title, then summary, then body), then recency, and each item gets its `highlight`. With `q`, paging is by `page` only (not `cursor`), up to the first 1000 matches.
+   */
+  q?: string
 }
 
 /**

@@ -77,3 +77,14 @@ export type { WebhookMessage } from './webhooks/message'
 export { signPreviewToken, verifyPreviewToken, PREVIEW_TOKEN_TTL } from './preview/token'
 export type { PreviewClaims } from './preview/token'
 export { PREVIEW_PATH } from './preview/routes'
+
+export { fold, indexText, queryTerms } from './search/fold'
+export { highlight, matchRanges } from './search/highlight'
+export {
+  ensureSearchIndex,
+  indexDocument,
+  MAX_SEARCH_HITS,
+  reindexSearch,
+  searchIds,
+} from './search'
+export type { ReindexOptions, ReindexResult, SearchableCollection, SearchOptions } from './search'

@@ -316,8 +316,9 @@ describe('etwPlugin', () => {
       expect(collection(config, slug).hooks?.afterDelete?.length).toBeGreaterThan(0)
     }
     const changeHooks = (slug: string) => collection(config, slug).hooks?.afterChange ?? []
-    // News also has the audit trail's publication hook and the webhooks' announcement.
-    expect(changeHooks(NEWS_SLUG).length).toBe(changeHooks(ORGANIZATIONS_SLUG).length + 2)
+    // News also has the audit trail's publication hook, the webhooks' announcement and the
+    // search index's update.
+    expect(changeHooks(NEWS_SLUG).length).toBe(changeHooks(ORGANIZATIONS_SLUG).length + 3)
     // The login throttle's reward, then the audit entry.
     expect(collection(config, USERS_SLUG).hooks?.afterLogin).toHaveLength(2)
     expect(collection(config, AUDIT_LOG_SLUG).access?.read).toBeTypeOf('function')

@@ -29,6 +29,7 @@ import {
   withBoundQueries,
 } from './hooks/boundQueries'
 import { withHiddenUnreadableLinks } from './hooks/hideUnreadableLinks'
+import { ensureSearchIndex, withSearchIndex } from './search'
 import { withLivePreview } from './preview/livePreview'
 import { previewEndpoints } from './preview/routes'
 import { guardScheduleQueue } from './scheduling/guardQueue'
@@ -76,10 +77,14 @@ const content = (
     !options.disabled && (key === 'news' || key === 'events' || key === 'statistics')
       ? withWebhooks(previewed as CollectionConfig & { slug: typeof key })
       : previewed
+  const searched =
+    !options.disabled && (key === 'news' || key === 'events')
+      ? withSearchIndex(announced)
+      : announced
   return override(
     options,
     key,
-    audited(options, options.feed ? withFeedInvalidation(announced) : announced),
+    audited(options, options.feed ? withFeedInvalidation(searched) : searched),
   )
 }
 
@@ -223,6 +228,8 @@ export const etwPlugin =
               boundPayloadCollections(payload, known)
               guardScheduleQueue(payload)
               await hostOnInit?.(payload)
+              // After the host's own start-up, which may apply the migration creating the index.
+              await ensureSearchIndex(payload)
             },
         localization: config.localization ?? {
           defaultLocale: options.defaultLocale,

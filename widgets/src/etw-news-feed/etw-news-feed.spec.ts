@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chromiumMissing } from '../../test/support/browser'
+import { axe, chromiumMissing } from '../../test/support/browser'
 import { loaded, useHarness } from '../../test/support/harness'
 
 describe.skipIf(chromiumMissing)('<etw-news-feed>', () => {
@@ -105,5 +105,44 @@ describe.skipIf(chromiumMissing)('<etw-news-feed>', () => {
       .locator('etw-news-feed [part="list"]')
       .evaluate((list) => getComputedStyle(list).gridTemplateColumns.split(' ').length)
     expect(columns).toBeGreaterThan(1)
+  })
+
+  it('should search as the reader types, announce the count and mark the matched words', async () => {
+    const { page, problems } = await h.open(
+      '<h2>News</h2><etw-news-feed search lang="uk"></etw-news-feed>',
+    )
+    await loaded(page)
+    const form = page.locator('etw-news-feed form[role="search"]')
+    expect(await form.locator('label').innerText()).toBe('Пошук новин')
+    const input = page.getByLabel('Пошук новин')
+    expect(await page.locator('etw-news-feed [part="item"]').count()).toBe(2)
+    await input.pressSequentially('kam', { delay: 20 })
+    await page.waitForFunction(
+      () =>
+        document.querySelector('etw-news-feed')!.shadowRoot!.querySelectorAll('[part="item"]')
+          .length === 1,
+    )
+    // One request for the whole word typed, after the pause: the input is debounced.
+    const searches = h.cms.requests.filter((request) => request.url.includes('q='))
+    expect(
+      searches.map((request) => new URL(request.url, h.cms.origin).searchParams.get('q')),
+    ).toEqual(['kam'])
+    expect(await page.locator('etw-news-feed [aria-live="polite"]').innerText()).toBe('Знайдено: 1')
+    expect(await page.locator('etw-news-feed h3 mark').innerText()).toBe('Kamianets-Podilskyi')
+    expect(await page.locator('etw-news-feed h3 a').innerText()).toBe(
+      'Kamianets-Podilskyi teachers join eTwinning',
+    )
+    expect(await axe(page)).toEqual([])
+    expect(problems.errors).toEqual([])
+  })
+
+  it('should show a fixed search with q and no search box without search', async () => {
+    const { page } = await h.open('<etw-news-feed q="baku"></etw-news-feed>')
+    await loaded(page)
+    const url = new URL(h.cms.requests.at(-1)!.url, h.cms.origin)
+    expect(url.searchParams.get('q')).toBe('baku')
+    expect(await page.locator('etw-news-feed form').count()).toBe(0)
+    expect(await page.locator('etw-news-feed [part="item"]').count()).toBe(1)
+    expect(await page.locator('etw-news-feed mark').innerText()).toBe('Baku')
   })
 })

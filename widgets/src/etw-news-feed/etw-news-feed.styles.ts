@@ -13,6 +13,18 @@ export const newsStyles = css`
     grid-template-columns: minmax(0, var(--etw-thumb-width, 8rem)) 1fr;
     column-gap: var(--_gap);
   }
+  [part='search'] {
+    display: flex;
+    gap: 0.5rem;
+  }
+  input {
+    flex: 1;
+    font: inherit;
+  }
+  mark {
+    background: light-dark(#fde68a, #6b5200);
+    color: inherit;
+  }
   .list img {
     grid-row: span 3;
     aspect-ratio: 16 / 9;

@@ -1,7 +1,8 @@
-import type { NewsItem, NewsResponse } from '@etw/client'
+import type { Highlight, NewsItem, NewsResponse } from '@etw/client'
 import { applyLinkTemplate } from '@etw/client'
 import { html, nothing } from 'lit/html.js'
 import type { PropertyDeclarations } from '../shared/element'
+import { t } from './etw-news-feed.strings'
 import { date, picture, safeUrl } from '../shared/items'
 import { itemStyles } from '../shared/items.styles'
 import type { FeedQuery } from '../shared/feed-element'
@@ -26,6 +27,8 @@ import { newsStyles } from './etw-news-feed.styles'
  * @csspart date - The publication date (`<time>`).
  * @csspart summary - An item's summary.
  * @csspart empty - The text shown when there is no news.
+ * @csspart search - The search form (with `search`): its label and `<input type="search">`.
+ * @csspart mark - A matched word of a search (`<mark>`).
  *
  * @cssprop --etw-background - Background the widget paints when it has a `theme` (default: the surface colour, `#fff` or `#1b2129`).
  * @cssprop --etw-color-text - Text colour.
@@ -48,7 +51,21 @@ export class EtwNewsFeed extends FeedListElement<NewsResponse> {
     organization: {},
     tag: {},
     linkTemplate: { attribute: 'link-template' },
+    search: {},
+    q: {},
+    typed: { state: true },
   }
+
+  /** Present: a search box above the list, searching as the reader types. */
+  search: string | null = null
+
+  /** Shows only the news that match these words (`q` of the feed API), highlighted. */
+  q = ''
+
+  /** What the reader typed in the search box, once they paused. */
+  typed?: string
+
+  #timer?: ReturnType<typeof setTimeout>
 
   /** Only news of this organization (its slug, `k-pnu`). */
   organization = ''
@@ -70,8 +87,40 @@ export class EtwNewsFeed extends FeedListElement<NewsResponse> {
         ...this.listQuery,
         organization: this.organization || undefined,
         tag: this.tag || undefined,
+        q: this.#query || undefined,
       },
     }
+  }
+
+  /** The search in force: the reader's, else the `q` attribute; only words the API takes. */
+  get #query() {
+    const query = (this.typed ?? this.q ?? '').trim()
+    return /[\p{L}\p{N}]/u.test(query) ? query : ''
+  }
+
+  protected override render() {
+    const list = super.render()
+    if (this.search == null) return list
+    const locale = this.resolvedLocale
+    const count = this.data?.items.length
+    return html`<form part="search" role="search" @submit=${(e: Event) => e.preventDefault()}>
+        <label for="q">${t(locale, 'searchLabel')}</label>
+        <input
+          id="q"
+          type="search"
+          maxlength="200"
+          .value=${this.typed ?? this.q ?? ''}
+          @input=${(e: Event) => {
+            const value = (e.target as HTMLInputElement).value
+            clearTimeout(this.#timer)
+            this.#timer = setTimeout(() => (this.typed = value), 300)
+          }}
+        />
+      </form>
+      <p class="meta" aria-live="polite">
+        ${this.#query && count !== undefined ? `${t(locale, 'searchFound')} ${count}` : ''}
+      </p>
+      ${list}`
   }
 
   /** One item; `locale` formats the date, the texts' locale fills `{locale}`. */
@@ -87,16 +136,34 @@ export class EtwNewsFeed extends FeedListElement<NewsResponse> {
     return html`<li part="item">
       ${picture(item.image, this.base, sizes)}
       <h3 part="title" dir="auto" lang=${item.locale || nothing}>
-        <a part="link" href=${safeUrl(link, this.base) ?? nothing}>${item.title}</a>
+        <a part="link" href=${safeUrl(link, this.base) ?? nothing}
+          >${marked(item, 'title', item.title)}</a
+        >
       </h3>
       <span class="meta">${date(locale, item.publishedAt, item.formatted?.publishedAt)}</span>
       ${
         item.summary
-          ? html`<p part="summary" dir="auto" lang=${item.locale || nothing}>${item.summary}</p>`
+          ? html`<p part="summary" dir="auto" lang=${item.locale || nothing}>
+              ${marked(item, 'summary', item.summary)}
+            </p>`
           : nothing
       }
     </li>`
   }
+}
+
+
+/** `text` with the words a search matched in `<mark>`, as Lit templates (never HTML). */
+const marked = (item: NewsItem, field: Highlight['field'], text: string) => {
+  const found = item.highlight?.find((h) => h.field === field)
+  if (!found) return text
+  let at = 0
+  const parts = found.ranges.map(([start, end]) => {
+    const before = found.text.slice(at, start)
+    at = end
+    return html`${before}<mark part="mark">${found.text.slice(start, end)}</mark>`
+  })
+  return [...parts, found.text.slice(at)]
 }
 
 declare global {

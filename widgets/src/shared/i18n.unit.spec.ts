@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { EN as ARTICLE } from '../etw-article/etw-article.strings'
 import { EN as EVENTS } from '../etw-events/etw-events.strings'
+import { EN as NEWS } from '../etw-news-feed/etw-news-feed.strings'
 import { EN as CHART } from '../etw-stats-chart/etw-stats-chart.strings'
 import { EN as STATS } from '../etw-stats/etw-stats.strings'
 import type { Strings } from './i18n'
@@ -42,6 +43,7 @@ const ENGLISH: Strings = {
   ...ARTICLE,
   ...STATS,
   ...CHART,
+  ...NEWS,
   ...METRICS,
   ...FORMATS,
   ...KINDS,

@@ -196,9 +196,29 @@ export const newsItems = (origin: string, locale = 'en'): NewsItem[] => [
 
 export const news = (query: URLSearchParams, origin: string): NewsResponse => {
   const country = query.get('country')
-  const items = newsItems(origin, query.get('locale') ?? 'en').filter(
-    (item) => !country || item.country === country,
-  )
+  const q = query.get('q')?.toLowerCase()
+  const items = newsItems(origin, query.get('locale') ?? 'en')
+    .filter((item) => !country || item.country === country)
+    // A search as the CMS answers it, for one word: the items whose title has it, marked.
+    .flatMap((item) => {
+      if (!q) return [item]
+      const start = item.title.toLowerCase().indexOf(q)
+      if (start < 0) return []
+      const end =
+        item.title.indexOf(' ', start) < 0 ? item.title.length : item.title.indexOf(' ', start)
+      return [
+        {
+          ...item,
+          highlight: [
+            {
+              field: 'title' as const,
+              ranges: [[start, end] as [number, number]],
+              text: item.title,
+            },
+          ],
+        },
+      ]
+    })
   const limit = Number(query.get('limit') ?? 10)
   return {
     locale: query.get('locale') ?? 'en',

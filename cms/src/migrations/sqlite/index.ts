@@ -3,6 +3,7 @@ import * as migration_20261124_030317_audit_log_statistics_writer from './202611
 import * as migration_20261201_084818_webhooks_event_time_zones from './20261201_084818_webhooks_event_time_zones';
 import * as migration_20261201_085314_reader_links from './20261201_085314_reader_links';
 import * as migration_20261201_152702_statistics_import from './20261201_152702_statistics_import';
+import * as migration_20261201_153000_search_index from './20261201_153000_search_index';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261201_152702_statistics_import.up,
     down: migration_20261201_152702_statistics_import.down,
     name: '20261201_152702_statistics_import'
+  },
+  {
+    up: migration_20261201_153000_search_index.up,
+    down: migration_20261201_153000_search_index.down,
+    name: '20261201_153000_search_index'
   },
 ];

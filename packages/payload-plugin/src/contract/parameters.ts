@@ -108,6 +108,14 @@ export const cursorValue = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/)
 /** A document id: a whole number on SQL databases, text (an ObjectId) on MongoDB. */
 export const documentIdValue = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
 
+/** A search: 1 to 200 characters with at least one letter or digit, trimmed. */
+export const searchValue = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_PARAMETER_LENGTH)
+  .regex(/[\p{L}\p{N}]/u)
+
 /** The `when` of an events list. */
 export const whenValue = EventsWhen
 
@@ -177,6 +185,14 @@ export const parameterDefinitions = ({
     description: 'A news tag, compared in lower case.',
     schema: tagValue,
     example: 'seminar',
+  },
+  Query: {
+    name: 'q',
+    in: 'query',
+    description:
+      'Search words, 1 to 200 characters: each word must start a word of the title, summary or body, in any case, with or without diacritics, in any script or its Latin transliteration (`kyiv` finds `Київ`, `baki` finds `Bakı`). Results are ordered by relevance (title, then summary, then body), then recency, and each item gets its `highlight`. With `q`, paging is by `page` only (not `cursor`), up to the first 1000 matches.',
+    schema: searchValue,
+    example: 'kyiv',
   },
   Limit: {
     name: 'limit',

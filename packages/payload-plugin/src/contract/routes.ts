@@ -12,10 +12,10 @@ import { Locale, NAMED_SCHEMAS } from './schemas'
  */
 export const ROUTE_PARAMETERS = {
   eventItem: ['Locale'],
-  events: ['When', 'From', 'To', 'Limit', 'Page', 'Cursor', 'Locale', 'Country'],
+  events: ['When', 'From', 'To', 'Limit', 'Page', 'Cursor', 'Locale', 'Country', 'Query'],
   eventsIcs: ['EventId', 'When', 'From', 'To', 'FeedLimit', 'Locale', 'Country'],
   health: [],
-  news: ['Limit', 'Page', 'Cursor', 'Locale', 'Country', 'Organization', 'Tag'],
+  news: ['Limit', 'Page', 'Cursor', 'Locale', 'Country', 'Organization', 'Tag', 'Query'],
   newsItem: ['Locale'],
   newsRss: ['FeedLimit', 'Locale', 'Country', 'Organization', 'Tag'],
   stats: ['Country', 'Organization', 'Metrics', 'Locale'],
@@ -41,7 +41,7 @@ export const CLIENT_QUERIES = {
     'newsItem',
     'Query parameters of the single-item routes `news/{slug}` and `events/{slug}`.',
   ],
-  NewsQuery: ['news', 'Query parameters of `news` and `news.rss`.'],
+  NewsQuery: ['news', 'Query parameters of `news` and `news.rss` (`q` on `news` only).'],
   StatsCompareQuery: ['statsCompare', 'Query parameters of `stats/compare`.'],
   StatsHistoryQuery: ['statsHistory', 'Query parameters of `stats/history`.'],
   StatsQuery: ['stats', 'Query parameters of `stats`.'],

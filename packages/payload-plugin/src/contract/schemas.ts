@@ -200,6 +200,27 @@ export const FeedOrganization = named(
   'An organization as the feeds show it.',
 )
 
+export const Highlight = named(
+  'Highlight',
+  z.object({
+    field: z.enum(['title', 'summary', 'body']),
+    text: z.string().meta({
+      description:
+        "The field's plain text (never HTML); for `body`, an excerpt around the first match.",
+    }),
+    ranges: z.array(z.array(z.int().min(0)).length(2).meta({ tsType: '[number, number]' })).meta({
+      description:
+        'The matched words of `text` as `[start, end)` offsets in UTF-16 code units (JavaScript string indices), in order.',
+    }),
+  }),
+  'Where a search matched an item: one field, its plain text and the matched ranges in it.',
+)
+
+const highlights = z.array(Highlight).optional().meta({
+  description:
+    'With `q` only: the fields that matched (title and summary; the body, as an excerpt, when neither did). Empty when only a transliteration or a folded spelling matched that the text does not show.',
+})
+
 export const NewsItem = named(
   'NewsItem',
   z.object({
@@ -232,6 +253,7 @@ export const NewsItem = named(
       }),
       FORMATTED,
     ),
+    highlight: highlights,
   }),
   'One news item, flattened for display.',
 )
@@ -255,7 +277,7 @@ export const Page = named(
 export const NewsResponse = named(
   'NewsResponse',
   Page.extend({ locale: Locale, items: z.array(NewsItem).max(50) }),
-  '`GET /api/etw/v1/news`: one page of news, newest first.',
+  '`GET /api/etw/v1/news`: one page of news, newest first (with `q`: most relevant first).',
 )
 
 export const EventFormat = named('EventFormat', z.enum(EVENT_FORMATS), 'How people take part.')
@@ -318,6 +340,7 @@ export const EventItem = named(
       }),
       FORMATTED,
     ),
+    highlight: highlights,
   }),
   'One event. `start` and `end` are ISO instants; show them in `timeZone`.',
 )
@@ -426,7 +449,7 @@ export const RichTextBlock = named(
 
 export const NewsArticle = named(
   'NewsArticle',
-  NewsItem.extend({
+  NewsItem.omit({ highlight: true }).extend({
     updatedAt: instant().meta({ description: 'ISO date-time of the last change.' }),
     body: z.array(RichTextBlock).meta({ description: 'The body as a vetted node tree.' }),
     relatedEvents: z
@@ -452,7 +475,7 @@ export const NewsArticle = named(
 
 export const EventDetail = named(
   'EventDetail',
-  EventItem.extend({
+  EventItem.omit({ highlight: true }).extend({
     updatedAt: instant().meta({ description: 'ISO date-time of the last change.' }),
     description: z
       .array(RichTextBlock)

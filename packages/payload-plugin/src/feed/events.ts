@@ -25,10 +25,18 @@ import { findPage } from './keyset'
 import { countryName, formatCountryList, formatDateRange } from './format'
 import { createLinkMaker } from './links'
 import { parsePaging } from './news'
-import { parseCountry, parseEnum, parseIsoDate, parseLimit, parseLocale } from './params'
+import {
+  parseCountry,
+  parseEnum,
+  parseIsoDate,
+  parseLimit,
+  parseLocale,
+  parseSearch,
+} from './params'
 import { loadImages, loadOrganizations, relationId } from './relations'
 import { servedLocales } from './served-locale'
 import { FEED_ROUTES } from './routes'
+import { findSearchPage, highlightsOf, refuseCursorWithSearch } from './search'
 import { absoluteUrl } from './urls'
 
 /** Items of `events` when `limit` is absent. */
@@ -49,6 +57,8 @@ export interface EventsParams {
   country: string | undefined
   /** `events.ics` only: one event. */
   id?: number | string | undefined
+  /** `events` only: search words; the list is then ordered by relevance, items highlighted. */
+  q?: string | undefined
 }
 
 /** An event as the feeds show it, with what the iCalendar feed adds. */
@@ -192,6 +202,28 @@ export const queryEvents = async (
   if (params.from) and.push({ endsAt: { greater_than_equal: params.from.toISOString() } })
   if (params.to) and.push({ startsAt: { less_than_equal: params.to.toISOString() } })
   if (params.country) and.push({ country: { equals: params.country } })
+  if (params.q !== undefined) {
+    const found = await findSearchPage<EventDoc>(payload, {
+      collection: EVENTS_SLUG,
+      limit: params.limit,
+      locale: params.locale,
+      page: params.page,
+      q: params.q,
+      select: EVENT_SELECT,
+      where: and,
+    })
+    const records = await toEventRecords(found.docs, params.locale, context)
+    const q = params.q
+    return {
+      hasNextPage: found.hasNextPage,
+      items: records.map((record, index) => ({
+        ...record,
+        highlight: highlightsOf(q, found.docs[index]!),
+      })),
+      nextCursor: null,
+      page: params.page,
+    }
+  }
   const { docs, hasNextPage, nextCursor } = await findPage<EventDoc>(
     payload,
     {
@@ -283,16 +315,21 @@ export const toEventItem = ({
 
 /**
  * `GET /api/etw/v1/events`: published events by `when` (default `upcoming`), `from`/`to`,
- * `country`, `limit` (default 5), `page` or `cursor`.
+ * `country`, `limit` (default 5), `page` or `cursor`; with `q`, the events that match it, most
+ * relevant first, each with its `highlight`.
  */
 export const eventsRoute: RouteHandler<EventsParams> = {
   parameters: routeParameters('events'),
   parse: (query, context) => {
     const filters = parseEventFilters(query, context)
+    const q = parseSearch(query.get('q'))
+    const paging = parsePaging(query, cursorOrder(filters.when), context)
+    refuseCursorWithSearch(q, paging.cursor)
     return {
       ...filters,
-      ...parsePaging(query, cursorOrder(filters.when), context),
+      ...paging,
       limit: parseLimit(query.get('limit'), DEFAULT_EVENTS_LIMIT, context.maxLimit),
+      q,
     }
   },
   normalize: ({ cursor, from, to, ...params }): NormalizedParams => ({

@@ -12,7 +12,16 @@ import { jsonBody } from './handler'
 import { findPage } from './keyset'
 import { formatDate } from './format'
 import { createLinkMaker } from './links'
-import { parseCountry, parseLimit, parseLocale, parsePage, parseSlug, parseTag } from './params'
+import {
+  parseCountry,
+  parseLimit,
+  parseLocale,
+  parsePage,
+  parseSearch,
+  parseSlug,
+  parseTag,
+} from './params'
+import { findSearchPage, highlightsOf, refuseCursorWithSearch } from './search'
 import { loadImages, loadOrganizations, organizationIdBySlug, relationId } from './relations'
 import { servedLocales } from './served-locale'
 import { routeParameters } from '../contract/routes'
@@ -32,6 +41,8 @@ export interface NewsParams {
   country: string | undefined
   organization: string | undefined
   tag: string | undefined
+  /** Search words: the list is then ordered by relevance and items get a `highlight`. */
+  q?: string | undefined
 }
 
 /** One page of news. */
@@ -109,6 +120,29 @@ export const queryNews = async (params: NewsParams, context: RouteContext): Prom
   if (params.organization) {
     const id = await organizationIdBySlug(payload, params.organization)
     and.push({ organization: { equals: id } })
+  }
+  if (params.q !== undefined) {
+    if (params.tag) and.push({ tags: { equals: params.tag } })
+    const found = await findSearchPage<NewsDoc>(payload, {
+      collection: NEWS_SLUG,
+      limit: params.limit,
+      locale: params.locale,
+      page: params.page,
+      q: params.q,
+      select: NEWS_SELECT,
+      where: and,
+    })
+    const items = await toNewsItems(found.docs, params.locale, context)
+    const q = params.q
+    return {
+      hasNextPage: found.hasNextPage,
+      items: items.map((item, index) => ({
+        ...item,
+        highlight: highlightsOf(q, found.docs[index]!),
+      })),
+      nextCursor: null,
+      page: params.page,
+    }
   }
   const { docs, hasNextPage, nextCursor } = await findPage<NewsDoc>(
     payload,
@@ -208,15 +242,22 @@ export const toNewsItems = async (
 
 /**
  * `GET /api/etw/v1/news`: latest published news, `limit` items (default 5, at most the configured
- * `maxLimit`), by `page` or `cursor`, filtered by `country`, `organization` (slug) and `tag`.
+ * `maxLimit`), by `page` or `cursor`, filtered by `country`, `organization` (slug) and `tag`; with
+ * `q`, the news that match it, most relevant first, each with its `highlight`.
  */
 export const newsRoute: RouteHandler<NewsParams> = {
   parameters: routeParameters('news'),
-  parse: (query, context) => ({
-    ...parseNewsFilters(query, context),
-    ...parsePaging(query, NEWS_ORDER, context),
-    limit: parseLimit(query.get('limit'), DEFAULT_NEWS_LIMIT, context.maxLimit),
-  }),
+  parse: (query, context) => {
+    const q = parseSearch(query.get('q'))
+    const paging = parsePaging(query, NEWS_ORDER, context)
+    refuseCursorWithSearch(q, paging.cursor)
+    return {
+      ...parseNewsFilters(query, context),
+      ...paging,
+      limit: parseLimit(query.get('limit'), DEFAULT_NEWS_LIMIT, context.maxLimit),
+      q,
+    }
+  },
   normalize: ({ cursor, ...params }): NormalizedParams => ({
     ...params,
     cursor: cursor && encodeCursor(cursor),

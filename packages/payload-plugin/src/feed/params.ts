@@ -9,6 +9,7 @@ import {
   MAX_PAGE,
   MAX_PARAMETER_LENGTH,
   metricKeyValue,
+  searchValue,
   slugValue,
   tagValue,
   wholeNumber,
@@ -168,6 +169,14 @@ export const parseTag = (value: string | undefined): string | undefined =>
     ? undefined
     : check(tagValue, nonEmpty('tag', value), () =>
         invalidParameter('tag', `"tag" is longer than ${MAX_PARAMETER_LENGTH} characters.`),
+      )
+
+/** A search (`q`): trimmed, 1 to 200 characters, with a letter or a digit. */
+export const parseSearch = (value: string | undefined): string | undefined =>
+  value === undefined
+    ? undefined
+    : check(searchValue, nonEmpty('q', value), () =>
+        invalidParameter('q', '"q" must have a letter or a digit, in 1 to 200 characters.'),
       )
 
 /** A metric key: a built-in metric or the syntax of a custom key. */

@@ -27,6 +27,7 @@ const PAIRS: Record<string, { schema: JsonSchema; omitted?: string[]; added?: st
     omitted: ['hasNextPage', 'limit', 'nextCursor', 'page', 'when'],
   },
   FeedEvent: { schema: schemas.EventItem! },
+  FeedHighlight: { schema: schemas.Highlight! },
   FeedImage: { schema: schemas.FeedImage! },
   FeedImageSource: { schema: schemas.FeedImageSource! },
   FeedCountryStatistic: { schema: schemas.StatCountry! },

@@ -276,11 +276,29 @@ export const feedQueries = (
       page: { type: required(GraphQLInt), description: 'Number of this page, from 1.' },
     },
   })
+  const Highlight = new GraphQLObjectType({
+    name: 'FeedHighlight',
+    description:
+      'Where a search matched an item: one field, its plain text and the matched ranges.',
+    fields: {
+      field: requiredText('title, summary or body.'),
+      ranges: {
+        type: required(new GraphQLList(list(GraphQLInt))),
+        description: 'Matched words as [start, end) offsets in UTF-16 code units of `text`.',
+      },
+      text: requiredText("The field's plain text (never HTML); for body, an excerpt."),
+    },
+  })
+  const highlight = {
+    type: new GraphQLList(required(Highlight)),
+    description: 'With `q` only: the fields that matched; null without `q`.',
+  }
   const NewsItem = new GraphQLObjectType({
     name: 'FeedNewsItem',
     description: 'A published news item, flattened for display.',
     fields: {
       country: text('ISO 3166-1 alpha-2 code of the country it is about.'),
+      highlight,
       id: { type: required(GraphQL.GraphQLID), description: 'Document id.' },
       image: { type: Image, description: 'Cover image.' },
       link: requiredText(
@@ -313,6 +331,7 @@ export const feedQueries = (
       end: requiredText('ISO instant the event ends.'),
       format: requiredText('in-person, online or hybrid.'),
       formatLabel: requiredText('Name of the format in the requested locale.'),
+      highlight,
       icsUrl: requiredText('iCalendar file with just this event.'),
       id: { type: required(GraphQL.GraphQLID), description: 'Document id.' },
       image: { type: Image, description: 'Cover image.' },
@@ -347,6 +366,9 @@ export const feedQueries = (
   const locale = text('Content locale (en, uk, az); the default locale when absent.')
   const country = text('ISO 3166-1 alpha-2 code, e.g. AZ.')
   const organization = text('Organization slug, e.g. k-pnu.')
+  const q = text(
+    'Search words (1 to 200 characters): most relevant first, any case, diacritics or script (`kyiv` finds Київ); with `page`, not `cursor`.',
+  )
   const paging: GraphQLFieldConfigArgumentMap = {
     cursor: text('`nextCursor` of the previous page; not together with `page`.'),
     limit: { type: GraphQLInt, description: `Items per page, 1 to ${maxLimit}; 5 when absent.` },
@@ -356,6 +378,7 @@ export const feedQueries = (
     country: text('Only events hosted in this country (ISO 3166-1 alpha-2).'),
     from: text('Only events that end on or after this ISO date or date-time.'),
     locale,
+    q,
     to: text('Only events that start on or before this ISO date or date-time.'),
     ...paging,
   }
@@ -421,11 +444,12 @@ export const feedQueries = (
     newsFeed: {
       type: required(NewsFeed),
       description:
-        'Published news, newest first, filtered by country, organization and tag, a page at a time.',
+        'Published news, newest first (with `q`: most relevant first), filtered by country, organization and tag, a page at a time.',
       args: {
         country: text('Only news about this country (ISO 3166-1 alpha-2).'),
         locale,
         organization: text('Only news of this organization (slug).'),
+        q,
         tag: text('Only news with this tag.'),
         ...paging,
       },

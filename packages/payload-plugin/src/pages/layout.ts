@@ -48,7 +48,7 @@ const RTL = new Set(['ar', 'dv', 'fa', 'he', 'ku', 'ps', 'ur', 'yi'])
 export const direction = (lang: string): 'ltr' | 'rtl' =>
   RTL.has(lang.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr'
 
-/** The navigation of every page: home, news, events, and the page in the other locales. */
+/** The navigation of every page: home, news, events, search, and the page in the other locales. */
 const header = (doc: PageDocument, context: RouteContext): string => {
   const { locale, site } = doc
   const logo = site.logo
@@ -77,6 +77,7 @@ const header = (doc: PageDocument, context: RouteContext): string => {
       <ul>
         <li><a href="/${locale}/news">${pageText(locale, 'pageNews')}</a></li>
         <li><a href="/${locale}/events">${pageText(locale, 'pageEvents')}</a></li>
+        <li><a href="/${locale}/search">${pageText(locale, 'pageSearch')}</a></li>
       </ul>
     </nav>
     <nav aria-label="${pageText(locale, 'pageLanguages')}">

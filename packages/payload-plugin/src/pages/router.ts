@@ -14,13 +14,14 @@ import {
   renderHome,
   renderNewsList,
 } from './lists'
+import { parseSearchPage, renderSearchPage } from './search'
 import { matchSitemap, renderRobots, renderSitemap } from './sitemap'
 import { STYLESHEET, STYLESHEET_PATH } from './styles'
 
 /** What a public path asks for. */
 export type PageMatch =
   | { kind: 'article' | 'event'; locale: string; slug: string }
-  | { kind: 'eventsList' | 'newsList'; locale: string }
+  | { kind: 'eventsList' | 'newsList' | 'search'; locale: string }
   | { kind: 'home'; locale: string; path: string }
   | { kind: 'negotiate'; section: 'events' | 'news'; slug: string }
   | { kind: 'robots' }
@@ -67,6 +68,9 @@ export const matchPage = (
   const known = locales.includes(first)
   if (second === undefined || (second === '' && third === undefined)) {
     return known ? { kind: 'home', locale: first, path: `/${first}` } : null
+  }
+  if (second === 'search' && (third === undefined || third === '')) {
+    return known ? { kind: 'search', locale: first } : { kind: 'unknownLocale', locale: first }
   }
   if (second !== 'news' && second !== 'events') return null
   if (!known) return { kind: 'unknownLocale', locale: first }
@@ -142,6 +146,13 @@ export const pageHandler = (
       return {
         params: { ...params, locale: match.locale },
         produce: () => renderEventsList(match.locale, params, context),
+      }
+    }
+    case 'search': {
+      const params = parseSearchPage(query)
+      return {
+        params: { ...params, locale: match.locale },
+        produce: () => renderSearchPage(match.locale, params, context),
       }
     }
     case 'home':

@@ -37,5 +37,11 @@ ul.items h2,ul.items h3{font-size:1.25rem;margin:0 0 .25rem}
 .counters li{background:var(--surface);padding:1rem;border-radius:.5rem;min-inline-size:9rem}
 .counters strong{display:block;font-size:1.75rem}
 nav.pages{display:flex;justify-content:space-between;gap:1rem}
-@media print{:root{color-scheme:light;--bg:#fff;--fg:#000;--muted:#333;--accent:#000;--surface:#fff;--border:#999}header.site nav,.skip,.actions,nav.pages{display:none}a[href^="http"]::after{content:" (" attr(href) ")";overflow-wrap:anywhere}}
+form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin-block-end:1.5rem}
+form.search label{flex-basis:100%;font-weight:600}
+form.search input{flex:1 1 16rem;font:inherit;padding:.5rem;border:1px solid var(--border);border-radius:.25rem}
+form.search button{font:inherit;padding:.5rem 1rem}
+form.search p{flex-basis:100%;margin:0}
+mark{background:#ffe58a;color:#1a1a1a}
+@media print{:root{color-scheme:light;--bg:#fff;--fg:#000;--muted:#333;--accent:#000;--surface:#fff;--border:#999}header.site nav,.skip,.actions,nav.pages,form.search{display:none}mark{background:none;font-weight:700}a[href^="http"]::after{content:" (" attr(href) ")";overflow-wrap:anywhere}}
 `

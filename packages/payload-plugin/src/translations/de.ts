@@ -356,4 +356,79 @@ export const de: EtwTranslations = {
   slugParam: 'Adressparameter mit dem Slug',
   widgetArticle: 'Ganzer Artikel',
   widgetsDemoLink: 'Widgets: Demo und Code',
+  trend: 'Verlauf',
+  previousFigure: 'Vorheriger Wert für diese Kennzahl und diesen Bereich',
+  previousFigureNone: 'Kein früherer Wert für diese Kennzahl und diesen Bereich.',
+  statsShow: 'Unter den Zählern',
+  statsShowDate: 'Ihr Datum („Stand …“)',
+  statsShowSource: 'Ihre Quelle, verlinkt',
+  statsShowChange: 'Die Veränderung seit dem vorherigen Wert',
+  importTitle: 'Import und Export',
+  importIntro:
+    'Laden Sie eine CSV- oder XLSX-Datei mit einer Momentaufnahme pro Zeile hoch. Jede Zeile wird geprüft, bevor etwas gespeichert wird.',
+  importTemplateCsv: 'Vorlage (CSV)',
+  importTemplateXlsx: 'Vorlage (XLSX)',
+  importExportCsv: 'Als CSV exportieren (aktuelle Filter)',
+  importChooseFile: 'Tabellendatei (CSV oder XLSX)',
+  importCheck: 'Datei prüfen',
+  importChecking: 'Wird geprüft …',
+  importDuplicates: 'Bereits vorhandene Momentaufnahmen',
+  importDuplicatesSkip: 'Überspringen und die übrigen Zeilen importieren',
+  importDuplicatesRefuse: 'Den gesamten Import ablehnen',
+  importRun: '{{count}} Zeilen importieren',
+  importRow: 'Zeile',
+  importResult: 'Ergebnis',
+  importRowValid: 'Bereit',
+  importRowDuplicate: 'Bereits vorhanden',
+  importRowInvalid: 'Fehler',
+  importPreviewSummary:
+    '{{total}} Zeilen: {{valid}} bereit, {{duplicates}} bereits vorhanden, {{invalid}} fehlerhaft.',
+  importFixErrors:
+    'Korrigieren Sie die fehlerhaften Zeilen und prüfen Sie die Datei erneut. Es wurde nichts gespeichert.',
+  importRefusedDuplicates:
+    'Einige Zeilen sind bereits vorhanden, und Sie haben gewählt, den Import abzulehnen. Es wurde nichts gespeichert.',
+  importQueued: 'Wartet auf den Start …',
+  importRunning: 'Import läuft: {{processed}} von {{total}} Zeilen',
+  importDone:
+    'Import abgeschlossen: {{created}} Momentaufnahmen hinzugefügt, {{skipped}} übersprungen.',
+  importFailed: 'Der Import ist fehlgeschlagen, es wurde nichts gespeichert: {{message}}',
+  importAgain: 'Weitere Datei importieren',
+  importMissingField: '{{field}} ist erforderlich.',
+  importUnknownMetric:
+    '„{{value}}“ ist keine Kennzahl: Verwenden Sie teachers, schools, projects, students, countries oder einen eigenen Schlüssel wie partner-schools.',
+  importMetricNotAllowed:
+    'Die Kennzahl „{{value}}“ wird hier nicht akzeptiert; zulässig: {{allowed}}.',
+  importBadNumber: '„{{value}}“ ist keine Zahl.',
+  importNegativeValue: 'Der Wert muss 0 oder größer sein, nicht {{value}}.',
+  importBadBoolean: 'approximate: „{{value}}“ ist weder „ja“ noch „nein“.',
+  importBadDate: '„{{value}}“ ist kein Datum; schreiben Sie es als JJJJ-MM-TT, z. B. 2024-06-01.',
+  importUnknownScope:
+    '„{{value}}“ ist kein Bereich: Verwenden Sie programme, country, region oder organization.',
+  importUnknownCountry:
+    '„{{value}}“ ist kein bekannter Ländercode (ISO 3166-1 alpha-2, z. B. UA oder AZ).',
+  importUnknownOrganization:
+    'Es gibt keine Organisation „{{value}}“ (geben Sie ihren Slug, Kurznamen, Namen oder ihre ID an).',
+  importBadUrl: 'source URL: „{{value}}“ ist keine http://- oder https://-Adresse.',
+  importTooLong: '{{field}} ist länger als {{max}} Zeichen.',
+  importDuplicateExisting:
+    'Eine Momentaufnahme von {{metric}} für {{scope}} am {{date}} gibt es bereits.',
+  importDuplicateInFile: 'Gleiche Kennzahl, gleicher Bereich und gleiches Datum wie Zeile {{row}}.',
+  importTooLarge: 'Die Datei ist größer als {{limit}} Byte.',
+  importTooManyRows:
+    'Die Datei hat mehr als {{limit}} Zeilen; importieren Sie höchstens {{limit}} auf einmal.',
+  importBadFile: 'Die Datei konnte nicht als {{format}} gelesen werden: {{reason}}',
+  importExpands:
+    'Die XLSX-Datei wird entpackt größer als {{limit}} Byte oder hat zu viele Teile; sie wird abgelehnt.',
+  importEmpty: 'Die Datei enthält keine Datenzeilen.',
+  importMissingColumns:
+    'Der Datei fehlen die Spalten {{columns}}. Laden Sie die Vorlage mit der erwarteten Kopfzeile herunter.',
+  importUnknownFormat:
+    'Senden Sie eine CSV- oder XLSX-Datei: ein Multipart-Formular mit dem Feld „file“ oder einen text/csv-Body.',
+  importBadParameter: 'Der Parameter {{parameter}} muss einer der folgenden sein: {{allowed}}.',
+  importNotFound: 'Es gibt keinen Import mit dieser ID.',
+  importAuditSummary: 'Import von {{file}}: {{created}} hinzugefügt, {{skipped}} übersprungen',
+  importAuditFailed: 'Import von {{file}} fehlgeschlagen, nichts gespeichert: {{message}}',
+  importWriteFailed:
+    'Die Zeilen konnten nicht gespeichert werden: Inzwischen wurde eine Momentaufnahme mit gleicher Kennzahl, gleichem Bereich und Datum erfasst, oder die Datenbank hat sie abgelehnt. Details stehen im Serverprotokoll.',
+  auditLogImport: 'Importiert',
 }

@@ -355,4 +355,79 @@ export const fr: EtwTranslations = {
   slugParam: 'Paramètre d’adresse contenant le slug',
   widgetArticle: 'Article complet',
   widgetsDemoLink: 'Widgets : démo et code',
+  trend: 'Tendance',
+  previousFigure: 'Chiffre précédent pour cet indicateur et cette portée',
+  previousFigureNone: 'Aucun chiffre antérieur pour cet indicateur et cette portée.',
+  statsShow: 'Sous les compteurs',
+  statsShowDate: 'Leur date (« À la date du … »)',
+  statsShowSource: 'Leur source, avec lien',
+  statsShowChange: 'L’évolution depuis le chiffre précédent',
+  importTitle: 'Import et export',
+  importIntro:
+    'Téléversez un fichier CSV ou XLSX avec un relevé par ligne. Chaque ligne est vérifiée avant tout enregistrement.',
+  importTemplateCsv: 'Modèle (CSV)',
+  importTemplateXlsx: 'Modèle (XLSX)',
+  importExportCsv: 'Exporter en CSV (filtres actuels)',
+  importChooseFile: 'Fichier tableur (CSV ou XLSX)',
+  importCheck: 'Vérifier le fichier',
+  importChecking: 'Vérification…',
+  importDuplicates: 'Relevés déjà existants',
+  importDuplicatesSkip: 'Les ignorer et importer les autres lignes',
+  importDuplicatesRefuse: 'Refuser tout l’import',
+  importRun: 'Importer {{count}} lignes',
+  importRow: 'Ligne',
+  importResult: 'Résultat',
+  importRowValid: 'Prête',
+  importRowDuplicate: 'Existe déjà',
+  importRowInvalid: 'Erreur',
+  importPreviewSummary:
+    '{{total}} lignes : {{valid}} prêtes, {{duplicates}} déjà existantes, {{invalid}} en erreur.',
+  importFixErrors:
+    'Corrigez les lignes en erreur et vérifiez à nouveau le fichier. Rien n’a été enregistré.',
+  importRefusedDuplicates:
+    'Certaines lignes existent déjà et vous avez choisi de refuser l’import. Rien n’a été enregistré.',
+  importQueued: 'En attente de démarrage…',
+  importRunning: 'Import en cours : {{processed}} sur {{total}} lignes',
+  importDone: 'Import terminé : {{created}} relevés ajoutés, {{skipped}} ignorés.',
+  importFailed: 'L’import a échoué et rien n’a été enregistré : {{message}}',
+  importAgain: 'Importer un autre fichier',
+  importMissingField: '{{field}} est obligatoire.',
+  importUnknownMetric:
+    '« {{value}} » n’est pas un indicateur : utilisez teachers, schools, projects, students, countries ou une clé personnalisée comme partner-schools.',
+  importMetricNotAllowed:
+    'L’indicateur « {{value}} » n’est pas accepté ici ; acceptés : {{allowed}}.',
+  importBadNumber: '« {{value}} » n’est pas un nombre.',
+  importNegativeValue: 'La valeur doit être supérieure ou égale à 0, et non {{value}}.',
+  importBadBoolean: 'approximate : « {{value}} » n’est ni « oui » ni « non ».',
+  importBadDate:
+    '« {{value}} » n’est pas une date ; écrivez-la au format AAAA-MM-JJ, par ex. 2024-06-01.',
+  importUnknownScope:
+    '« {{value}} » n’est pas une portée : utilisez programme, country, region ou organization.',
+  importUnknownCountry:
+    '« {{value}} » n’est pas un code pays connu (ISO 3166-1 alpha-2, par ex. UA ou AZ).',
+  importUnknownOrganization:
+    'Il n’existe aucune organisation « {{value}} » (indiquez son slug, son nom court, son nom ou son ID).',
+  importBadUrl: 'source URL : « {{value}} » n’est pas une adresse http:// ou https://.',
+  importTooLong: '{{field}} dépasse {{max}} caractères.',
+  importDuplicateExisting: 'Un relevé de {{metric}} pour {{scope}} au {{date}} existe déjà.',
+  importDuplicateInFile: 'Même indicateur, même portée et même date que la ligne {{row}}.',
+  importTooLarge: 'Le fichier dépasse {{limit}} octets.',
+  importTooManyRows:
+    'Le fichier compte plus de {{limit}} lignes ; importez-en au plus {{limit}} à la fois.',
+  importBadFile: 'Le fichier n’a pas pu être lu comme {{format}} : {{reason}}',
+  importExpands:
+    'Le fichier XLSX décompressé dépasse {{limit}} octets ou comporte trop de parties ; il est refusé.',
+  importEmpty: 'Le fichier ne contient aucune ligne de données.',
+  importMissingColumns:
+    'Il manque au fichier la ou les colonnes {{columns}}. Téléchargez le modèle pour obtenir l’en-tête attendu.',
+  importUnknownFormat:
+    'Envoyez un fichier CSV ou XLSX : un formulaire multipart avec le champ « file », ou un corps text/csv.',
+  importBadParameter:
+    'Le paramètre {{parameter}} doit valoir l’une des valeurs suivantes : {{allowed}}.',
+  importNotFound: 'Aucun import ne correspond à cet ID.',
+  importAuditSummary: 'Import de {{file}} : {{created}} ajoutés, {{skipped}} ignorés',
+  importAuditFailed: 'Échec de l’import de {{file}}, rien n’a été enregistré : {{message}}',
+  importWriteFailed:
+    'Les lignes n’ont pas pu être enregistrées : un relevé de même indicateur, portée et date a été enregistré entre-temps, ou la base de données les a refusées. Le journal du serveur donne les détails.',
+  auditLogImport: 'Importé',
 }

@@ -348,4 +348,77 @@ export const hu: EtwTranslations = {
   slugParam: 'A slugot tartalmazó címparaméter',
   widgetArticle: 'Teljes cikk',
   widgetsDemoLink: 'Widgetek: bemutató és kód',
+  trend: 'Alakulás',
+  previousFigure: 'A mutató és a hatókör előző száma',
+  previousFigureNone: 'Ehhez a mutatóhoz és hatókörhöz nincs korábbi szám.',
+  statsShow: 'A számlálók alatt',
+  statsShowDate: 'A dátumuk („Dátum: …”)',
+  statsShowSource: 'A forrásuk, hivatkozással',
+  statsShowChange: 'A változás az előző szám óta',
+  importTitle: 'Importálás és exportálás',
+  importIntro:
+    'Töltsön fel egy CSV- vagy XLSX-fájlt, soronként egy pillanatképpel. Minden sor ellenőrzésre kerül, mielőtt bármi mentésre kerülne.',
+  importTemplateCsv: 'Sablon (CSV)',
+  importTemplateXlsx: 'Sablon (XLSX)',
+  importExportCsv: 'Exportálás CSV-be (jelenlegi szűrők)',
+  importChooseFile: 'Táblázatfájl (CSV vagy XLSX)',
+  importCheck: 'Fájl ellenőrzése',
+  importChecking: 'Ellenőrzés…',
+  importDuplicates: 'Már létező pillanatképek',
+  importDuplicatesSkip: 'Kihagyás, a többi sor importálása',
+  importDuplicatesRefuse: 'A teljes importálás elutasítása',
+  importRun: 'Sorok importálása: {{count}}',
+  importRow: 'Sor',
+  importResult: 'Eredmény',
+  importRowValid: 'Kész',
+  importRowDuplicate: 'Már létezik',
+  importRowInvalid: 'Hiba',
+  importPreviewSummary:
+    '{{total}} sor: {{valid}} kész, {{duplicates}} már létezik, {{invalid}} hibás.',
+  importFixErrors:
+    'Javítsa ki a hibás sorokat, és ellenőrizze újra a fájlt. Semmi sem lett mentve.',
+  importRefusedDuplicates:
+    'Néhány sor már létezik, és Ön az importálás elutasítását választotta. Semmi sem lett mentve.',
+  importQueued: 'Indulásra vár…',
+  importRunning: 'Importálás: {{processed}}/{{total}} sor',
+  importDone:
+    'Az importálás befejeződött: {{created}} pillanatkép hozzáadva, {{skipped}} kihagyva.',
+  importFailed: 'Az importálás sikertelen, semmi sem lett mentve: {{message}}',
+  importAgain: 'Másik fájl importálása',
+  importMissingField: 'A(z) {{field}} megadása kötelező.',
+  importUnknownMetric:
+    'A(z) „{{value}}” nem mutató: használja a teachers, schools, projects, students, countries értéket vagy egy egyéni kulcsot, például partner-schools.',
+  importMetricNotAllowed: 'A(z) „{{value}}” mutató itt nem elfogadott; elfogadottak: {{allowed}}.',
+  importBadNumber: 'A(z) „{{value}}” nem szám.',
+  importNegativeValue: 'Az értéknek legalább 0-nak kell lennie, nem {{value}}.',
+  importBadBoolean: 'approximate: a(z) „{{value}}” se nem „igen”, se nem „nem”.',
+  importBadDate: 'A(z) „{{value}}” nem dátum; ÉÉÉÉ-HH-NN formában írja, például 2024-06-01.',
+  importUnknownScope:
+    'A(z) „{{value}}” nem hatókör: használja a programme, country, region vagy organization értéket.',
+  importUnknownCountry:
+    'A(z) „{{value}}” nem ismert országkód (ISO 3166-1 alpha-2, például UA vagy AZ).',
+  importUnknownOrganization:
+    'Nincs „{{value}}” nevű szervezet (adja meg a slugját, rövid nevét, nevét vagy azonosítóját).',
+  importBadUrl: 'source URL: a(z) „{{value}}” nem http:// vagy https:// cím.',
+  importTooLong: 'A(z) {{field}} hosszabb {{max}} karakternél.',
+  importDuplicateExisting: 'Már létezik pillanatkép: {{metric}}, {{scope}}, {{date}}.',
+  importDuplicateInFile: 'Ugyanaz a mutató, hatókör és dátum, mint a(z) {{row}}. sorban.',
+  importTooLarge: 'A fájl nagyobb {{limit}} bájtnál.',
+  importTooManyRows:
+    'A fájl több mint {{limit}} sort tartalmaz; egyszerre legfeljebb {{limit}} sort importáljon.',
+  importBadFile: 'A fájl nem olvasható {{format}} formátumként: {{reason}}',
+  importExpands:
+    'Az XLSX-fájl kibontva nagyobb {{limit}} bájtnál, vagy túl sok részből áll; elutasítva.',
+  importEmpty: 'A fájlban nincsenek adatsorok.',
+  importMissingColumns:
+    'A fájlból hiányzik a következő oszlop(ok): {{columns}}. Töltse le a sablont a várt fejléchez.',
+  importUnknownFormat:
+    'Küldjön CSV- vagy XLSX-fájlt: multipart űrlapot „file” mezővel, vagy text/csv törzset.',
+  importBadParameter: 'A(z) {{parameter}} paraméter értéke a következők egyike lehet: {{allowed}}.',
+  importNotFound: 'Nincs ilyen azonosítójú importálás.',
+  importAuditSummary: '{{file}} importálása: {{created}} hozzáadva, {{skipped}} kihagyva',
+  importAuditFailed: '{{file}} importálása sikertelen, semmi sem lett mentve: {{message}}',
+  importWriteFailed:
+    'A sorokat nem sikerült menteni: közben rögzítettek egy pillanatképet ugyanazzal a mutatóval, hatókörrel és dátummal, vagy az adatbázis elutasította őket. A részletek a szervernaplóban találhatók.',
+  auditLogImport: 'Importálva',
 }

@@ -347,4 +347,77 @@ export const is: EtwTranslations = {
   slugParam: 'Færibreyta vistfangs með slug',
   widgetArticle: 'Öll greinin',
   widgetsDemoLink: 'Smáforrit: sýnidæmi og kóði',
+  trend: 'Þróun',
+  previousFigure: 'Fyrri tala fyrir þennan mælikvarða og umfang',
+  previousFigureNone: 'Engin eldri tala fyrir þennan mælikvarða og umfang.',
+  statsShow: 'Undir teljurunum',
+  statsShowDate: 'Dagsetning þeirra („Miðað við …“)',
+  statsShowSource: 'Heimild þeirra, með tengli',
+  statsShowChange: 'Breytingin frá fyrri tölu',
+  importTitle: 'Innflutningur og útflutningur',
+  importIntro:
+    'Hladdu upp CSV- eða XLSX-skrá með einni skráningu í hverri línu. Hver lína er yfirfarin áður en nokkuð er vistað.',
+  importTemplateCsv: 'Sniðmát (CSV)',
+  importTemplateXlsx: 'Sniðmát (XLSX)',
+  importExportCsv: 'Flytja út sem CSV (núverandi síur)',
+  importChooseFile: 'Töflureiknisskrá (CSV eða XLSX)',
+  importCheck: 'Yfirfara skrána',
+  importChecking: 'Yfirfer…',
+  importDuplicates: 'Skráningar sem eru þegar til',
+  importDuplicatesSkip: 'Sleppa þeim og flytja inn hinar línurnar',
+  importDuplicatesRefuse: 'Hafna öllum innflutningnum',
+  importRun: 'Flytja inn línur: {{count}}',
+  importRow: 'Lína',
+  importResult: 'Niðurstaða',
+  importRowValid: 'Tilbúin',
+  importRowDuplicate: 'Er þegar til',
+  importRowInvalid: 'Villa',
+  importPreviewSummary:
+    'Línur: {{total}}; tilbúnar: {{valid}}, þegar til: {{duplicates}}, með villum: {{invalid}}.',
+  importFixErrors:
+    'Leiðréttu línurnar með villum og yfirfarðu skrána aftur. Ekkert hefur verið vistað.',
+  importRefusedDuplicates:
+    'Sumar línur eru þegar til og þú valdir að hafna innflutningnum. Ekkert hefur verið vistað.',
+  importQueued: 'Bíður eftir að hefjast…',
+  importRunning: 'Flytur inn: {{processed}} af {{total}} línum',
+  importDone: 'Innflutningi lokið: skráningum bætt við: {{created}}, sleppt: {{skipped}}.',
+  importFailed: 'Innflutningurinn mistókst og ekkert var vistað: {{message}}',
+  importAgain: 'Flytja inn aðra skrá',
+  importMissingField: '{{field}} er nauðsynlegt.',
+  importUnknownMetric:
+    '„{{value}}“ er ekki mælikvarði: notaðu teachers, schools, projects, students, countries eða eigin lykil eins og partner-schools.',
+  importMetricNotAllowed:
+    'Mælikvarðinn „{{value}}“ er ekki samþykktur hér; leyfilegt: {{allowed}}.',
+  importBadNumber: '„{{value}}“ er ekki tala.',
+  importNegativeValue: 'Gildið verður að vera 0 eða meira, ekki {{value}}.',
+  importBadBoolean: 'approximate: „{{value}}“ er hvorki „já“ né „nei“.',
+  importBadDate: '„{{value}}“ er ekki dagsetning; skrifaðu hana sem ÁÁÁÁ-MM-DD, t.d. 2024-06-01.',
+  importUnknownScope:
+    '„{{value}}“ er ekki umfang: notaðu programme, country, region eða organization.',
+  importUnknownCountry:
+    '„{{value}}“ er ekki þekktur landskóði (ISO 3166-1 alpha-2, t.d. UA eða AZ).',
+  importUnknownOrganization:
+    'Engin stofnun „{{value}}“ er til (gefðu upp slug, stutt heiti, heiti eða auðkenni hennar).',
+  importBadUrl: 'source URL: „{{value}}“ er ekki http://- eða https://-vefslóð.',
+  importTooLong: '{{field}} er lengra en {{max}} stafir.',
+  importDuplicateExisting: 'Skráning á {{metric}} fyrir {{scope}} þann {{date}} er þegar til.',
+  importDuplicateInFile: 'Sami mælikvarði, umfang og dagsetning og í línu {{row}}.',
+  importTooLarge: 'Skráin er stærri en {{limit}} bæti.',
+  importTooManyRows:
+    'Skráin hefur fleiri en {{limit}} línur; flyttu inn í mesta lagi {{limit}} í einu.',
+  importBadFile: 'Ekki tókst að lesa skrána sem {{format}}: {{reason}}',
+  importExpands:
+    'XLSX-skráin verður stærri en {{limit}} bæti þegar hún er afþjöppuð eða hefur of marga hluta; henni er hafnað.',
+  importEmpty: 'Skráin hefur engar gagnalínur.',
+  importMissingColumns:
+    'Skrána vantar dálkinn/dálkana {{columns}}. Sæktu sniðmátið til að sjá væntanlegan haus.',
+  importUnknownFormat:
+    'Sendu CSV- eða XLSX-skrá: multipart-eyðublað með reitnum „file“ eða text/csv-meginmál.',
+  importBadParameter: 'Færibreytan {{parameter}} verður að vera eitt af: {{allowed}}.',
+  importNotFound: 'Enginn innflutningur er með þetta auðkenni.',
+  importAuditSummary: 'Innflutningur á {{file}}: {{created}} bætt við, {{skipped}} sleppt',
+  importAuditFailed: 'Innflutningur á {{file}} mistókst, ekkert vistað: {{message}}',
+  importWriteFailed:
+    'Ekki tókst að vista línurnar: skráning með sama mælikvarða, umfangi og dagsetningu var skráð á meðan, eða gagnagrunnurinn hafnaði þeim. Nánar í netþjónsannálnum.',
+  auditLogImport: 'Flutt inn',
 }

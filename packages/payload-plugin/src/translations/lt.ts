@@ -349,4 +349,76 @@ export const lt: EtwTranslations = {
   slugParam: 'Adreso parametras su slug',
   widgetArticle: 'Visas straipsnis',
   widgetsDemoLink: 'Valdikliai: demonstracija ir kodas',
+  trend: 'Tendencija',
+  previousFigure: 'Ankstesnis šio rodiklio ir aprėpties skaičius',
+  previousFigureNone: 'Ankstesnių šio rodiklio ir aprėpties skaičių nėra.',
+  statsShow: 'Po skaitikliais',
+  statsShowDate: 'Jų datą („Duomenys …“)',
+  statsShowSource: 'Jų šaltinį su nuoroda',
+  statsShowChange: 'Pokytį nuo ankstesnio skaičiaus',
+  importTitle: 'Importas ir eksportas',
+  importIntro:
+    'Įkelkite CSV arba XLSX failą, kuriame kiekvienoje eilutėje yra vienas įrašas. Prieš išsaugant tikrinama kiekviena eilutė.',
+  importTemplateCsv: 'Šablonas (CSV)',
+  importTemplateXlsx: 'Šablonas (XLSX)',
+  importExportCsv: 'Eksportuoti į CSV (dabartiniai filtrai)',
+  importChooseFile: 'Skaičiuoklės failas (CSV arba XLSX)',
+  importCheck: 'Tikrinti failą',
+  importChecking: 'Tikrinama…',
+  importDuplicates: 'Jau esami įrašai',
+  importDuplicatesSkip: 'Praleisti juos ir importuoti kitas eilutes',
+  importDuplicatesRefuse: 'Atmesti visą importą',
+  importRun: 'Importuoti eilučių: {{count}}',
+  importRow: 'Eilutė',
+  importResult: 'Rezultatas',
+  importRowValid: 'Paruošta',
+  importRowDuplicate: 'Jau yra',
+  importRowInvalid: 'Klaida',
+  importPreviewSummary:
+    'Eilučių: {{total}}; paruošta: {{valid}}, jau yra: {{duplicates}}, su klaidomis: {{invalid}}.',
+  importFixErrors:
+    'Pataisykite eilutes su klaidomis ir patikrinkite failą dar kartą. Niekas neišsaugota.',
+  importRefusedDuplicates:
+    'Kai kurios eilutės jau yra, o jūs pasirinkote atmesti importą. Niekas neišsaugota.',
+  importQueued: 'Laukiama pradžios…',
+  importRunning: 'Importuojama: {{processed}} iš {{total}} eilučių',
+  importDone: 'Importas baigtas: pridėta įrašų – {{created}}, praleista – {{skipped}}.',
+  importFailed: 'Importas nepavyko, niekas neišsaugota: {{message}}',
+  importAgain: 'Importuoti kitą failą',
+  importMissingField: 'Laukas {{field}} privalomas.',
+  importUnknownMetric:
+    '„{{value}}“ nėra rodiklis: naudokite teachers, schools, projects, students, countries arba savą raktą, pvz., partner-schools.',
+  importMetricNotAllowed: 'Rodiklis „{{value}}“ čia nepriimamas; leidžiami: {{allowed}}.',
+  importBadNumber: '„{{value}}“ nėra skaičius.',
+  importNegativeValue: 'Reikšmė turi būti 0 arba didesnė, o ne {{value}}.',
+  importBadBoolean: 'approximate: „{{value}}“ nėra nei „taip“, nei „ne“.',
+  importBadDate: '„{{value}}“ nėra data; rašykite MMMM-MM-DD, pvz., 2024-06-01.',
+  importUnknownScope:
+    '„{{value}}“ nėra aprėptis: naudokite programme, country, region arba organization.',
+  importUnknownCountry:
+    '„{{value}}“ nėra žinomas šalies kodas (ISO 3166-1 alpha-2, pvz., UA arba AZ).',
+  importUnknownOrganization:
+    'Organizacijos „{{value}}“ nėra (nurodykite jos slug, trumpąjį pavadinimą, pavadinimą arba ID).',
+  importBadUrl: 'source URL: „{{value}}“ nėra http:// arba https:// adresas.',
+  importTooLong: 'Laukas {{field}} ilgesnis nei {{max}} simbolių.',
+  importDuplicateExisting: 'Įrašas {{metric}}, {{scope}}, {{date}} jau yra.',
+  importDuplicateInFile: 'Tas pats rodiklis, aprėptis ir data kaip {{row}} eilutėje.',
+  importTooLarge: 'Failas didesnis nei {{limit}} baitų.',
+  importTooManyRows:
+    'Faile daugiau nei {{limit}} eilučių; vienu kartu importuokite ne daugiau kaip {{limit}}.',
+  importBadFile: 'Failo nepavyko perskaityti kaip {{format}}: {{reason}}',
+  importExpands:
+    'XLSX failas išsiskleidžia į daugiau nei {{limit}} baitų arba turi per daug dalių; jis atmestas.',
+  importEmpty: 'Faile nėra duomenų eilučių.',
+  importMissingColumns:
+    'Faile trūksta stulpelių: {{columns}}. Atsisiųskite šabloną su reikiama antrašte.',
+  importUnknownFormat:
+    'Siųskite CSV arba XLSX failą: multipart formą su lauku „file“ arba text/csv turinį.',
+  importBadParameter: 'Parametras {{parameter}} turi būti vienas iš: {{allowed}}.',
+  importNotFound: 'Importo su tokiu ID nėra.',
+  importAuditSummary: '{{file}} importas: pridėta {{created}}, praleista {{skipped}}',
+  importAuditFailed: '{{file}} importas nepavyko, niekas neišsaugota: {{message}}',
+  importWriteFailed:
+    'Eilučių nepavyko išsaugoti: tuo metu buvo įrašytas to paties rodiklio, aprėpties ir datos įrašas arba duomenų bazė jas atmetė. Išsamiau – serverio žurnale.',
+  auditLogImport: 'Importuota',
 }

@@ -349,4 +349,76 @@ export const nb: EtwTranslations = {
   slugParam: 'Adresseparameter med slugen',
   widgetArticle: 'Hel artikkel',
   widgetsDemoLink: 'Widgeter: demo og kode',
+  trend: 'Utvikling',
+  previousFigure: 'Forrige tall for denne indikatoren og dette omfanget',
+  previousFigureNone: 'Ingen tidligere tall for denne indikatoren og dette omfanget.',
+  statsShow: 'Under tellerne',
+  statsShowDate: 'Datoen deres («Per …»)',
+  statsShowSource: 'Kilden deres, med lenke',
+  statsShowChange: 'Endringen siden forrige tall',
+  importTitle: 'Import og eksport',
+  importIntro:
+    'Last opp en CSV- eller XLSX-fil med ett øyeblikksbilde per rad. Hver rad kontrolleres før noe lagres.',
+  importTemplateCsv: 'Mal (CSV)',
+  importTemplateXlsx: 'Mal (XLSX)',
+  importExportCsv: 'Eksporter som CSV (gjeldende filtre)',
+  importChooseFile: 'Regnearkfil (CSV eller XLSX)',
+  importCheck: 'Kontroller filen',
+  importChecking: 'Kontrollerer…',
+  importDuplicates: 'Øyeblikksbilder som allerede finnes',
+  importDuplicatesSkip: 'Hopp over dem og importer de andre radene',
+  importDuplicatesRefuse: 'Avvis hele importen',
+  importRun: 'Importer {{count}} rader',
+  importRow: 'Rad',
+  importResult: 'Resultat',
+  importRowValid: 'Klar',
+  importRowDuplicate: 'Finnes allerede',
+  importRowInvalid: 'Feil',
+  importPreviewSummary:
+    '{{total}} rader: {{valid}} klare, {{duplicates}} finnes allerede, {{invalid}} med feil.',
+  importFixErrors: 'Rett radene med feil og kontroller filen på nytt. Ingenting er lagret.',
+  importRefusedDuplicates:
+    'Noen rader finnes allerede, og du valgte å avvise importen. Ingenting er lagret.',
+  importQueued: 'Venter på å starte…',
+  importRunning: 'Importerer: {{processed}} av {{total}} rader',
+  importDone:
+    'Importen er fullført: {{created}} øyeblikksbilder lagt til, {{skipped}} hoppet over.',
+  importFailed: 'Importen mislyktes, og ingenting ble lagret: {{message}}',
+  importAgain: 'Importer en annen fil',
+  importMissingField: '{{field}} er påkrevd.',
+  importUnknownMetric:
+    '«{{value}}» er ikke en indikator: bruk teachers, schools, projects, students, countries eller en egen nøkkel, f.eks. partner-schools.',
+  importMetricNotAllowed: 'Indikatoren «{{value}}» godtas ikke her; godtatt: {{allowed}}.',
+  importBadNumber: '«{{value}}» er ikke et tall.',
+  importNegativeValue: 'Verdien må være 0 eller mer, ikke {{value}}.',
+  importBadBoolean: 'approximate: «{{value}}» er verken ja eller nei.',
+  importBadDate: '«{{value}}» er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, f.eks. 2024-06-01.',
+  importUnknownScope:
+    '«{{value}}» er ikke et omfang: bruk programme, country, region eller organization.',
+  importUnknownCountry:
+    '«{{value}}» er ikke en kjent landkode (ISO 3166-1 alpha-2, f.eks. UA eller AZ).',
+  importUnknownOrganization:
+    'Det finnes ingen organisasjon «{{value}}» (oppgi slug, kortnavn, navn eller ID).',
+  importBadUrl: 'source URL: «{{value}}» er ikke en http://- eller https://-adresse.',
+  importTooLong: '{{field}} er lengre enn {{max}} tegn.',
+  importDuplicateExisting:
+    'Det finnes allerede et øyeblikksbilde av {{metric}} for {{scope}} den {{date}}.',
+  importDuplicateInFile: 'Samme indikator, omfang og dato som rad {{row}}.',
+  importTooLarge: 'Filen er større enn {{limit}} byte.',
+  importTooManyRows: 'Filen har mer enn {{limit}} rader; importer høyst {{limit}} om gangen.',
+  importBadFile: 'Filen kunne ikke leses som {{format}}: {{reason}}',
+  importExpands:
+    'XLSX-filen pakkes ut til mer enn {{limit}} byte eller har for mange deler; den avvises.',
+  importEmpty: 'Filen har ingen datarader.',
+  importMissingColumns:
+    'Filen mangler kolonnen(e) {{columns}}. Last ned malen for å se forventet overskrift.',
+  importUnknownFormat:
+    'Send en CSV- eller XLSX-fil: et multipart-skjema med feltet «file», eller en text/csv-brødtekst.',
+  importBadParameter: 'Parameteren {{parameter}} må være en av: {{allowed}}.',
+  importNotFound: 'Det finnes ingen import med denne ID-en.',
+  importAuditSummary: 'Import av {{file}}: {{created}} lagt til, {{skipped}} hoppet over',
+  importAuditFailed: 'Import av {{file}} mislyktes, ingenting lagret: {{message}}',
+  importWriteFailed:
+    'Radene kunne ikke lagres: et øyeblikksbilde med samme indikator, omfang og dato ble registrert i mellomtiden, eller databasen avviste dem. Serverloggen har detaljene.',
+  auditLogImport: 'Importert',
 }

@@ -349,4 +349,78 @@ export const nl: EtwTranslations = {
   slugParam: 'Adresparameter met de slug',
   widgetArticle: 'Volledig artikel',
   widgetsDemoLink: 'Widgets: demo en code',
+  trend: 'Trend',
+  previousFigure: 'Vorig cijfer voor deze indicator en dit bereik',
+  previousFigureNone: 'Geen eerder cijfer voor deze indicator en dit bereik.',
+  statsShow: 'Onder de tellers',
+  statsShowDate: 'Hun datum (‘Per …’)',
+  statsShowSource: 'Hun bron, met link',
+  statsShowChange: 'De verandering sinds het vorige cijfer',
+  importTitle: 'Importeren en exporteren',
+  importIntro:
+    'Upload een CSV- of XLSX-bestand met één momentopname per rij. Elke rij wordt gecontroleerd voordat er iets wordt opgeslagen.',
+  importTemplateCsv: 'Sjabloon (CSV)',
+  importTemplateXlsx: 'Sjabloon (XLSX)',
+  importExportCsv: 'Exporteren als CSV (huidige filters)',
+  importChooseFile: 'Spreadsheetbestand (CSV of XLSX)',
+  importCheck: 'Bestand controleren',
+  importChecking: 'Controleren…',
+  importDuplicates: 'Momentopnamen die al bestaan',
+  importDuplicatesSkip: 'Overslaan en de overige rijen importeren',
+  importDuplicatesRefuse: 'De hele import weigeren',
+  importRun: '{{count}} rijen importeren',
+  importRow: 'Rij',
+  importResult: 'Resultaat',
+  importRowValid: 'Gereed',
+  importRowDuplicate: 'Bestaat al',
+  importRowInvalid: 'Fout',
+  importPreviewSummary:
+    '{{total}} rijen: {{valid}} gereed, {{duplicates}} bestaan al, {{invalid}} met fouten.',
+  importFixErrors:
+    'Corrigeer de rijen met fouten en controleer het bestand opnieuw. Er is niets opgeslagen.',
+  importRefusedDuplicates:
+    'Sommige rijen bestaan al en u hebt ervoor gekozen de import te weigeren. Er is niets opgeslagen.',
+  importQueued: 'Wacht op start…',
+  importRunning: 'Importeren: {{processed}} van {{total}} rijen',
+  importDone: 'Import voltooid: {{created}} momentopnamen toegevoegd, {{skipped}} overgeslagen.',
+  importFailed: 'De import is mislukt en er is niets opgeslagen: {{message}}',
+  importAgain: 'Nog een bestand importeren',
+  importMissingField: '{{field}} is verplicht.',
+  importUnknownMetric:
+    '‘{{value}}’ is geen indicator: gebruik teachers, schools, projects, students, countries of een eigen sleutel zoals partner-schools.',
+  importMetricNotAllowed:
+    'De indicator ‘{{value}}’ wordt hier niet geaccepteerd; toegestaan: {{allowed}}.',
+  importBadNumber: '‘{{value}}’ is geen getal.',
+  importNegativeValue: 'De waarde moet 0 of meer zijn, niet {{value}}.',
+  importBadBoolean: 'approximate: ‘{{value}}’ is ja noch nee.',
+  importBadDate: '‘{{value}}’ is geen datum; noteer die als JJJJ-MM-DD, bijv. 2024-06-01.',
+  importUnknownScope:
+    '‘{{value}}’ is geen bereik: gebruik programme, country, region of organization.',
+  importUnknownCountry:
+    '‘{{value}}’ is geen bekende landcode (ISO 3166-1 alpha-2, bijv. UA of AZ).',
+  importUnknownOrganization:
+    'Er is geen organisatie ‘{{value}}’ (geef de slug, korte naam, naam of ID op).',
+  importBadUrl: 'source URL: ‘{{value}}’ is geen http://- of https://-adres.',
+  importTooLong: '{{field}} is langer dan {{max}} tekens.',
+  importDuplicateExisting:
+    'Er bestaat al een momentopname van {{metric}} voor {{scope}} op {{date}}.',
+  importDuplicateInFile: 'Dezelfde indicator, hetzelfde bereik en dezelfde datum als rij {{row}}.',
+  importTooLarge: 'Het bestand is groter dan {{limit}} bytes.',
+  importTooManyRows:
+    'Het bestand heeft meer dan {{limit}} rijen; importeer er maximaal {{limit}} tegelijk.',
+  importBadFile: 'Het bestand kon niet worden gelezen als {{format}}: {{reason}}',
+  importExpands:
+    'Het XLSX-bestand wordt uitgepakt tot meer dan {{limit}} bytes of heeft te veel onderdelen; het wordt geweigerd.',
+  importEmpty: 'Het bestand bevat geen gegevensrijen.',
+  importMissingColumns:
+    'In het bestand ontbreken de kolom(men) {{columns}}. Download het sjabloon voor de verwachte kopregel.',
+  importUnknownFormat:
+    'Stuur een CSV- of XLSX-bestand: een multipart-formulier met het veld ‘file’, of een text/csv-body.',
+  importBadParameter: 'De parameter {{parameter}} moet een van deze waarden zijn: {{allowed}}.',
+  importNotFound: 'Er is geen import met deze ID.',
+  importAuditSummary: 'Import van {{file}}: {{created}} toegevoegd, {{skipped}} overgeslagen',
+  importAuditFailed: 'Import van {{file}} mislukt, niets opgeslagen: {{message}}',
+  importWriteFailed:
+    'De rijen konden niet worden opgeslagen: intussen is een momentopname met dezelfde indicator, hetzelfde bereik en dezelfde datum vastgelegd, of de database heeft ze geweigerd. Details staan in het serverlogboek.',
+  auditLogImport: 'Geïmporteerd',
 }

@@ -352,4 +352,76 @@ export const pt: EtwTranslations = {
   slugParam: 'Parâmetro do endereço com o slug',
   widgetArticle: 'Artigo completo',
   widgetsDemoLink: 'Widgets: demonstração e código',
+  trend: 'Tendência',
+  previousFigure: 'Número anterior deste indicador e âmbito',
+  previousFigureNone: 'Não há números anteriores deste indicador e âmbito.',
+  statsShow: 'Por baixo dos contadores',
+  statsShowDate: 'A data («Em …»)',
+  statsShowSource: 'A fonte, com ligação',
+  statsShowChange: 'A variação desde o número anterior',
+  importTitle: 'Importar e exportar',
+  importIntro:
+    'Carregue um ficheiro CSV ou XLSX com um registo por linha. Todas as linhas são verificadas antes de se guardar o que quer que seja.',
+  importTemplateCsv: 'Modelo (CSV)',
+  importTemplateXlsx: 'Modelo (XLSX)',
+  importExportCsv: 'Exportar como CSV (filtros atuais)',
+  importChooseFile: 'Ficheiro de folha de cálculo (CSV ou XLSX)',
+  importCheck: 'Verificar o ficheiro',
+  importChecking: 'A verificar…',
+  importDuplicates: 'Registos que já existem',
+  importDuplicatesSkip: 'Ignorá-los e importar as outras linhas',
+  importDuplicatesRefuse: 'Recusar toda a importação',
+  importRun: 'Importar {{count}} linhas',
+  importRow: 'Linha',
+  importResult: 'Resultado',
+  importRowValid: 'Pronta',
+  importRowDuplicate: 'Já existe',
+  importRowInvalid: 'Erro',
+  importPreviewSummary:
+    '{{total}} linhas: {{valid}} prontas, {{duplicates}} já existem, {{invalid}} com erros.',
+  importFixErrors:
+    'Corrija as linhas com erros e verifique o ficheiro novamente. Nada foi guardado.',
+  importRefusedDuplicates:
+    'Algumas linhas já existem e optou por recusar a importação. Nada foi guardado.',
+  importQueued: 'A aguardar início…',
+  importRunning: 'A importar: {{processed}} de {{total}} linhas',
+  importDone: 'Importação concluída: {{created}} registos adicionados, {{skipped}} ignorados.',
+  importFailed: 'A importação falhou e nada foi guardado: {{message}}',
+  importAgain: 'Importar outro ficheiro',
+  importMissingField: '{{field}} é obrigatório.',
+  importUnknownMetric:
+    '«{{value}}» não é um indicador: use teachers, schools, projects, students, countries ou uma chave personalizada, como partner-schools.',
+  importMetricNotAllowed: 'O indicador «{{value}}» não é aceite aqui; aceites: {{allowed}}.',
+  importBadNumber: '«{{value}}» não é um número.',
+  importNegativeValue: 'O valor tem de ser 0 ou superior, não {{value}}.',
+  importBadBoolean: 'approximate: «{{value}}» não é sim nem não.',
+  importBadDate: '«{{value}}» não é uma data; escreva-a como AAAA-MM-DD, p. ex. 2024-06-01.',
+  importUnknownScope:
+    '«{{value}}» não é um âmbito: use programme, country, region ou organization.',
+  importUnknownCountry:
+    '«{{value}}» não é um código de país conhecido (ISO 3166-1 alpha-2, p. ex. UA ou AZ).',
+  importUnknownOrganization:
+    'Não existe nenhuma organização «{{value}}» (indique o slug, o nome abreviado, o nome ou o ID).',
+  importBadUrl: 'source URL: «{{value}}» não é um endereço http:// ou https://.',
+  importTooLong: '{{field}} tem mais de {{max}} caracteres.',
+  importDuplicateExisting: 'Já existe um registo de {{metric}} para {{scope}} em {{date}}.',
+  importDuplicateInFile: 'Mesmo indicador, âmbito e data que a linha {{row}}.',
+  importTooLarge: 'O ficheiro tem mais de {{limit}} bytes.',
+  importTooManyRows:
+    'O ficheiro tem mais de {{limit}} linhas; importe no máximo {{limit}} de cada vez.',
+  importBadFile: 'Não foi possível ler o ficheiro como {{format}}: {{reason}}',
+  importExpands:
+    'O ficheiro XLSX descomprimido excede {{limit}} bytes ou tem demasiadas partes; foi recusado.',
+  importEmpty: 'O ficheiro não tem linhas de dados.',
+  importMissingColumns:
+    'Falta(m) no ficheiro a(s) coluna(s) {{columns}}. Descarregue o modelo para ver o cabeçalho esperado.',
+  importUnknownFormat:
+    'Envie um ficheiro CSV ou XLSX: um formulário multipart com o campo «file» ou um corpo text/csv.',
+  importBadParameter: 'O parâmetro {{parameter}} tem de ser um de: {{allowed}}.',
+  importNotFound: 'Não existe nenhuma importação com este ID.',
+  importAuditSummary: 'Importação de {{file}}: {{created}} adicionados, {{skipped}} ignorados',
+  importAuditFailed: 'A importação de {{file}} falhou, nada guardado: {{message}}',
+  importWriteFailed:
+    'Não foi possível guardar as linhas: entretanto foi gravado um registo com o mesmo indicador, âmbito e data, ou a base de dados recusou-as. Consulte os detalhes no registo do servidor.',
+  auditLogImport: 'Importado',
 }

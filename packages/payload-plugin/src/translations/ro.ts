@@ -350,4 +350,76 @@ export const ro: EtwTranslations = {
   slugParam: 'Parametrul adresei cu slugul',
   widgetArticle: 'Articol complet',
   widgetsDemoLink: 'Widgeturi: demo și cod',
+  trend: 'Evoluție',
+  previousFigure: 'Cifra anterioară pentru acest indicator și domeniu',
+  previousFigureNone: 'Nu există cifre anterioare pentru acest indicator și domeniu.',
+  statsShow: 'Sub contoare',
+  statsShowDate: 'Data lor („La data de …”)',
+  statsShowSource: 'Sursa lor, cu link',
+  statsShowChange: 'Variația față de cifra anterioară',
+  importTitle: 'Import și export',
+  importIntro:
+    'Încărcați un fișier CSV sau XLSX cu o înregistrare pe rând. Fiecare rând este verificat înainte de a se salva ceva.',
+  importTemplateCsv: 'Șablon (CSV)',
+  importTemplateXlsx: 'Șablon (XLSX)',
+  importExportCsv: 'Export CSV (filtrele curente)',
+  importChooseFile: 'Fișier de calcul tabelar (CSV sau XLSX)',
+  importCheck: 'Verificați fișierul',
+  importChecking: 'Se verifică…',
+  importDuplicates: 'Înregistrări care există deja',
+  importDuplicatesSkip: 'Omiteți-le și importați celelalte rânduri',
+  importDuplicatesRefuse: 'Refuzați întregul import',
+  importRun: 'Importați rânduri: {{count}}',
+  importRow: 'Rând',
+  importResult: 'Rezultat',
+  importRowValid: 'Pregătit',
+  importRowDuplicate: 'Există deja',
+  importRowInvalid: 'Eroare',
+  importPreviewSummary:
+    'Rânduri: {{total}}; pregătite: {{valid}}, existente deja: {{duplicates}}, cu erori: {{invalid}}.',
+  importFixErrors:
+    'Corectați rândurile cu erori și verificați din nou fișierul. Nu s-a salvat nimic.',
+  importRefusedDuplicates:
+    'Unele rânduri există deja și ați ales să refuzați importul. Nu s-a salvat nimic.',
+  importQueued: 'Se așteaptă pornirea…',
+  importRunning: 'Se importă: {{processed}} din {{total}} rânduri',
+  importDone: 'Import finalizat: înregistrări adăugate – {{created}}, omise – {{skipped}}.',
+  importFailed: 'Importul a eșuat și nu s-a salvat nimic: {{message}}',
+  importAgain: 'Importați alt fișier',
+  importMissingField: '{{field}} este obligatoriu.',
+  importUnknownMetric:
+    '„{{value}}” nu este un indicator: folosiți teachers, schools, projects, students, countries sau o cheie personalizată, de exemplu partner-schools.',
+  importMetricNotAllowed: 'Indicatorul „{{value}}” nu este acceptat aici; acceptate: {{allowed}}.',
+  importBadNumber: '„{{value}}” nu este un număr.',
+  importNegativeValue: 'Valoarea trebuie să fie 0 sau mai mare, nu {{value}}.',
+  importBadBoolean: 'approximate: „{{value}}” nu este nici da, nici nu.',
+  importBadDate: '„{{value}}” nu este o dată; scrieți-o ca AAAA-LL-ZZ, de exemplu 2024-06-01.',
+  importUnknownScope:
+    '„{{value}}” nu este un domeniu: folosiți programme, country, region sau organization.',
+  importUnknownCountry:
+    '„{{value}}” nu este un cod de țară cunoscut (ISO 3166-1 alpha-2, de exemplu UA sau AZ).',
+  importUnknownOrganization:
+    'Nu există organizația „{{value}}” (indicați slug-ul, numele scurt, numele sau ID-ul).',
+  importBadUrl: 'source URL: „{{value}}” nu este o adresă http:// sau https://.',
+  importTooLong: '{{field}} depășește limita de {{max}} caractere.',
+  importDuplicateExisting: 'Există deja o înregistrare pentru {{metric}}, {{scope}}, la {{date}}.',
+  importDuplicateInFile: 'Același indicator, domeniu și dată ca rândul {{row}}.',
+  importTooLarge: 'Fișierul depășește limita de {{limit}} octeți.',
+  importTooManyRows:
+    'Fișierul depășește limita de {{limit}} rânduri; importați cel mult {{limit}} odată.',
+  importBadFile: 'Fișierul nu a putut fi citit ca {{format}}: {{reason}}',
+  importExpands:
+    'Fișierul XLSX dezarhivat depășește limita de {{limit}} octeți sau are prea multe părți; este refuzat.',
+  importEmpty: 'Fișierul nu are rânduri de date.',
+  importMissingColumns:
+    'În fișier lipsesc coloanele: {{columns}}. Descărcați șablonul pentru antetul așteptat.',
+  importUnknownFormat:
+    'Trimiteți un fișier CSV sau XLSX: un formular multipart cu câmpul „file” sau un corp text/csv.',
+  importBadParameter: 'Parametrul {{parameter}} trebuie să fie unul dintre: {{allowed}}.',
+  importNotFound: 'Nu există niciun import cu acest ID.',
+  importAuditSummary: 'Import {{file}}: {{created}} adăugate, {{skipped}} omise',
+  importAuditFailed: 'Importul {{file}} a eșuat, nu s-a salvat nimic: {{message}}',
+  importWriteFailed:
+    'Rândurile nu au putut fi salvate: între timp a fost salvată o înregistrare cu același indicator, domeniu și dată sau baza de date le-a refuzat. Detaliile sunt în jurnalul serverului.',
+  auditLogImport: 'Importat',
 }

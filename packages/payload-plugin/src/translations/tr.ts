@@ -347,4 +347,76 @@ export const tr: EtwTranslations = {
   slugParam: 'Slug’ı içeren adres parametresi',
   widgetArticle: 'Makalenin tamamı',
   widgetsDemoLink: 'Widget’lar: demo ve kod',
+  trend: 'Eğilim',
+  previousFigure: 'Bu gösterge ve kapsam için önceki rakam',
+  previousFigureNone: 'Bu gösterge ve kapsam için daha önceki bir rakam yok.',
+  statsShow: 'Sayaçların altında',
+  statsShowDate: 'Tarihleri (“… itibarıyla”)',
+  statsShowSource: 'Kaynakları, bağlantılı',
+  statsShowChange: 'Önceki rakamdan bu yana değişim',
+  importTitle: 'İçe ve dışa aktarma',
+  importIntro:
+    'Her satırda bir kayıt bulunan bir CSV veya XLSX dosyası yükleyin. Herhangi bir şey kaydedilmeden önce her satır denetlenir.',
+  importTemplateCsv: 'Şablon (CSV)',
+  importTemplateXlsx: 'Şablon (XLSX)',
+  importExportCsv: 'CSV olarak dışa aktar (geçerli filtreler)',
+  importChooseFile: 'Tablo dosyası (CSV veya XLSX)',
+  importCheck: 'Dosyayı denetle',
+  importChecking: 'Denetleniyor…',
+  importDuplicates: 'Zaten var olan kayıtlar',
+  importDuplicatesSkip: 'Bunları atla ve diğer satırları içe aktar',
+  importDuplicatesRefuse: 'İçe aktarmanın tamamını reddet',
+  importRun: '{{count}} satırı içe aktar',
+  importRow: 'Satır',
+  importResult: 'Sonuç',
+  importRowValid: 'Hazır',
+  importRowDuplicate: 'Zaten var',
+  importRowInvalid: 'Hata',
+  importPreviewSummary:
+    '{{total}} satır: {{valid}} hazır, {{duplicates}} zaten var, {{invalid}} hatalı.',
+  importFixErrors: 'Hatalı satırları düzeltip dosyayı yeniden denetleyin. Hiçbir şey kaydedilmedi.',
+  importRefusedDuplicates:
+    'Bazı satırlar zaten var ve içe aktarmayı reddetmeyi seçtiniz. Hiçbir şey kaydedilmedi.',
+  importQueued: 'Başlaması bekleniyor…',
+  importRunning: 'İçe aktarılıyor: {{total}} satırdan {{processed}} tanesi',
+  importDone: 'İçe aktarma tamamlandı: {{created}} kayıt eklendi, {{skipped}} atlandı.',
+  importFailed: 'İçe aktarma başarısız oldu ve hiçbir şey kaydedilmedi: {{message}}',
+  importAgain: 'Başka bir dosya içe aktar',
+  importMissingField: '{{field}} zorunludur.',
+  importUnknownMetric:
+    '“{{value}}” bir gösterge değil: teachers, schools, projects, students, countries ya da partner-schools gibi özel bir anahtar kullanın.',
+  importMetricNotAllowed:
+    '“{{value}}” göstergesi burada kabul edilmiyor; kabul edilenler: {{allowed}}.',
+  importBadNumber: '“{{value}}” bir sayı değil.',
+  importNegativeValue: 'Değer 0 veya daha büyük olmalı, {{value}} olamaz.',
+  importBadBoolean: 'approximate: “{{value}}” ne evet ne de hayır.',
+  importBadDate: '“{{value}}” bir tarih değil; YYYY-AA-GG biçiminde yazın, ör. 2024-06-01.',
+  importUnknownScope:
+    '“{{value}}” bir kapsam değil: programme, country, region veya organization kullanın.',
+  importUnknownCountry:
+    '“{{value}}” bilinen bir ülke kodu değil (ISO 3166-1 alpha-2, ör. UA veya AZ).',
+  importUnknownOrganization:
+    '“{{value}}” adlı bir kuruluş yok (slug’ını, kısa adını, adını veya ID’sini girin).',
+  importBadUrl: 'source URL: “{{value}}” bir http:// veya https:// adresi değil.',
+  importTooLong: '{{field}}, {{max}} karakterden uzun.',
+  importDuplicateExisting: '{{scope}} için {{date}} tarihli bir {{metric}} kaydı zaten var.',
+  importDuplicateInFile: '{{row}}. satırla aynı gösterge, kapsam ve tarih.',
+  importTooLarge: 'Dosya {{limit}} bayttan büyük.',
+  importTooManyRows:
+    'Dosyada {{limit}} satırdan fazla var; tek seferde en çok {{limit}} satır içe aktarın.',
+  importBadFile: 'Dosya {{format}} olarak okunamadı: {{reason}}',
+  importExpands:
+    'XLSX dosyası açıldığında {{limit}} baytı aşıyor veya çok fazla parçası var; reddedildi.',
+  importEmpty: 'Dosyada veri satırı yok.',
+  importMissingColumns:
+    'Dosyada şu sütun(lar) eksik: {{columns}}. Beklenen başlık için şablonu indirin.',
+  importUnknownFormat:
+    'Bir CSV veya XLSX dosyası gönderin: “file” alanı olan bir multipart form ya da text/csv gövdesi.',
+  importBadParameter: '{{parameter}} parametresi şunlardan biri olmalıdır: {{allowed}}.',
+  importNotFound: 'Bu ID’ye sahip bir içe aktarma yok.',
+  importAuditSummary: '{{file}} içe aktarması: {{created}} eklendi, {{skipped}} atlandı',
+  importAuditFailed: '{{file}} içe aktarması başarısız oldu, hiçbir şey kaydedilmedi: {{message}}',
+  importWriteFailed:
+    'Satırlar kaydedilemedi: bu arada aynı gösterge, kapsam ve tarih için bir kayıt oluşturuldu ya da veritabanı satırları reddetti. Ayrıntılar sunucu günlüğünde.',
+  auditLogImport: 'İçe aktarıldı',
 }

@@ -88,6 +88,18 @@ const fromCharMap = (char: string): string =>
     : slugifyLatin(char, { lower: true, strict: true, locale: 'en' })
 
 /**
+ * `text` in lower case with Ukrainian and Azerbaijani letters transliterated as in slugs and the
+ * other letters spelled in Latin where the slug table knows them (`Кам’янець` → `kamianets`);
+ * everything else (spaces, punctuation, letters of unknown scripts) stays.
+ * The search index keeps this spelling beside the original, so a Latin query finds Cyrillic text.
+ */
+export const toLatin = (text: string): string => {
+  const lower = text.replaceAll('İ', 'i').toLowerCase()
+  const latin = transliterate(lower).normalize('NFD').replace(COMBINING_MARK, '').normalize('NFC')
+  return Array.from(latin, fromCharMap).join('')
+}
+
+/**
  * Turns a title in Ukrainian, Azerbaijani, English or another Latin or Cyrillic script into a URL slug:
  * lowercase Latin letters, digits and single hyphens, with no hyphen at either end.
  *
@@ -96,10 +108,7 @@ const fromCharMap = (char: string): string =>
  * Returns `''` when the text has no letters or digits.
  */
 export const slugify = (text: string): string => {
-  const lower = text.replaceAll('İ', 'i').toLowerCase()
-  const latin = transliterate(lower).normalize('NFD').replace(COMBINING_MARK, '').normalize('NFC')
-  return Array.from(latin, fromCharMap)
-    .join('')
+  return toLatin(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
 }

@@ -1,0 +1,453 @@
+import type { Payload, Where } from 'payload'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+
+import { reindexSearch, searchIds } from '@etw/payload-plugin'
+
+import { paragraphs } from '../src/seed/lexical'
+import { callFeed } from './helpers/feed'
+import type { IntContext } from './helpers/payload'
+import { bootPayload, describeDb } from './helpers/payload'
+import type { TestUser } from './helpers/users'
+import { createTestUser } from './helpers/users'
+
+const V1 = '/api/etw/v1'
+
+type Locale = 'az' | 'en' | 'uk'
+
+interface NewsSeed {
+  key: string
+  locale: Locale
+  title: string
+  summary?: string
+  body?: string
+  publishedAt: string
+}
+
+// One suite for every database: the same queries must give the same answers on SQLite and
+// PostgreSQL (the index folds texts in JavaScript before either database sees them).
+describeDb('search', () => {
+  let ctx: IntContext
+  let payload: Payload
+  let editor: TestUser
+  const ids: Record<string, string> = {}
+
+  const news = async ({ body, key, locale, publishedAt, summary, title }: NewsSeed) => {
+    const doc = await payload.create({
+      collection: 'news',
+      data: {
+        _status: 'published',
+        body: body ? (paragraphs(body) as never) : undefined,
+        publishedAt,
+        summary,
+        title,
+      },
+      locale,
+      overrideAccess: true,
+    })
+    ids[key] = String(doc.id)
+  }
+
+  /** Ids of the news the feed finds for `q` in `locale`, in its order. */
+  const feedIds = async (q: string, locale: Locale = 'en', extra = '') => {
+    const result = await callFeed(
+      payload,
+      `${V1}/news?locale=${locale}&limit=20&q=${encodeURIComponent(q)}${extra}`,
+    )
+    expect(result.status, result.text).toBe(200)
+    return (result.json.items as { id: string }[]).map((item) => item.id)
+  }
+
+  beforeAll(async () => {
+    ctx = await bootPayload()
+    payload = ctx.payload
+    editor = await createTestUser(payload, 'editor')
+    const seeds: NewsSeed[] = [
+      {
+        key: 'baku',
+        locale: 'uk',
+        publishedAt: '2025-04-01T09:00:00.000Z',
+        title: 'Семінар у Баку для вчителів',
+      },
+      {
+        key: 'baki',
+        locale: 'az',
+        publishedAt: '2025-04-02T09:00:00.000Z',
+        title: 'Bakı şəhərində eTwinning seminarı',
+      },
+      {
+        key: 'kyiv',
+        locale: 'uk',
+        publishedAt: '2025-04-03T09:00:00.000Z',
+        title: 'Київ приймає конференцію',
+      },
+      {
+        key: 'kamianets',
+        locale: 'uk',
+        publishedAt: '2025-04-04T09:00:00.000Z',
+        title: 'Кам’янець-Подільський університет долучився',
+      },
+      {
+        key: 'athens',
+        locale: 'en',
+        publishedAt: '2025-04-05T09:00:00.000Z',
+        title: 'Teachers meet in ΑΘΉΝΑ',
+      },
+      {
+        key: 'tbilisi',
+        locale: 'en',
+        publishedAt: '2025-04-06T09:00:00.000Z',
+        title: 'A school in თბილისი joins',
+      },
+      {
+        key: 'yerevan',
+        locale: 'en',
+        publishedAt: '2025-04-07T09:00:00.000Z',
+        title: 'Partners from ԵՐԵՎԱՆ',
+      },
+      {
+        key: 'arabic',
+        locale: 'en',
+        publishedAt: '2025-04-08T09:00:00.000Z',
+        title: 'A visit to the مَدْرَسَة',
+      },
+      {
+        key: 'accents',
+        locale: 'en',
+        publishedAt: '2025-04-09T09:00:00.000Z',
+        title: 'Café São Paulo and Ærøskøbing',
+      },
+      // Ranking: the word in the title outranks the same word in the body of a newer item.
+      {
+        key: 'inTitle',
+        locale: 'en',
+        publishedAt: '2025-01-01T09:00:00.000Z',
+        title: 'Robotics week',
+      },
+      {
+        key: 'inBody',
+        locale: 'en',
+        publishedAt: '2025-05-01T09:00:00.000Z',
+        title: 'Spring projects',
+        body: 'Schools built robotics kits together.',
+      },
+      {
+        key: 'inSummary',
+        locale: 'en',
+        publishedAt: '2025-03-01T09:00:00.000Z',
+        title: 'Coding clubs',
+        summary: 'Robotics for beginners.',
+      },
+      // Recency breaks ties between equally relevant items.
+      {
+        key: 'older',
+        locale: 'en',
+        publishedAt: '2024-01-01T09:00:00.000Z',
+        title: 'Quillwort gathering',
+      },
+      {
+        key: 'newer',
+        locale: 'en',
+        publishedAt: '2024-06-01T09:00:00.000Z',
+        title: 'Quillwort gathering',
+      },
+    ]
+    for (const seed of seeds) await news(seed)
+    // Drafts: a news item never published, and a published one with a draft on top.
+    const draft = await payload.create({
+      collection: 'news',
+      data: { _status: 'draft', title: 'Zephyrine secret plan' },
+      draft: true,
+      overrideAccess: true,
+    })
+    ids.draft = String(draft.id)
+    await news({
+      key: 'revised',
+      locale: 'en',
+      publishedAt: '2025-02-01T09:00:00.000Z',
+      title: 'Marigold festival',
+    })
+    await payload.update({
+      collection: 'news',
+      data: { title: 'Marigold festival and the quokka surprise' },
+      draft: true,
+      id: ids.revised!,
+      overrideAccess: true,
+    })
+    const event = await payload.create({
+      collection: 'events',
+      data: {
+        _status: 'published',
+        endsAt: '2099-05-15T12:00:00.000Z',
+        format: 'online',
+        kind: 'webinar',
+        startsAt: '2099-05-15T10:00:00.000Z',
+        summary: 'Для вчителів з усієї України',
+        timeZone: 'Europe/Kyiv',
+        title: 'Вебінар у Львові',
+      },
+      locale: 'uk',
+      overrideAccess: true,
+    })
+    ids.event = String(event.id)
+  })
+
+  afterAll(async () => {
+    await ctx?.close()
+  })
+
+  it('should find Cyrillic text in any case: баку and БАКУ find Баку', async () => {
+    expect(await feedIds('баку', 'uk')).toContain(ids.baku)
+    expect(await feedIds('БАКУ', 'uk')).toContain(ids.baku)
+  })
+
+  it('should fold Azerbaijani dotless and dotted i: BAKI, baki and bakı find Bakı', async () => {
+    for (const q of ['BAKI', 'baki', 'bakı', 'ŞƏHƏRINDƏ'])
+      expect(await feedIds(q, 'az')).toContain(ids.baki)
+  })
+
+  it('should find Cyrillic text from its Latin transliteration: kyiv, kamianets', async () => {
+    expect(await feedIds('kyiv', 'uk')).toEqual([ids.kyiv])
+    expect(await feedIds('kamianets', 'uk')).toEqual([ids.kamianets])
+    expect(await feedIds('Кам’янець', 'uk')).toEqual([ids.kamianets])
+    expect(await feedIds("кам'янець подільський", 'uk')).toEqual([ids.kamianets])
+  })
+
+  it('should match the start of words: семін finds Семінар', async () => {
+    expect(await feedIds('семін', 'uk')).toContain(ids.baku)
+    expect(await feedIds('конфер киї', 'uk')).toEqual([ids.kyiv])
+  })
+
+  it('should fold Greek, Georgian, Armenian, Arabic and accented Latin', async () => {
+    expect(await feedIds('αθηνα')).toEqual([ids.athens])
+    expect(await feedIds('თბილ')).toEqual([ids.tbilisi])
+    expect(await feedIds('երեվ')).toEqual([ids.yerevan])
+    expect(await feedIds('مدرسة')).toEqual([ids.arabic])
+    expect(await feedIds('cafe sao')).toEqual([ids.accents])
+    expect(await feedIds('CAFÉ')).toEqual([ids.accents])
+  })
+
+  it('should rank a match in the title above the summary, and the summary above the body', async () => {
+    expect(await feedIds('robotics')).toEqual([ids.inTitle, ids.inSummary, ids.inBody])
+  })
+
+  it('should order equally relevant items newest first', async () => {
+    expect(await feedIds('quillwort')).toEqual([ids.newer, ids.older])
+  })
+
+  it('should require every word of the query', async () => {
+    expect(await feedIds('robotics week')).toEqual([ids.inTitle])
+    expect(await feedIds('robotics nonexistentword')).toEqual([])
+  })
+
+  it('should give each found item a highlight of plain text with the matched ranges', async () => {
+    const result = await callFeed(payload, `${V1}/news?locale=uk&q=kyiv`)
+    const [item] = result.json.items
+    expect(item.highlight).toEqual([
+      { field: 'title', ranges: [[0, 4]], text: 'Київ приймає конференцію' },
+    ])
+    const body = await callFeed(payload, `${V1}/news?locale=en&q=kits`)
+    expect(body.json.items[0].highlight).toEqual([
+      { field: 'body', ranges: [[23, 27]], text: 'Schools built robotics kits together.' },
+    ])
+  })
+
+  it('should keep the other filters and page through the matches', async () => {
+    const first = await callFeed(payload, `${V1}/news?locale=en&q=robotics&limit=2`)
+    expect(first.json.items.map((item: { id: string }) => item.id)).toEqual([
+      ids.inTitle,
+      ids.inSummary,
+    ])
+    expect(first.json.hasNextPage).toBe(true)
+    expect(first.json.nextCursor).toBeNull()
+    const second = await callFeed(payload, `${V1}/news?locale=en&q=robotics&limit=2&page=2`)
+    expect(second.json.items.map((item: { id: string }) => item.id)).toEqual([ids.inBody])
+    expect(second.json.hasNextPage).toBe(false)
+    expect(await feedIds('robotics', 'en', '&country=AZ')).toEqual([])
+  })
+
+  it('should refuse a bad q with a 400 naming q', async () => {
+    for (const q of ['', '%20%20', '!!!', 'a'.repeat(201)]) {
+      const result = await callFeed(payload, `${V1}/news?q=${q}`)
+      expect(result.status).toBe(400)
+      expect(result.json.error.parameter).toBe('q')
+    }
+    const events = await callFeed(payload, `${V1}/events?q=`)
+    expect(events.status).toBe(400)
+    expect(events.json.error.parameter).toBe('q')
+    const cursor = await callFeed(payload, `${V1}/news?q=robotics&cursor=abc`)
+    expect(cursor.status).toBe(400)
+    expect(cursor.json.error.parameter).toBe('cursor')
+  })
+
+  it('should search events in their locale, with a highlight', async () => {
+    const eventIds = async (q: string) => {
+      const result = await callFeed(
+        payload,
+        `${V1}/events?locale=uk&when=all&q=${encodeURIComponent(q)}`,
+      )
+      expect(result.status, result.text).toBe(200)
+      return result.json.items as { id: string; highlight: unknown[] }[]
+    }
+    const [found] = await eventIds('вебінар')
+    expect(found?.id).toBe(ids.event)
+    expect(found?.highlight).toEqual([
+      { field: 'title', ranges: [[0, 7]], text: 'Вебінар у Львові' },
+    ])
+    expect((await eventIds('lvovi vebinar')).map((item) => item.id)).toEqual([ids.event])
+    const bySummary = await eventIds('ВЧИТЕЛІВ')
+    expect(bySummary.map((item) => item.id)).toEqual([ids.event])
+    expect(bySummary[0]?.highlight).toEqual([
+      { field: 'summary', ranges: [[4, 12]], text: 'Для вчителів з усієї України' },
+    ])
+    expect(await eventIds('вебінар робототехніка')).toEqual([])
+  })
+
+  it('should search through GraphQL newsFeed(q:) and upcomingEvents(q:)', async () => {
+    const { body } = await ctx.api.graphql(
+      `query { newsFeed(q: "kyiv", locale: "uk") { items { id highlight { field text ranges } } }
+        upcomingEvents(q: "вебін", locale: "uk") { items { id } } }`,
+    )
+    expect(body.errors).toBeUndefined()
+    expect(body.data.newsFeed.items).toEqual([
+      {
+        highlight: [{ field: 'title', ranges: [[0, 4]], text: 'Київ приймає конференцію' }],
+        id: ids.kyiv,
+      },
+    ])
+    expect(body.data.upcomingEvents.items).toEqual([{ id: ids.event }])
+  })
+
+  it('should never find a draft anonymously: feed, GraphQL, REST, public page', async () => {
+    expect(await feedIds('zephyrine')).toEqual([])
+    expect(await feedIds('quokka')).toEqual([])
+    expect(await feedIds('marigold')).toEqual([ids.revised])
+    const { body } = await ctx.api.graphql(`query { newsFeed(q: "zephyrine") { items { id } } }`)
+    expect(body.data.newsFeed.items).toEqual([])
+    const rest = await ctx.api.get(`/news?where[title][like]=quokka&draft=true`)
+    expect(rest.body.docs).toEqual([])
+    const restDraft = await ctx.api.get(`/news?where[title][like]=zephyrine&draft=true`)
+    expect(restDraft.body.docs).toEqual([])
+    const page = await callFeed(payload, '/en/search?q=zephyrine')
+    expect(page.status).toBe(200)
+    expect(page.text).not.toContain('Zephyrine')
+    const quokkaPage = await callFeed(payload, '/en/search?q=quokka')
+    expect(quokkaPage.text).not.toContain('quokka surprise')
+  })
+
+  it('should find drafts for editors in the admin list search, in the list locale', async () => {
+    // The admin's list search: `like` on each listSearchableFields, OR-ed, with drafts.
+    const search = (q: string): Where => ({
+      or: [{ title: { like: q } }, { slug: { like: q } }, { summary: { like: q } }],
+    })
+    const find = (q: string, locale: Locale) =>
+      payload.find({
+        collection: 'news',
+        draft: true,
+        locale,
+        overrideAccess: false,
+        user: editor.doc,
+        where: search(q),
+      })
+    const ofDocs = (result: { docs: { id: number | string }[] }) =>
+      result.docs.map((doc) => String(doc.id))
+    expect(ofDocs(await find('zephyr', 'en'))).toEqual([ids.draft])
+    expect(ofDocs(await find('quokka', 'en'))).toEqual([ids.revised])
+    expect(ofDocs(await find('баку', 'uk'))).toContain(ids.baku)
+    expect(ofDocs(await find('BAKI', 'az'))).toContain(ids.baki)
+    expect(ofDocs(await find('kyiv', 'uk'))).toEqual([ids.kyiv])
+  })
+
+  it('should answer REST where[title][like] through the index in the requested locale', async () => {
+    const rest = await ctx.api.get(
+      `/news?locale=uk&where[title][like]=${encodeURIComponent('баку')}`,
+    )
+    expect(rest.status).toBe(200)
+    expect(rest.body.docs.map((doc: { id: number }) => String(doc.id))).toEqual([ids.baku])
+  })
+
+  it('should render /{locale}/search with a form and marked results, without JavaScript', async () => {
+    const empty = await callFeed(payload, '/uk/search')
+    expect(empty.status).toBe(200)
+    expect(empty.text).toContain('role="search"')
+    expect(empty.text).toContain('<label for="q">')
+    const page = await callFeed(payload, '/uk/search?q=kyiv')
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('<mark>Київ</mark> приймає конференцію')
+    expect(page.text).toContain('value="kyiv"')
+    expect(page.text).not.toContain('<script src')
+    const bad = await callFeed(payload, '/uk/search?q=!!!')
+    expect(bad.status).toBe(400)
+    const home = await callFeed(payload, '/uk')
+    expect(home.text).toContain('href="/uk/search"')
+  })
+
+  it('should escape what it marks: a title with markup stays text', async () => {
+    await news({
+      key: 'markup',
+      locale: 'en',
+      publishedAt: '2025-06-01T09:00:00.000Z',
+      title: 'Xylophone <b>bold</b> & more',
+    })
+    const page = await callFeed(payload, '/en/search?q=xylophone')
+    expect(page.text).toContain('<mark>Xylophone</mark> &#60;b&#62;bold&#60;/b&#62; &#38; more')
+  })
+
+  it('should drop deleted and unpublished items from the index at once', async () => {
+    await news({
+      key: 'gone',
+      locale: 'en',
+      publishedAt: '2025-06-02T09:00:00.000Z',
+      title: 'Walrus expedition',
+    })
+    expect(await feedIds('walrus')).toEqual([ids.gone])
+    await payload.update({
+      collection: 'news',
+      data: { _status: 'draft' },
+      id: ids.gone!,
+      overrideAccess: true,
+    })
+    expect(await feedIds('walrus', 'en', '&page=1')).toEqual([])
+    await payload.delete({ collection: 'news', id: ids.gone!, overrideAccess: true })
+    expect(
+      await searchIds(payload, {
+        collection: 'news',
+        locale: 'en',
+        query: 'walrus',
+        state: 'latest',
+      }),
+    ).toEqual([])
+  })
+
+  it('should leave the index as it was when the save fails in its transaction', async () => {
+    await expect(
+      payload.update({
+        collection: 'news',
+        data: { title: 'Platypus', publishedAt: 'not a date' },
+        id: ids.inTitle!,
+        overrideAccess: true,
+      }),
+    ).rejects.toThrow()
+    expect(
+      await searchIds(payload, {
+        collection: 'news',
+        locale: 'en',
+        query: 'platypus',
+        state: 'latest',
+      }),
+    ).toEqual([])
+  })
+
+  it('should rebuild the same index with a full reindex', async () => {
+    const before = await feedIds('robotics')
+    const result = await reindexSearch(payload)
+    expect(result.documents).toBeGreaterThanOrEqual(Object.keys(ids).length - 1)
+    expect(
+      await searchIds(payload, {
+        collection: 'news',
+        locale: 'en',
+        query: 'robotics',
+        state: 'published',
+      }),
+    ).toEqual(before.map((id) => (payload.db.defaultIDType === 'number' ? Number(id) : id)))
+  })
+})

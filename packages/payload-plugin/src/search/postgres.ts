@@ -1,0 +1,77 @@
+import type { Payload } from 'payload'
+
+import type { SearchRow, SearchStore } from './store'
+
+import { drizzleOf } from './store'
+
+/** Index rows per statement (each binds 8 values; PostgreSQL allows 65,535). */
+const CHUNK = 500
+
+interface Db {
+  execute(query: unknown): Promise<{ rows: Record<string, unknown>[] }>
+}
+
+/**
+ * The index on PostgreSQL: one row per document, locale and state in `etw_search`, its words in a
+ * `tsvector` made with the `simple` configuration and `unaccent` (title weighted A, summary B,
+ * body D), searched through a GIN index with prefix queries and ranked by `ts_rank`.
+ */
+export const postgresStore = async (payload: Payload): Promise<SearchStore> => {
+  const { sql } = await import('@payloadcms/db-postgres')
+  const db = (req?: Parameters<SearchStore['clear']>[1]) => drizzleOf<Db>(payload, req)
+
+  /** Inserts the rows of `docs`, a few hundred per statement. */
+  const insert = async (
+    handle: Db,
+    collection: string,
+    docs: readonly { id: string; rows: readonly SearchRow[] }[],
+  ) => {
+    const all = docs.flatMap(({ id, rows }) => rows.map((row) => ({ id, row })))
+    for (let start = 0; start < all.length; start += CHUNK) {
+      const values = all.slice(start, start + CHUNK).map(
+        ({ id, row }) =>
+          sql`(${collection}, ${id}, ${row.locale}, ${row.state}, ${row.sortAt}::timestamptz,
+            setweight(to_tsvector('simple', unaccent(${row.title})), 'A') ||
+            setweight(to_tsvector('simple', unaccent(${row.summary})), 'B') ||
+            setweight(to_tsvector('simple', unaccent(${row.body})), 'D'))`,
+      )
+      await handle.execute(sql`INSERT INTO etw_search
+        (collection, doc_id, locale, state, sort_at, vector)
+        VALUES ${sql.join(values, sql`, `)}`)
+    }
+  }
+
+  return {
+    async replace(collection, id, rows, req) {
+      const handle = await db(req)
+      await handle.execute(
+        sql`DELETE FROM etw_search WHERE collection = ${collection} AND doc_id = ${id}`,
+      )
+      await insert(handle, collection, [{ id, rows }])
+    },
+    async append(collection, docs, req) {
+      await insert(await db(req), collection, docs)
+    },
+    async search(query, req) {
+      const handle = await db(req)
+      // Terms are letters and digits only (folded), so they are quoted lexemes as they stand.
+      const text = query.terms
+        .map((spellings) => `(${spellings.map((term) => `'${term}':*`).join(' | ')})`)
+        .join(' & ')
+      const { rows } = await handle.execute(sql`SELECT doc_id AS id
+        FROM etw_search, CAST(${text} AS tsquery) AS q
+        WHERE collection = ${query.collection} AND locale = ${query.locale}
+          AND state = ${query.state} AND vector @@ q
+        ORDER BY ts_rank(vector, q) DESC, sort_at DESC NULLS LAST
+        LIMIT ${query.limit}`)
+      return rows.map((row) => String(row.id))
+    },
+    async clear(collection, req) {
+      await (await db(req)).execute(sql`DELETE FROM etw_search WHERE collection = ${collection}`)
+    },
+    async isEmpty() {
+      const { rows } = await (await db()).execute(sql`SELECT 1 AS one FROM etw_search LIMIT 1`)
+      return rows.length === 0
+    },
+  }
+}

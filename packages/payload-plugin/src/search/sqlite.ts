@@ -1,0 +1,106 @@
+import type { Payload } from 'payload'
+
+import type { SearchRow, SearchStore } from './store'
+
+import { drizzleOf, WEIGHTS } from './store'
+
+/** Index rows per statement (each binds 5 values; SQLite allows 32,766). */
+const CHUNK = 500
+
+interface Db {
+  all(query: unknown): Promise<Record<string, unknown>[]>
+  run(query: unknown): Promise<unknown>
+}
+
+/**
+ * The index on SQLite: `etw_search_docs` names the rows (collection, document, locale, state) and
+ * the FTS5 table `etw_search` (same rowid) holds their words, tokenized by `unicode61` with
+ * diacritics removed. `scope` holds one token naming collection, locale and state, so a search
+ * reads only the rows it may find.
+ */
+export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
+  const { sql } = await import('@payloadcms/db-sqlite')
+  const db = (req?: Parameters<SearchStore['clear']>[1]) => drizzleOf<Db>(payload, req)
+
+  const remove = async (handle: Db, collection: string, id: string) => {
+    await handle.run(sql`DELETE FROM etw_search WHERE rowid IN
+      (SELECT id FROM etw_search_docs WHERE collection = ${collection} AND doc_id = ${id})`)
+    await handle.run(
+      sql`DELETE FROM etw_search_docs WHERE collection = ${collection} AND doc_id = ${id}`,
+    )
+  }
+
+  /** Inserts the rows of `docs`, a few hundred per statement. */
+  const insert = async (
+    handle: Db,
+    collection: string,
+    docs: readonly { id: string; rows: readonly SearchRow[] }[],
+  ) => {
+    const all = docs.flatMap(({ id, rows }) => rows.map((row) => ({ id, row })))
+    for (let start = 0; start < all.length; start += CHUNK) {
+      const chunk = all.slice(start, start + CHUNK)
+      const inserted = await handle.all(sql`INSERT INTO etw_search_docs
+        (collection, doc_id, locale, state, sort_at)
+        VALUES ${sql.join(
+          chunk.map(
+            ({ id, row }) =>
+              sql`(${collection}, ${id}, ${row.locale}, ${row.state}, ${row.sortAt})`,
+          ),
+          sql`, `,
+        )}
+        RETURNING id, doc_id, locale, state`)
+      const rowids = new Map(
+        inserted.map((row) => [`${row.doc_id}\u0000${row.locale}\u0000${row.state}`, row.id]),
+      )
+      await handle.run(sql`INSERT INTO etw_search (rowid, scope, title, summary, body)
+        VALUES ${sql.join(
+          chunk.map(
+            ({ id, row }) =>
+              sql`(${rowids.get(`${id}\u0000${row.locale}\u0000${row.state}`)},
+                ${scopeToken(collection, row.locale, row.state)},
+                ${row.title}, ${row.summary}, ${row.body})`,
+          ),
+          sql`, `,
+        )}`)
+    }
+  }
+
+  return {
+    async replace(collection, id, rows, req) {
+      const handle = await db(req)
+      await remove(handle, collection, id)
+      await insert(handle, collection, [{ id, rows }])
+    },
+    async append(collection, docs, req) {
+      await insert(await db(req), collection, docs)
+    },
+    async search(query, req) {
+      const handle = await db(req)
+      const words = query.terms
+        .map((spellings) => `(${spellings.map((term) => `"${term}"*`).join(' OR ')})`)
+        .join(' AND ')
+      const match = `scope:${scopeToken(query.collection, query.locale, query.state)} AND {title summary body}: (${words})`
+      const rows = await handle.all(sql`SELECT d.doc_id AS id
+        FROM etw_search JOIN etw_search_docs d ON d.id = etw_search.rowid
+        WHERE etw_search MATCH ${match}
+        ORDER BY bm25(etw_search, 0, ${WEIGHTS.title}, ${WEIGHTS.summary}, ${WEIGHTS.body}),
+          d.sort_at DESC
+        LIMIT ${query.limit}`)
+      return rows.map((row) => String(row.id))
+    },
+    async clear(collection, req) {
+      const handle = await db(req)
+      await handle.run(sql`DELETE FROM etw_search WHERE rowid IN
+        (SELECT id FROM etw_search_docs WHERE collection = ${collection})`)
+      await handle.run(sql`DELETE FROM etw_search_docs WHERE collection = ${collection}`)
+    },
+    async isEmpty() {
+      const rows = await (await db()).all(sql`SELECT 1 AS one FROM etw_search_docs LIMIT 1`)
+      return rows.length === 0
+    },
+  }
+}
+
+/** The one token of `scope`: letters and digits only, so the tokenizer keeps it whole. */
+export const scopeToken = (collection: string, locale: string, state: string): string =>
+  `${collection}x${locale}x${state}`.toLowerCase().replace(/[^a-z0-9]/g, '')

@@ -1,0 +1,96 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+/**
+ * Which copy of a document a row of the index holds: `published`, what anonymous readers may find,
+ * or `latest`, the newest version (a draft on top of a published document included), what editors
+ * find in the admin.
+ */
+export type SearchState = 'latest' | 'published'
+
+/** One row of the index: a document's texts in one locale, folded ({@link indexText}). */
+export interface SearchRow {
+  locale: string
+  state: SearchState
+  /** When the document stands (a news item's publication, an event's start): the tie-breaker. */
+  sortAt: string | null
+  title: string
+  summary: string
+  body: string
+}
+
+/** A search the index answers: ranked ids of `collection`'s documents. */
+export interface SearchQuery {
+  collection: string
+  locale: string
+  state: SearchState
+  /** Each term by its spellings ({@link queryTerms}); every term must match the start of a word. */
+  terms: readonly string[][]
+  limit: number
+}
+
+/**
+ * The index in one database. Writes run in the transaction of `req` when it has one, so a saved
+ * document and its index rows commit or roll back together.
+ */
+export interface SearchStore {
+  /** Replaces the rows of one document (none: the document leaves the index). */
+  replace(
+    collection: string,
+    id: string,
+    rows: readonly SearchRow[],
+    req?: PayloadRequest,
+  ): Promise<void>
+  /** Adds the rows of documents that have none (a reindex, after {@link SearchStore.clear}). */
+  append(
+    collection: string,
+    docs: readonly { id: string; rows: readonly SearchRow[] }[],
+    req?: PayloadRequest,
+  ): Promise<void>
+  /** Ids of the best matches, most relevant first, then the latest `sortAt`. */
+  search(query: SearchQuery, req?: PayloadRequest): Promise<string[]>
+  /** Empties the index of `collection`. */
+  clear(collection: string, req?: PayloadRequest): Promise<void>
+  /** Whether the index has no row at all. */
+  isEmpty(): Promise<boolean>
+}
+
+/** Title, summary and body weigh 10, 4 and 1 in relevance. */
+export const WEIGHTS = { body: 1, summary: 4, title: 10 } as const
+
+interface DrizzleSessions<Db> {
+  drizzle: Db
+  sessions?: Record<string, { db: Db }>
+}
+
+/** The drizzle handle of `req`'s transaction, else the adapter's own. */
+export const drizzleOf = async <Db>(payload: Payload, req?: PayloadRequest): Promise<Db> => {
+  const adapter = payload.db as unknown as DrizzleSessions<Db>
+  const id = req?.transactionID ? await req.transactionID : undefined
+  return (id !== undefined && adapter.sessions?.[String(id)]?.db) || adapter.drizzle
+}
+
+/** Database adapters (`payload.db.name`) the index has a store for. */
+export const SEARCH_ADAPTERS: readonly string[] = ['mongoose', 'postgres', 'sqlite']
+
+const stores = new WeakMap<Payload, Promise<SearchStore>>()
+
+/** The index of `payload`'s database: FTS5 on SQLite, `tsvector` on PostgreSQL, a text index on MongoDB. */
+export const searchStore = (payload: Payload): Promise<SearchStore> => {
+  let store = stores.get(payload)
+  if (!store) {
+    store = (async (): Promise<SearchStore> => {
+      switch (payload.db.name) {
+        case 'sqlite':
+          return (await import('./sqlite')).sqliteStore(payload)
+        case 'postgres':
+          return (await import('./postgres')).postgresStore(payload)
+        case 'mongoose':
+          return (await import('./mongodb')).mongoStore(payload)
+        default:
+          throw new Error(`search: the "${payload.db.name}" database adapter has no search index`)
+      }
+    })()
+    stores.set(payload, store)
+  }
+  return store
+}
