@@ -5,7 +5,7 @@ import type { ResolvedEtwPluginOptions } from '../types'
 import { isAdmin } from '../access/roles'
 import { validateLinkTemplate } from '../fields/linkTemplate'
 import { ADMIN_GROUP, MEDIA_SLUG, SETTINGS_SLUG } from '../slugs'
-import { etwText } from '../utilities/labels'
+import { etwText, etwTexts } from '../utilities/labels'
 
 /**
  * The `etw-settings` global: the institution's name, logo and contact address, shown on the public
@@ -22,7 +22,8 @@ export const generateSettingsGlobal = (_options: ResolvedEtwPluginOptions): Glob
   },
   admin: {
     group: ADMIN_GROUP,
-    description: etwText('settingsDescription'),
+    // Payload passes a global's description to the admin as it is: a function cannot cross.
+    description: etwTexts('settingsDescription'),
   },
   fields: [
     {

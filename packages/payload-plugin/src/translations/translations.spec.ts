@@ -11,6 +11,8 @@ import type { Config, SanitizedConfig } from 'payload'
 
 import { describe, expect, it } from 'vitest'
 
+import { applyDefaults } from '../defaults'
+import { generateSettingsGlobal } from '../globals/Settings'
 import { etwPlugin } from '../plugin'
 import { en } from './en'
 import { etwI18nTranslations, etwLanguages, etwString } from './index'
@@ -66,6 +68,16 @@ describe('etw translations', () => {
 })
 
 describe("the plugin's i18n config", () => {
+  it("should give the settings global's description as text per language, which Payload passes to the admin as is", () => {
+    const settings = generateSettingsGlobal(applyDefaults({}))
+    const description = settings.admin?.description as Record<string, string>
+    expect([description.en, description.uk, description.de]).toEqual([
+      en.settingsDescription,
+      'Назва, логотип, контактна адреса та шаблон посилань для всього сайту.',
+      'Name, Logo, Kontaktadresse und Linkvorlage der ganzen Website.',
+    ])
+  })
+
   /** The i18n config Payload sanitizes from the host's `i18n` with the plugin applied. */
   const configWith = async (i18n: Config['i18n']) => {
     const plugged = etwPlugin()({

@@ -2,6 +2,7 @@ import type { TFunction } from '@payloadcms/translations'
 
 import type { EtwTranslationKey } from '../translations'
 
+import { etwLanguages } from '../translations'
 import { translate } from './translate'
 
 /**
@@ -18,3 +19,13 @@ export const etwText =
   (key: EtwTranslationKey): EtwLabel =>
   ({ t }) =>
     translate(t, key)
+
+/**
+ * The string in every language the plugin ships, as a static `{ en, uk, … }` object, for the few
+ * places Payload does not resolve a function of `t` (a global's `admin.description`). Another
+ * admin language reads Payload's fallback language.
+ */
+export const etwTexts = (key: EtwTranslationKey): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(etwLanguages).map(([language, texts]) => [language, texts[key]]),
+  )
