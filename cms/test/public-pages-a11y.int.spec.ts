@@ -10,6 +10,8 @@ import { bootPayload, describeDb } from './helpers/payload'
 const PAGES = [
   '/en/news/etwinning-seminar-baku-2023',
   '/uk/events/innovation-and-education-baku-2023',
+  // The search page: its form, and results with the matched words marked.
+  '/az/search?q=baki',
 ]
 
 describeDb('public pages in Chromium', () => {

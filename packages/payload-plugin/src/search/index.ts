@@ -233,14 +233,15 @@ export const reindexSearch = async (
         req,
         select: selectFor(collection),
       } as const
-      for (let page = 1; ; page += 1) {
+      // Keyset pages (ids after the last one read): a deep offset would cost more each batch.
+      for (let last: number | string | undefined; ;) {
         const main = await payload.find({
           ...base,
           draft: false,
           limit: batchSize,
-          page,
-          pagination: true,
+          pagination: false,
           sort: 'id',
+          where: last === undefined ? {} : { id: { greater_than: last } },
         })
         const latest = await payload.find({
           ...base,
@@ -264,7 +265,8 @@ export const reindexSearch = async (
           req,
         )
         documents += main.docs.length
-        if (!main.hasNextPage) break
+        if (main.docs.length < batchSize) break
+        last = main.docs.at(-1)!.id
       }
       if (transactionID !== undefined) await payload.db.commitTransaction(transactionID)
     } catch (error) {
