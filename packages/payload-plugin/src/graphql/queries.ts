@@ -158,11 +158,26 @@ export const feedQueries = (
     source: { type: Source, description: 'Where the figure comes from.' },
     value: { type: required(GraphQLFloat), description: 'The figure.' },
   }
+  const formattedNote =
+    "Formatted by the server in the response's locale, for readers whose browser lacks its data."
+  const StatFormatted = new GraphQLObjectType({
+    name: 'FeedStatisticFormatted',
+    description: formattedNote,
+    fields: {
+      asOf: requiredText('asOf as a medium date in the locale (15 may 2023 in az).'),
+      value: requiredText('value as a number in the locale (4.308 in az), without the "+".'),
+    },
+  })
+  const formatted = (type: GraphQLModule.GraphQLObjectType) => ({
+    type: required(type),
+    description: formattedNote,
+  })
   const Previous = new GraphQLObjectType({
     name: 'FeedStatisticPrevious',
     description: 'The snapshot before the latest one: its value and date.',
     fields: {
       asOf: pointFields.asOf,
+      formatted: formatted(StatFormatted),
       value: pointFields.value,
     },
   })
@@ -173,6 +188,7 @@ export const feedQueries = (
       key: requiredText('Metric key: teachers, schools, projects, students, countries or custom.'),
       label: requiredText('Label of the metric in the requested locale.'),
       ...pointFields,
+      formatted: formatted(StatFormatted),
       previous: {
         type: Previous,
         description: 'The latest snapshot dated before asOf in the same scope; null when none.',
@@ -293,17 +309,37 @@ export const feedQueries = (
     type: new GraphQLList(required(Highlight)),
     description: 'With `q` only: the fields that matched; null without `q`.',
   }
+  const servedLocale = requiredText(
+    'The locale its texts are in: the requested one, or the default locale where it has no title in it.',
+  )
+  const NewsFormatted = new GraphQLObjectType({
+    name: 'FeedNewsFormatted',
+    description: formattedNote,
+    fields: { publishedAt: requiredText('publishedAt as a medium date (UTC) in the locale.') },
+  })
+  const EventFormatted = new GraphQLObjectType({
+    name: 'FeedEventFormatted',
+    description: formattedNote,
+    fields: {
+      participatingCountries: requiredText(
+        'The names of participatingCountries in the locale, joined as it lists them; empty when none.',
+      ),
+      range: requiredText('start–end in timeZone, with the short name of the zone, in the locale.'),
+    },
+  })
   const NewsItem = new GraphQLObjectType({
     name: 'FeedNewsItem',
     description: 'A published news item, flattened for display.',
     fields: {
       country: text('ISO 3166-1 alpha-2 code of the country it is about.'),
+      formatted: formatted(NewsFormatted),
       highlight,
       id: { type: required(GraphQL.GraphQLID), description: 'Document id.' },
       image: { type: Image, description: 'Cover image.' },
       link: requiredText(
         "A page a person can read it on: the host site's page when a link template is set, else its public page on the CMS.",
       ),
+      locale: servedLocale,
       organization: { type: Organization, description: 'Organization it comes from.' },
       publishedAt: requiredText('ISO date-time of publication.'),
       slug: requiredText('URL slug.'),
@@ -328,9 +364,11 @@ export const feedQueries = (
     fields: {
       city: text('City.'),
       country: text('ISO 3166-1 alpha-2 code of the host country.'),
+      countryName: text("country's name in the response's locale."),
       end: requiredText('ISO instant the event ends.'),
       format: requiredText('in-person, online or hybrid.'),
       formatLabel: requiredText('Name of the format in the requested locale.'),
+      formatted: formatted(EventFormatted),
       highlight,
       icsUrl: requiredText('iCalendar file with just this event.'),
       id: { type: required(GraphQL.GraphQLID), description: 'Document id.' },
@@ -338,6 +376,7 @@ export const feedQueries = (
       kind: requiredText('seminar, training, meeting, webinar or conference.'),
       kindLabel: requiredText('Name of the kind in the requested locale.'),
       link: requiredText('Its public page on the CMS, which a person can read.'),
+      locale: servedLocale,
       organizers: { type: list(Organization), description: 'Organizing organizations.' },
       participatingCountries: {
         type: list(GraphQLString),

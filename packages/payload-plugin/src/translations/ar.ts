@@ -409,4 +409,11 @@ export const ar: EtwTranslations = {
   importWriteFailed:
     'تعذّر حفظ الصفوف: سُجّلت في الأثناء لقطة بالمؤشر والنطاق والتاريخ نفسها، أو رفضتها قاعدة البيانات. التفاصيل في سجل الخادم.',
   auditLogImport: 'استُورد',
+  pageSearch: 'بحث',
+  pageSearchLabel: 'البحث في الأخبار والفعاليات',
+  pageSearchResults: 'نتائج البحث عن «{{q}}»',
+  pageSearchNothing: 'لم يُعثر على شيء. جرّب كلمات أقل أو أقصر.',
+  pageSearchHint: 'اكتب كلمة أو بدايتها، بأي لغة.',
+  pagePrevious: 'السابق',
+  pageNext: 'التالي',
 }

@@ -415,4 +415,11 @@ export const cs: EtwTranslations = {
   importWriteFailed:
     'Řádky nelze uložit: mezitím byl zaznamenán záznam se stejným ukazatelem, rozsahem a datem, nebo je databáze odmítla. Podrobnosti jsou v protokolu serveru.',
   auditLogImport: 'Importováno',
+  pageSearch: 'Hledat',
+  pageSearchLabel: 'Hledat v novinkách a akcích',
+  pageSearchResults: 'Výsledky pro „{{q}}“',
+  pageSearchNothing: 'Nic nebylo nalezeno. Zkuste méně slov nebo kratší slova.',
+  pageSearchHint: 'Napište slovo nebo jeho začátek, v jakémkoli jazyce.',
+  pagePrevious: 'Předchozí',
+  pageNext: 'Další',
 }

@@ -419,4 +419,11 @@ export const da: EtwTranslations = {
   importWriteFailed:
     'Rækkerne kunne ikke gemmes: Et øjebliksbillede med samme indikator, omfang og dato blev registreret i mellemtiden, eller databasen afviste dem. Serverloggen har detaljerne.',
   auditLogImport: 'Importeret',
+  pageSearch: 'Søg',
+  pageSearchLabel: 'Søg i nyheder og arrangementer',
+  pageSearchResults: 'Resultater for »{{q}}«',
+  pageSearchNothing: 'Intet blev fundet. Prøv med færre eller kortere ord.',
+  pageSearchHint: 'Skriv et ord eller begyndelsen af et, på et hvilket som helst sprog.',
+  pagePrevious: 'Forrige',
+  pageNext: 'Næste',
 }

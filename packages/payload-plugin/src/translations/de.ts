@@ -431,4 +431,11 @@ export const de: EtwTranslations = {
   importWriteFailed:
     'Die Zeilen konnten nicht gespeichert werden: Inzwischen wurde eine Momentaufnahme mit gleicher Kennzahl, gleichem Bereich und Datum erfasst, oder die Datenbank hat sie abgelehnt. Details stehen im Serverprotokoll.',
   auditLogImport: 'Importiert',
+  pageSearch: 'Suche',
+  pageSearchLabel: 'Neuigkeiten und Veranstaltungen durchsuchen',
+  pageSearchResults: 'Ergebnisse für „{{q}}“',
+  pageSearchNothing: 'Nichts gefunden. Versuchen Sie es mit weniger oder kürzeren Wörtern.',
+  pageSearchHint: 'Geben Sie ein Wort oder seinen Anfang ein, in beliebiger Sprache.',
+  pagePrevious: 'Zurück',
+  pageNext: 'Weiter',
 }

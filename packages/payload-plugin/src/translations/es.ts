@@ -422,4 +422,11 @@ export const es: EtwTranslations = {
   importWriteFailed:
     'No se han podido guardar las filas: entretanto se registró una instantánea con el mismo indicador, ámbito y fecha, o la base de datos las rechazó. El registro del servidor tiene los detalles.',
   auditLogImport: 'Importado',
+  pageSearch: 'Buscar',
+  pageSearchLabel: 'Buscar en noticias y eventos',
+  pageSearchResults: 'Resultados para «{{q}}»',
+  pageSearchNothing: 'No se ha encontrado nada. Pruebe con menos palabras o más cortas.',
+  pageSearchHint: 'Escriba una palabra o su comienzo, en cualquier idioma.',
+  pagePrevious: 'Anterior',
+  pageNext: 'Siguiente',
 }

@@ -414,4 +414,11 @@ export const et: EtwTranslations = {
   importWriteFailed:
     'Ridu ei õnnestunud salvestada: vahepeal salvestati sama näitaja, ulatuse ja kuupäevaga hetkeseis või andmebaas lükkas need tagasi. Üksikasjad on serveri logis.',
   auditLogImport: 'Imporditud',
+  pageSearch: 'Otsi',
+  pageSearchLabel: 'Otsi uudistest ja sündmustest',
+  pageSearchResults: 'Tulemused päringule „{{q}}”',
+  pageSearchNothing: 'Midagi ei leitud. Proovige vähem või lühemaid sõnu.',
+  pageSearchHint: 'Sisestage sõna või selle algus, mis tahes keeles.',
+  pagePrevious: 'Eelmised',
+  pageNext: 'Järgmised',
 }

@@ -430,4 +430,11 @@ export const fr: EtwTranslations = {
   importWriteFailed:
     'Les lignes n’ont pas pu être enregistrées : un relevé de même indicateur, portée et date a été enregistré entre-temps, ou la base de données les a refusées. Le journal du serveur donne les détails.',
   auditLogImport: 'Importé',
+  pageSearch: 'Rechercher',
+  pageSearchLabel: 'Rechercher dans les actualités et les événements',
+  pageSearchResults: 'Résultats pour « {{q}} »',
+  pageSearchNothing: 'Aucun résultat. Essayez avec moins de mots ou des mots plus courts.',
+  pageSearchHint: 'Saisissez un mot ou son début, dans n’importe quelle langue.',
+  pagePrevious: 'Précédent',
+  pageNext: 'Suivant',
 }

@@ -418,4 +418,11 @@ export const hr: EtwTranslations = {
   importWriteFailed:
     'Retke nije moguće spremiti: u međuvremenu je zabilježena snimka s istim pokazateljem, obuhvatom i datumom ili ih je baza podataka odbila. Pojedinosti su u zapisniku poslužitelja.',
   auditLogImport: 'Uvezeno',
+  pageSearch: 'Pretraživanje',
+  pageSearchLabel: 'Pretraži vijesti i događanja',
+  pageSearchResults: 'Rezultati za „{{q}}”',
+  pageSearchNothing: 'Ništa nije pronađeno. Pokušajte s manje riječi ili s kraćim riječima.',
+  pageSearchHint: 'Upišite riječ ili njezin početak, na bilo kojem jeziku.',
+  pagePrevious: 'Prethodna',
+  pageNext: 'Sljedeća',
 }

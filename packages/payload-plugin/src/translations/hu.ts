@@ -421,4 +421,11 @@ export const hu: EtwTranslations = {
   importWriteFailed:
     'A sorokat nem sikerült menteni: közben rögzítettek egy pillanatképet ugyanazzal a mutatóval, hatókörrel és dátummal, vagy az adatbázis elutasította őket. A részletek a szervernaplóban találhatók.',
   auditLogImport: 'Importálva',
+  pageSearch: 'Keresés',
+  pageSearchLabel: 'Keresés a hírek és események között',
+  pageSearchResults: 'Találatok erre: „{{q}}”',
+  pageSearchNothing: 'Nincs találat. Próbáljon kevesebb vagy rövidebb szót.',
+  pageSearchHint: 'Írjon be egy szót vagy annak elejét, bármilyen nyelven.',
+  pagePrevious: 'Előző',
+  pageNext: 'Következő',
 }

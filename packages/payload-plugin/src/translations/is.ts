@@ -420,4 +420,11 @@ export const is: EtwTranslations = {
   importWriteFailed:
     'Ekki tókst að vista línurnar: skráning með sama mælikvarða, umfangi og dagsetningu var skráð á meðan, eða gagnagrunnurinn hafnaði þeim. Nánar í netþjónsannálnum.',
   auditLogImport: 'Flutt inn',
+  pageSearch: 'Leita',
+  pageSearchLabel: 'Leita í fréttum og viðburðum',
+  pageSearchResults: 'Niðurstöður fyrir „{{q}}“',
+  pageSearchNothing: 'Ekkert fannst. Prófaðu færri eða styttri orð.',
+  pageSearchHint: 'Sláðu inn orð eða upphaf orðs, á hvaða tungumáli sem er.',
+  pagePrevious: 'Fyrri',
+  pageNext: 'Næsta',
 }

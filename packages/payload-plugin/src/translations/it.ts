@@ -422,4 +422,11 @@ export const it: EtwTranslations = {
   importWriteFailed:
     'Impossibile salvare le righe: nel frattempo è stata registrata una rilevazione con lo stesso indicatore, ambito e data, oppure il database le ha rifiutate. Il log del server riporta i dettagli.',
   auditLogImport: 'Importato',
+  pageSearch: 'Cerca',
+  pageSearchLabel: 'Cerca nelle notizie e negli eventi',
+  pageSearchResults: 'Risultati per «{{q}}»',
+  pageSearchNothing: 'Nessun risultato. Prova con meno parole o con parole più brevi.',
+  pageSearchHint: 'Digita una parola o il suo inizio, in qualsiasi lingua.',
+  pagePrevious: 'Precedenti',
+  pageNext: 'Successivi',
 }

@@ -421,4 +421,11 @@ export const lt: EtwTranslations = {
   importWriteFailed:
     'Eilučių nepavyko išsaugoti: tuo metu buvo įrašytas to paties rodiklio, aprėpties ir datos įrašas arba duomenų bazė jas atmetė. Išsamiau – serverio žurnale.',
   auditLogImport: 'Importuota',
+  pageSearch: 'Paieška',
+  pageSearchLabel: 'Ieškoti naujienose ir renginiuose',
+  pageSearchResults: 'Rezultatai pagal „{{q}}“',
+  pageSearchNothing: 'Nieko nerasta. Pabandykite mažiau arba trumpesnių žodžių.',
+  pageSearchHint: 'Įveskite žodį arba jo pradžią bet kuria kalba.',
+  pagePrevious: 'Ankstesni',
+  pageNext: 'Kiti',
 }

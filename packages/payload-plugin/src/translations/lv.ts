@@ -419,4 +419,11 @@ export const lv: EtwTranslations = {
   importWriteFailed:
     'Rindas neizdevās saglabāt: tikmēr tika ierakstīts tā paša rādītāja, tvēruma un datuma ieraksts, vai datubāze tās noraidīja. Sīkāka informācija ir servera žurnālā.',
   auditLogImport: 'Importēts',
+  pageSearch: 'Meklēt',
+  pageSearchLabel: 'Meklēt jaunumos un pasākumos',
+  pageSearchResults: 'Rezultāti vaicājumam “{{q}}”',
+  pageSearchNothing: 'Nekas netika atrasts. Mēģiniet mazāk vai īsākus vārdus.',
+  pageSearchHint: 'Ievadiet vārdu vai tā sākumu jebkurā valodā.',
+  pagePrevious: 'Iepriekšējie',
+  pageNext: 'Nākamie',
 }

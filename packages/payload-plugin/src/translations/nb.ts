@@ -421,4 +421,11 @@ export const nb: EtwTranslations = {
   importWriteFailed:
     'Radene kunne ikke lagres: et øyeblikksbilde med samme indikator, omfang og dato ble registrert i mellomtiden, eller databasen avviste dem. Serverloggen har detaljene.',
   auditLogImport: 'Importert',
+  pageSearch: 'Søk',
+  pageSearchLabel: 'Søk i nyheter og arrangementer',
+  pageSearchResults: 'Resultater for «{{q}}»',
+  pageSearchNothing: 'Fant ingenting. Prøv færre eller kortere ord.',
+  pageSearchHint: 'Skriv et ord eller begynnelsen på et, på hvilket som helst språk.',
+  pagePrevious: 'Forrige',
+  pageNext: 'Neste',
 }

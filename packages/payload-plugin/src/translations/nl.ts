@@ -423,4 +423,11 @@ export const nl: EtwTranslations = {
   importWriteFailed:
     'De rijen konden niet worden opgeslagen: intussen is een momentopname met dezelfde indicator, hetzelfde bereik en dezelfde datum vastgelegd, of de database heeft ze geweigerd. Details staan in het serverlogboek.',
   auditLogImport: 'Geïmporteerd',
+  pageSearch: 'Zoeken',
+  pageSearchLabel: 'Zoeken in nieuws en evenementen',
+  pageSearchResults: 'Resultaten voor ‘{{q}}’',
+  pageSearchNothing: 'Niets gevonden. Probeer minder of kortere woorden.',
+  pageSearchHint: 'Typ een woord of het begin ervan, in een willekeurige taal.',
+  pagePrevious: 'Vorige',
+  pageNext: 'Volgende',
 }

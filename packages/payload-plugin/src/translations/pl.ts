@@ -419,4 +419,11 @@ export const pl: EtwTranslations = {
   importWriteFailed:
     'Nie udało się zapisać wierszy: w międzyczasie zapisano migawkę z tym samym wskaźnikiem, zakresem i datą albo baza danych je odrzuciła. Szczegóły są w dzienniku serwera.',
   auditLogImport: 'Zaimportowano',
+  pageSearch: 'Szukaj',
+  pageSearchLabel: 'Szukaj w aktualnościach i wydarzeniach',
+  pageSearchResults: 'Wyniki dla „{{q}}”',
+  pageSearchNothing: 'Nic nie znaleziono. Spróbuj użyć mniej lub krótszych słów.',
+  pageSearchHint: 'Wpisz słowo lub jego początek, w dowolnym języku.',
+  pagePrevious: 'Poprzednie',
+  pageNext: 'Następne',
 }

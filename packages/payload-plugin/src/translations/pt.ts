@@ -424,4 +424,11 @@ export const pt: EtwTranslations = {
   importWriteFailed:
     'Não foi possível guardar as linhas: entretanto foi gravado um registo com o mesmo indicador, âmbito e data, ou a base de dados recusou-as. Consulte os detalhes no registo do servidor.',
   auditLogImport: 'Importado',
+  pageSearch: 'Pesquisar',
+  pageSearchLabel: 'Pesquisar notícias e eventos',
+  pageSearchResults: 'Resultados para «{{q}}»',
+  pageSearchNothing: 'Não foi encontrado nada. Experimente menos palavras ou palavras mais curtas.',
+  pageSearchHint: 'Escreva uma palavra ou o seu início, em qualquer língua.',
+  pagePrevious: 'Anteriores',
+  pageNext: 'Seguintes',
 }

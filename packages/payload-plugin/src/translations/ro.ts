@@ -422,4 +422,11 @@ export const ro: EtwTranslations = {
   importWriteFailed:
     'Rândurile nu au putut fi salvate: între timp a fost salvată o înregistrare cu același indicator, domeniu și dată sau baza de date le-a refuzat. Detaliile sunt în jurnalul serverului.',
   auditLogImport: 'Importat',
+  pageSearch: 'Căutare',
+  pageSearchLabel: 'Căutați în știri și evenimente',
+  pageSearchResults: 'Rezultate pentru „{{q}}”',
+  pageSearchNothing: 'Nu s-a găsit nimic. Încercați mai puține cuvinte sau cuvinte mai scurte.',
+  pageSearchHint: 'Tastați un cuvânt sau începutul acestuia, în orice limbă.',
+  pagePrevious: 'Anterioare',
+  pageNext: 'Următoare',
 }

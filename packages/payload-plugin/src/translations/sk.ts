@@ -417,4 +417,11 @@ export const sk: EtwTranslations = {
   importWriteFailed:
     'Riadky sa nepodarilo uložiť: medzitým pribudol záznam s rovnakým ukazovateľom, rozsahom a dátumom alebo ich databáza odmietla. Podrobnosti sú v protokole servera.',
   auditLogImport: 'Importované',
+  pageSearch: 'Hľadať',
+  pageSearchLabel: 'Hľadať v novinkách a podujatiach',
+  pageSearchResults: 'Výsledky pre „{{q}}“',
+  pageSearchNothing: 'Nič sa nenašlo. Skúste menej slov alebo kratšie slová.',
+  pageSearchHint: 'Napíšte slovo alebo jeho začiatok, v akomkoľvek jazyku.',
+  pagePrevious: 'Predchádzajúce',
+  pageNext: 'Ďalšie',
 }

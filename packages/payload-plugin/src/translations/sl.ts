@@ -416,4 +416,11 @@ export const sl: EtwTranslations = {
   importWriteFailed:
     'Vrstic ni bilo mogoče shraniti: medtem je bil zabeležen posnetek z istim kazalnikom, obsegom in datumom ali pa jih je zbirka podatkov zavrnila. Podrobnosti so v dnevniku strežnika.',
   auditLogImport: 'Uvoženo',
+  pageSearch: 'Iskanje',
+  pageSearchLabel: 'Iskanje po novicah in dogodkih',
+  pageSearchResults: 'Rezultati za »{{q}}«',
+  pageSearchNothing: 'Nič ni bilo najdeno. Poskusite z manj ali krajšimi besedami.',
+  pageSearchHint: 'Vnesite besedo ali njen začetek, v katerem koli jeziku.',
+  pagePrevious: 'Prejšnja',
+  pageNext: 'Naslednja',
 }

@@ -422,4 +422,11 @@ export const sv: EtwTranslations = {
   importWriteFailed:
     'Raderna kunde inte sparas: en ögonblicksbild med samma mått, omfattning och datum registrerades under tiden, eller så avvisade databasen dem. Serverloggen innehåller detaljerna.',
   auditLogImport: 'Importerad',
+  pageSearch: 'Sök',
+  pageSearchLabel: 'Sök bland nyheter och evenemang',
+  pageSearchResults: 'Resultat för ”{{q}}”',
+  pageSearchNothing: 'Inget hittades. Försök med färre eller kortare ord.',
+  pageSearchHint: 'Skriv ett ord eller början av ett, på valfritt språk.',
+  pagePrevious: 'Föregående',
+  pageNext: 'Nästa',
 }

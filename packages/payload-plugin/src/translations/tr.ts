@@ -419,4 +419,11 @@ export const tr: EtwTranslations = {
   importWriteFailed:
     'Satırlar kaydedilemedi: bu arada aynı gösterge, kapsam ve tarih için bir kayıt oluşturuldu ya da veritabanı satırları reddetti. Ayrıntılar sunucu günlüğünde.',
   auditLogImport: 'İçe aktarıldı',
+  pageSearch: 'Ara',
+  pageSearchLabel: 'Haberlerde ve etkinliklerde ara',
+  pageSearchResults: '“{{q}}” için sonuçlar',
+  pageSearchNothing: 'Hiçbir şey bulunamadı. Daha az veya daha kısa kelimeler deneyin.',
+  pageSearchHint: 'Herhangi bir dilde bir kelime ya da kelimenin başını yazın.',
+  pagePrevious: 'Önceki',
+  pageNext: 'Sonraki',
 }
