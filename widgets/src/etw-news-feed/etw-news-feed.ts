@@ -152,7 +152,6 @@ export class EtwNewsFeed extends FeedListElement<NewsResponse> {
   }
 }
 
-
 /** `text` with the words a search matched in `<mark>`, as Lit templates (never HTML). */
 const marked = (item: NewsItem, field: Highlight['field'], text: string) => {
   const found = item.highlight?.find((h) => h.field === field)
