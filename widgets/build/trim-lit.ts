@@ -11,8 +11,10 @@ export interface LitFeatures {
   properties: boolean
   /** `?attribute=${…}` bindings. */
   booleans: boolean
-  /** The `svg` and `mathml` template tags. */
+  /** The `svg` template tag. */
   svg: boolean
+  /** The `mathml` template tag. */
+  mathml: boolean
   /** `<script>`, `<style>`, `<textarea>` or `<title>` in a template (bindings inside them). */
   rawText: boolean
   /** Directives (`lit/directive.js`, `lit/directives/…`, async directives, element bindings). */
@@ -29,6 +31,7 @@ const ALL: LitFeatures = {
   properties: true,
   booleans: true,
   svg: true,
+  mathml: true,
   rawText: true,
   directives: true,
   renderOptions: true,
@@ -41,6 +44,7 @@ export const litFeatures = (files: { name: string; code: string }[]): LitFeature
     properties: false,
     booleans: false,
     svg: false,
+    mathml: false,
     rawText: false,
     directives: false,
     renderOptions: false,
@@ -57,7 +61,7 @@ export const litFeatures = (files: { name: string; code: string }[]): LitFeature
         if (/^lit(-html)?(\/|$)/.test(from) && names && ts.isNamedImports(names)) {
           for (const element of names.elements) {
             const imported = (element.propertyName ?? element.name).text
-            if (imported === 'svg' || imported === 'mathml') used.svg = true
+            if (imported === 'svg' || imported === 'mathml') used[imported] = true
           }
         }
       }
@@ -86,8 +90,8 @@ export const litFeatures = (files: { name: string; code: string }[]): LitFeature
 
 /** A cut in lit-html's production build (`lit-html.js`): what it removes, and when. */
 interface Cut {
-  /** The feature whose code it removes; always cut when absent. */
-  unless?: keyof LitFeatures
+  /** The features whose code it removes (kept when any is used); always cut when absent. */
+  unless?: keyof LitFeatures | (keyof LitFeatures)[]
   find: string | RegExp
   replace: string
 }
@@ -98,11 +102,15 @@ const CUTS: Cut[] = [
   { unless: 'events', find: '"@"===e[1]?z:H', replace: 'H' },
   { unless: 'properties', find: '"."===e[1]?I:', replace: '' },
   { unless: 'booleans', find: '"?"===e[1]?L:', replace: '' },
-  { unless: 'svg', find: 'l=2===i?"<svg>":3===i?"<math>":""', replace: 'l=""' },
-  { unless: 'svg', find: '+(2===i?"</svg>":3===i?"</math>":"")', replace: '' },
+  // MathML's wrapping first (the chart's `svg` templates keep theirs), then SVG's, when neither is used.
+  { unless: 'mathml', find: ':3===i?"<math>":""', replace: ':""' },
+  { unless: 'mathml', find: ':3===i?"</math>":""', replace: ':""' },
+  { unless: 'mathml', find: ',2===i||3===i){', replace: ',2===i){' },
+  { unless: ['svg', 'mathml'], find: 'l=2===i?"<svg>":""', replace: 'l=""' },
+  { unless: ['svg', 'mathml'], find: '+(2===i?"</svg>":"")', replace: '' },
   {
-    unless: 'svg',
-    find: ',2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}',
+    unless: ['svg', 'mathml'],
+    find: ',2===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}',
     replace: '){}',
   },
   {
@@ -171,7 +179,7 @@ export const trimLitSource = (code: string, used: LitFeatures) => {
   let out = code
   const missed: string[] = []
   for (const cut of CUTS) {
-    if (cut.unless && used[cut.unless]) continue
+    if ([cut.unless ?? []].flat().some((feature) => used[feature])) continue
     const found = typeof cut.find === 'string' ? out.includes(cut.find) : out.search(cut.find) >= 0
     if (found) out = out.replace(cut.find, cut.replace)
     else missed.push(String(cut.find))
@@ -187,7 +195,7 @@ const sources = (dir: string) =>
 
 /**
  * Self-hosted build: leaves out of lit-html the code of features no source under `srcDir` uses —
- * event, property and boolean bindings, `svg`/`mathml`, bindings inside raw-text elements,
+ * event, property and boolean bindings, `svg`, `mathml`, bindings inside raw-text elements,
  * directives (and the parts' getters only they read), `render`'s `renderBefore`/`creationScope` —
  * and its polyfill hook. A feature comes back as soon as a source uses it; the npm build keeps Lit
  * whole (it is a dependency there).

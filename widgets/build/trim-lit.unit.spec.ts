@@ -21,6 +21,7 @@ const none: LitFeatures = {
   properties: false,
   booleans: false,
   svg: false,
+  mathml: false,
   rawText: false,
   directives: false,
   renderOptions: false,
@@ -73,12 +74,23 @@ describe('trimLitSource', () => {
     expect(trimmed.code).not.toContain('"@"===e[1]')
   })
 
+  it('should keep the svg wrapping without the mathml one for svg templates only', () => {
+    const trimmed = trimLitSource(litHtml, { ...none, svg: true })
+    expect(trimmed.missed).toEqual([])
+    expect(trimmed.code).toContain('<svg>')
+    expect(trimmed.code).toContain('</svg>')
+    expect(trimmed.code).not.toContain('<math>')
+    expect(trimmed.code).not.toContain('</math>')
+    expect(() => transformSync(trimmed.code, { format: 'esm', loader: 'js' })).not.toThrow()
+  })
+
   it('should keep the code of every feature a source uses', () => {
     const all: LitFeatures = {
       events: true,
       properties: true,
       booleans: true,
       svg: true,
+      mathml: true,
       rawText: true,
       directives: true,
       renderOptions: true,
@@ -86,6 +98,7 @@ describe('trimLitSource', () => {
     const trimmed = trimLitSource(litHtml, all)
     expect(trimmed.code).toContain('"@"===e[1]')
     expect(trimmed.code).toContain('<svg>')
+    expect(trimmed.code).toContain('<math>')
     expect(trimmed.code).toContain('_$litDirective$')
     expect(trimmed.code).toContain('renderBefore')
   })

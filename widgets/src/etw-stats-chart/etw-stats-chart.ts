@@ -80,6 +80,15 @@ export class EtwStatsChart extends FeedElement<ChartData> {
 
   #resize?: ResizeObserver
 
+  /**
+   * The chart's `<title>`, rendered as a node: a binding inside a `<title>` in a template would keep
+   * lit-html's code for bindings in raw-text elements in the shared chunk (`build/trim-lit.ts`),
+   * which every page downloads, for this one text.
+   */
+  #title = Object.assign(document.createElementNS('http://www.w3.org/2000/svg', 'title'), {
+    id: 'title',
+  })
+
   get #countries() {
     return this.compare
       .split(',')
@@ -136,6 +145,7 @@ export class EtwStatsChart extends FeedElement<ChartData> {
           ? data.scope.organization
           : ''
     const title = data.metric.label + (scope ? ` · ${scope}` : '')
+    this.#title.textContent = title
     const texts = items.map((item) => formatValue(locale, item.value, item.approximate))
     const first = items[0]
     const last = items.at(-1)
@@ -216,7 +226,7 @@ export class EtwStatsChart extends FeedElement<ChartData> {
         height=${h}
         viewBox="0 0 ${w} ${h}"
       >
-        <title id="title">${title}</title>
+        ${this.#title}
         <desc id="desc">${summary}</desc>
         <g role="img" aria-labelledby="title" aria-describedby="desc">${grid}${drawing}</g>
         <g>
