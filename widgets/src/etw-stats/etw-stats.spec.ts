@@ -131,7 +131,11 @@ describe.skipIf(chromiumMissing)('<etw-stats>', () => {
     )
     await loaded(page)
     const value = page.locator('etw-stats [part="value"] .cur')
-    expect(await value.evaluate((node) => node.localName)).toBe('bdi')
+    // An element with `dir` is isolated from the text around it (`unicode-bidi: isolate`).
+    expect(await value.evaluate((node) => node.closest('[dir]')?.getAttribute('dir'))).toBe('ltr')
+    expect(
+      await value.evaluate((node) => getComputedStyle(node.closest('[dir]')!).unicodeBidi),
+    ).toBe('isolate')
     expect(await value.innerText()).toBe('160,000+')
   })
 
