@@ -8,7 +8,7 @@ import { type MigrateDownArgs, type MigrateUpArgs, sql } from '@payloadcms/db-po
 export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE EXTENSION IF NOT EXISTS unaccent;
-   CREATE TABLE "etw_search" (
+   CREATE TABLE IF NOT EXISTS "etw_search" (
   	"collection" varchar NOT NULL,
   	"doc_id" varchar NOT NULL,
   	"locale" varchar NOT NULL,
@@ -17,8 +17,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   	"vector" tsvector NOT NULL,
   	PRIMARY KEY ("collection", "doc_id", "locale", "state")
   );
-  CREATE INDEX "etw_search_vector_idx" ON "etw_search" USING gin ("vector");
-  CREATE INDEX "etw_search_scope_idx" ON "etw_search" ("collection", "locale", "state");`)
+  CREATE INDEX IF NOT EXISTS "etw_search_vector_idx" ON "etw_search" USING gin ("vector");
+  CREATE INDEX IF NOT EXISTS "etw_search_scope_idx" ON "etw_search" ("collection", "locale", "state");`)
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {

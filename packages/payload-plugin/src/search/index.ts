@@ -284,7 +284,9 @@ export const reindexSearch = async (
 export const ensureSearchIndex = async (payload: Payload): Promise<ReindexResult | undefined> => {
   // Another database adapter (a host's own) has no index to fill.
   if (!SEARCH_ADAPTERS.includes(payload.db?.name)) return undefined
-  if (!(await (await searchStore(payload)).isEmpty())) return undefined
+  const store = await searchStore(payload)
+  await store.ensureSchema()
+  if (!(await store.isEmpty())) return undefined
   const counts = await Promise.all(
     ([NEWS_SLUG, EVENTS_SLUG] as const).map((collection) =>
       payload.count({ collection, overrideAccess: true }),

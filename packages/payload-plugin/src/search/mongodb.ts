@@ -105,6 +105,8 @@ export const mongoStore = async (payload: Payload): Promise<SearchStore> => {
     async clear(name, req) {
       await collection.deleteMany({ collection: name }, await session(req))
     },
+    // The indexes are created above, when the store is made.
+    async ensureSchema() {},
     async isEmpty() {
       return (
         (

@@ -4,6 +4,26 @@ import type { SearchRow, SearchStore } from './store'
 
 import { drizzleOf } from './store'
 
+/**
+ * The index's table on PostgreSQL, created only where it is missing (the CMS's migration and a
+ * host app's start run the same statements). `unaccent` is a trusted extension: the database's
+ * owner may create it.
+ */
+export const POSTGRES_SEARCH_SCHEMA: readonly string[] = [
+  'CREATE EXTENSION IF NOT EXISTS unaccent',
+  `CREATE TABLE IF NOT EXISTS "etw_search" (
+    "collection" varchar NOT NULL,
+    "doc_id" varchar NOT NULL,
+    "locale" varchar NOT NULL,
+    "state" varchar NOT NULL,
+    "sort_at" timestamp(3) with time zone,
+    "vector" tsvector NOT NULL,
+    PRIMARY KEY ("collection", "doc_id", "locale", "state")
+  )`,
+  'CREATE INDEX IF NOT EXISTS "etw_search_vector_idx" ON "etw_search" USING gin ("vector")',
+  'CREATE INDEX IF NOT EXISTS "etw_search_scope_idx" ON "etw_search" ("collection", "locale", "state")',
+]
+
 /** Index rows per statement (each binds 8 values; PostgreSQL allows 65,535). */
 const CHUNK = 500
 
@@ -68,6 +88,10 @@ export const postgresStore = async (payload: Payload): Promise<SearchStore> => {
     },
     async clear(collection, req) {
       await (await db(req)).execute(sql`DELETE FROM etw_search WHERE collection = ${collection}`)
+    },
+    async ensureSchema() {
+      const handle = await db()
+      for (const statement of POSTGRES_SEARCH_SCHEMA) await handle.execute(sql.raw(statement))
     },
     async isEmpty() {
       const { rows } = await (await db()).execute(sql`SELECT 1 AS one FROM etw_search LIMIT 1`)

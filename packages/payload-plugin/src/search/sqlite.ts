@@ -4,6 +4,27 @@ import type { SearchRow, SearchStore } from './store'
 
 import { drizzleOf, WEIGHTS } from './store'
 
+/**
+ * The index's tables on SQLite, each created only where it is missing (the CMS's migration and a
+ * host app's start run the same statements).
+ */
+export const SQLITE_SEARCH_SCHEMA: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS etw_search_docs (
+    id integer PRIMARY KEY NOT NULL,
+    collection text NOT NULL,
+    doc_id text NOT NULL,
+    locale text NOT NULL,
+    state text NOT NULL,
+    sort_at text
+  )`,
+  'CREATE UNIQUE INDEX IF NOT EXISTS etw_search_docs_doc_idx ON etw_search_docs (collection, doc_id, locale, state)',
+  `CREATE VIRTUAL TABLE IF NOT EXISTS etw_search USING fts5(
+    scope, title, summary, body,
+    tokenize = "unicode61 remove_diacritics 2",
+    prefix = '2 3'
+  )`,
+]
+
 /** Index rows per statement (each binds 5 values; SQLite allows 32,766). */
 const CHUNK = 500
 
@@ -93,6 +114,10 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
       await handle.run(sql`DELETE FROM etw_search WHERE rowid IN
         (SELECT id FROM etw_search_docs WHERE collection = ${collection})`)
       await handle.run(sql`DELETE FROM etw_search_docs WHERE collection = ${collection}`)
+    },
+    async ensureSchema() {
+      const handle = await db()
+      for (const statement of SQLITE_SEARCH_SCHEMA) await handle.run(sql.raw(statement))
     },
     async isEmpty() {
       const rows = await (await db()).all(sql`SELECT 1 AS one FROM etw_search_docs LIMIT 1`)

@@ -52,6 +52,11 @@ export interface SearchStore {
   clear(collection: string, req?: PayloadRequest): Promise<void>
   /** Whether the index has no row at all. */
   isEmpty(): Promise<boolean>
+  /**
+   * Creates the index's tables where they are missing: the CMS's migrations create them, a host
+   * app's own migrations know nothing of them (Payload's schema does not describe them).
+   */
+  ensureSchema(): Promise<void>
 }
 
 /** Title, summary and body weigh 10, 4 and 1 in relevance. */
