@@ -205,6 +205,7 @@ describeDb('public feed: links a person can read, and single items', () => {
         slug: BAKU_EVENT,
         start: '2023-05-15T05:00:00.000Z',
         title: 'Міжнародний семінар «Інновації та освіта»',
+        formatted: { start: expect.stringMatching(/^15 трав\. 2023/) },
       },
     ])
     expect(res.json.body[0]).toMatchObject({ type: 'paragraph' })

@@ -43,8 +43,16 @@ describeDb('statistics: previous snapshot and comparison by country', () => {
       expect(
         res.json.metrics.map((metric: any) => [metric.key, metric.value, metric.previous]),
       ).toEqual([
-        ['teachers', 4308, { value: 4180, asOf: '2023-05-15' }],
-        ['projects', 5103, { value: 4445, asOf: '2023-05-15' }],
+        [
+          'teachers',
+          4308,
+          { value: 4180, asOf: '2023-05-15', formatted: { value: '4,180', asOf: 'May 15, 2023' } },
+        ],
+        [
+          'projects',
+          5103,
+          { value: 4445, asOf: '2023-05-15', formatted: { value: '4,445', asOf: 'May 15, 2023' } },
+        ],
       ])
     })
 
