@@ -66,6 +66,7 @@ export class EtwNewsFeed extends FeedListElement<NewsResponse> {
   typed?: string
 
   #timer?: ReturnType<typeof setTimeout>
+  #listening = false
 
   /** Only news of this organization (its slug, `k-pnu`). */
   organization = ''
@@ -92,6 +93,22 @@ export class EtwNewsFeed extends FeedListElement<NewsResponse> {
     }
   }
 
+  /**
+   * Listens to the search box through its shadow root, once it exists: listeners added here keep
+   * Lit's event-binding code out of the code every widget shares.
+   */
+  protected override updated() {
+    const root = this.shadowRoot
+    if (this.#listening || this.search == null || !root) return
+    this.#listening = true
+    root.addEventListener('submit', (event) => event.preventDefault())
+    root.addEventListener('input', (event) => {
+      const { value } = event.target as HTMLInputElement
+      clearTimeout(this.#timer)
+      this.#timer = setTimeout(() => (this.typed = value), 300)
+    })
+  }
+
   /** The search in force: the reader's, else the `q` attribute; only words the API takes. */
   get #query() {
     const query = (this.typed ?? this.q ?? '').trim()
@@ -103,19 +120,9 @@ export class EtwNewsFeed extends FeedListElement<NewsResponse> {
     if (this.search == null) return list
     const locale = this.resolvedLocale
     const count = this.data?.items.length
-    return html`<form part="search" role="search" @submit=${(e: Event) => e.preventDefault()}>
+    return html`<form part="search" role="search">
         <label for="q">${t(locale, 'searchLabel')}</label>
-        <input
-          id="q"
-          type="search"
-          maxlength="200"
-          .value=${this.typed ?? this.q ?? ''}
-          @input=${(e: Event) => {
-            const value = (e.target as HTMLInputElement).value
-            clearTimeout(this.#timer)
-            this.#timer = setTimeout(() => (this.typed = value), 300)
-          }}
-        />
+        <input id="q" type="search" maxlength="200" value=${this.typed ?? this.q ?? ''} />
       </form>
       <p class="meta" aria-live="polite">
         ${this.#query && count !== undefined ? `${t(locale, 'searchFound')} ${count}` : ''}
