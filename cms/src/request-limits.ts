@@ -1,3 +1,5 @@
+import { readBodyWithin } from '@etw/payload-plugin'
+
 /** A Next route handler of Payload's REST API (`REST_GET(config)` and the like). */
 export type RouteHandler = (
   request: Request,
@@ -24,40 +26,6 @@ const JSON_QUERY_PARAMS = ['where', 'data'] as const
 
 const errorResponse = (status: number, message: string): Response =>
   Response.json({ errors: [{ message }] }, { status })
-
-/**
- * The body of `request`, read up to `limit` bytes; `undefined` when it is longer. A
- * `Content-Length` over the limit is refused without reading; a longer stream is cancelled at the
- * limit, so an endless body costs no more than `limit` bytes of memory.
- */
-export const readBodyWithin = async (
-  request: Request,
-  limit: number,
-): Promise<Uint8Array<ArrayBuffer> | undefined> => {
-  const declared = Number(request.headers.get('Content-Length') ?? '0')
-  if (Number.isFinite(declared) && declared > limit) return undefined
-  if (!request.body) return new Uint8Array(0)
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      await reader.cancel()
-      return undefined
-    }
-    chunks.push(value)
-  }
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
-}
 
 const isJsonText = (text: string): boolean => {
   try {

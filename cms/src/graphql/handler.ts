@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto'
 
-import { CLIENT_ADDRESS_HEADER, graphQLCacheControl, MAX_QUERY_LIMIT } from '@etw/payload-plugin'
+import {
+  CLIENT_ADDRESS_HEADER,
+  graphQLCacheControl,
+  MAX_QUERY_LIMIT,
+  readBodyWithin,
+} from '@etw/payload-plugin'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import type { DocumentNode, OperationDefinitionNode } from 'graphql'
 import { GraphQLError, Kind, parse } from 'graphql'
@@ -8,7 +13,6 @@ import type { SanitizedConfig } from 'payload'
 
 import { chargeClientBudget, refusalPause } from '../client-budgets'
 import { graphQLCost } from '../request-cost'
-import { readBodyWithin } from '../request-limits'
 import { GRAPHQL_LIMITS } from './limits'
 
 /** What the `/api/graphql` route exports. */

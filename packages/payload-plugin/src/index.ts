@@ -45,6 +45,7 @@ export { PREVIOUS_FIGURE_FIELD } from './collections/Statistics'
 export { AUDIT_ACTIONS } from './collections/AuditLog'
 export type { AuditAction } from './collections/AuditLog'
 export { CLIENT_ADDRESS_HEADER } from './utilities/clientAddress'
+export { readBodyWithin } from './utilities/readBodyWithin'
 export { boundQueries, MAX_QUERY_LIMIT, MAX_QUERY_PAGE } from './hooks/boundQueries'
 export {
   checkPasswordPolicy,

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { EtwTranslationKey } from '../translations'
 
+import { readBodyWithin } from '../utilities/readBodyWithin'
 import { translate } from '../utilities/translate'
 import { ImportFileError } from './parse'
 
@@ -10,36 +11,6 @@ const MULTIPART_OVERHEAD = 64 * 1024
 
 const refuse = (req: PayloadRequest, status: 400 | 413, key: EtwTranslationKey, vars = {}) =>
   new ImportFileError(status, translate(req.t, key, vars))
-
-/** Reads a request body up to `limit` bytes; `undefined` when it is longer. */
-const readWithin = async (
-  req: PayloadRequest,
-  limit: number,
-): Promise<Uint8Array<ArrayBuffer> | undefined> => {
-  const declared = Number(req.headers.get('content-length') ?? '0')
-  if (Number.isFinite(declared) && declared > limit) return undefined
-  if (!req.body) return new Uint8Array(0)
-  const reader = req.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      await reader.cancel()
-      return undefined
-    }
-    chunks.push(value)
-  }
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
-}
 
 /** The spreadsheet a request carries, with the file's name when it has one. */
 export interface UploadedFile {
@@ -66,7 +37,7 @@ export const readUpload = async (req: PayloadRequest, maxBytes: number): Promise
   const mediaType = contentType.split(';', 1)[0]!.trim().toLowerCase()
   const tooLarge = () => refuse(req, 413, 'importTooLarge', { limit: maxBytes })
   if (mediaType === 'multipart/form-data') {
-    const bytes = await readWithin(req, maxBytes + MULTIPART_OVERHEAD)
+    const bytes = await readBodyWithin(req, maxBytes + MULTIPART_OVERHEAD)
     if (!bytes) throw tooLarge()
     let form: FormData
     try {
@@ -80,7 +51,7 @@ export const readUpload = async (req: PayloadRequest, maxBytes: number): Promise
     return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name || 'upload' }
   }
   if (BODY_TYPES.has(mediaType)) {
-    const bytes = await readWithin(req, maxBytes)
+    const bytes = await readBodyWithin(req, maxBytes)
     if (!bytes) throw tooLarge()
     const name = new URL(req.url ?? 'http://localhost').searchParams.get('fileName')
     return { bytes, fileName: name?.slice(0, 200) || (mediaType === 'text/csv' ? 'CSV' : 'upload') }
