@@ -1,3 +1,5 @@
+import type { AcceptedLanguages } from '@payloadcms/translations'
+
 import type { EtwTranslationKey, EtwTranslations } from './en'
 
 import { ar } from './ar'
@@ -35,7 +37,8 @@ export { intlLocaleOf } from './intl'
 
 /**
  * The plugin's strings per admin language (Payload's language keys: `rs-latin`, `nb`…), English
- * included. A language missing here reads English.
+ * included. A language missing here reads English. The CMS offers exactly these languages in its
+ * admin, each with Payload's own translation, so every key must be one of Payload's languages.
  */
 export const etwLanguages: Readonly<Record<string, EtwTranslations>> = {
   ar,
@@ -67,7 +70,7 @@ export const etwLanguages: Readonly<Record<string, EtwTranslations>> = {
   sv,
   tr,
   uk,
-}
+} satisfies Partial<Record<AcceptedLanguages, EtwTranslations>>
 
 /** The `etw` namespace of `language`: its own strings over English, so no key is ever missing. */
 export const etwTranslationsOf = (language: string): EtwTranslations =>
