@@ -81,6 +81,8 @@ export { PREVIEW_PATH } from './preview/routes'
 
 export { fold, indexText, queryTerms } from './search/fold'
 export { highlight, matchRanges } from './search/highlight'
+export { POSTGRES_SEARCH_DROP, POSTGRES_SEARCH_SCHEMA } from './search/postgres'
+export { SQLITE_SEARCH_DROP, SQLITE_SEARCH_SCHEMA } from './search/sqlite'
 export {
   ensureSearchIndex,
   indexDocument,

@@ -1,26 +1,14 @@
+import { POSTGRES_SEARCH_DROP, POSTGRES_SEARCH_SCHEMA } from '@etw/payload-plugin'
 import { type MigrateDownArgs, type MigrateUpArgs, sql } from '@payloadcms/db-postgres'
 
 // The search index of news and events (`@etw/payload-plugin`'s `search/`): Payload's schema does
-// not describe it, so it is written here by hand and has no schema snapshot of its own. The CMS
-// fills it from existing content when it starts with an empty index (`ensureSearchIndex`). Texts are
-// folded before they are stored, then made a `tsvector` with the `simple` configuration and
-// `unaccent` (a trusted extension: the database's owner may create it).
+// not describe it, so it has no schema snapshot of its own, and the migration runs the plugin's
+// own statements (each creates only what is missing, as a host app's start does). The CMS fills it
+// from existing content when it starts with an empty index (`ensureSearchIndex`).
 export async function up({ db }: MigrateUpArgs): Promise<void> {
-  await db.execute(sql`
-   CREATE EXTENSION IF NOT EXISTS unaccent;
-   CREATE TABLE IF NOT EXISTS "etw_search" (
-  	"collection" varchar NOT NULL,
-  	"doc_id" varchar NOT NULL,
-  	"locale" varchar NOT NULL,
-  	"state" varchar NOT NULL,
-  	"sort_at" timestamp(3) with time zone,
-  	"vector" tsvector NOT NULL,
-  	PRIMARY KEY ("collection", "doc_id", "locale", "state")
-  );
-  CREATE INDEX IF NOT EXISTS "etw_search_vector_idx" ON "etw_search" USING gin ("vector");
-  CREATE INDEX IF NOT EXISTS "etw_search_scope_idx" ON "etw_search" ("collection", "locale", "state");`)
+  for (const statement of POSTGRES_SEARCH_SCHEMA) await db.execute(sql.raw(statement))
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {
-  await db.execute(sql`DROP TABLE "etw_search";`)
+  for (const statement of POSTGRES_SEARCH_DROP) await db.execute(sql.raw(statement))
 }

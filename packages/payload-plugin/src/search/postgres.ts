@@ -24,6 +24,9 @@ export const POSTGRES_SEARCH_SCHEMA: readonly string[] = [
   'CREATE INDEX IF NOT EXISTS "etw_search_scope_idx" ON "etw_search" ("collection", "locale", "state")',
 ]
 
+/** Removes the index's table on PostgreSQL (a migration's `down`; `unaccent` stays). */
+export const POSTGRES_SEARCH_DROP: readonly string[] = ['DROP TABLE "etw_search"']
+
 /** Index rows per statement (each binds 8 values; PostgreSQL allows 65,535). */
 const CHUNK = 500
 

@@ -25,6 +25,12 @@ export const SQLITE_SEARCH_SCHEMA: readonly string[] = [
   )`,
 ]
 
+/** Removes the index's tables on SQLite (a migration's `down`). */
+export const SQLITE_SEARCH_DROP: readonly string[] = [
+  'DROP TABLE etw_search',
+  'DROP TABLE etw_search_docs',
+]
+
 /** Index rows per statement (each binds 5 values; SQLite allows 32,766). */
 const CHUNK = 500
 
