@@ -88,6 +88,9 @@ export default defineConfig(({ mode }) => {
           // Only our banner stays of the comments (Lit's own licence is named in it).
           terserOptions: {
             compress: { passes: 3 },
+            // lit-html's internal fields (`_$AH`, `_$litType$`, …), which only the shared chunk
+            // reads and writes: the widgets never touch them, and no other Lit shares our objects.
+            mangle: { properties: { regex: /^_\$(A[A-Z]|C[a-z]|lit(Type|Part)\$$)/ } },
             ecma: 2020,
             module: true,
             format: { comments: /^!/ },
