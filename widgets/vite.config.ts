@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
+import { copyModules } from './build/copy-modules'
 import { lazyBundle } from './build/lazy-bundle'
 import { minifyTemplates } from './build/minify-templates'
 import { trimLit } from './build/trim-lit'
@@ -55,6 +56,7 @@ export default defineConfig(({ mode }) => {
     esbuild: { legalComments: 'inline' },
     plugins: bundle
       ? [
+          copyModules(/\/src\/shared\/picture\.ts$/),
           minifyTemplates(),
           trimLit(fileURLToPath(new URL('src', import.meta.url))),
           {
@@ -88,6 +90,11 @@ export default defineConfig(({ mode }) => {
           // Only our banner stays of the comments (Lit's own licence is named in it).
           terserOptions: {
             compress: { passes: 3 },
+            // lit-html's internal fields (`_$AH`, `_$litType$`, …), which only the shared chunk
+            // reads and writes (no other Lit shares its objects), and our `_name` members, each
+            // used in one module only: every chunk is minified on its own, so such a name must
+            // not be used across chunks.
+            mangle: { properties: { regex: /^_(\$(A[A-Z]|C[a-z]|lit(Type|Part)\$)|[a-z]\w*)$/ } },
             ecma: 2020,
             module: true,
             format: { comments: /^!/ },
@@ -100,12 +107,15 @@ export default defineConfig(({ mode }) => {
               format: 'es',
               entryFileNames: 'chunks/[name]-[hash].js',
               chunkFileNames: 'chunks/[name]-[hash].js',
-              // Lit and everything in src/shared/ travel once, whichever tags a page uses; link
-              // templates stay with the news feed, the only tag that applies them, and the lists with
-              // the news feed and the events, which a page of one article never needs (only the
-              // modules named here join the shared chunk, not all that they import).
+              // Lit and everything in src/shared/ travel once, whichever tags a page uses, the lists
+              // of the news feed and the events too: fewer files, each compressed alone, weigh less
+              // on a page of several tags. Link templates stay with the news feed, the only tag that
+              // applies them; pictures are copied into the news feed's and the article's chunks
+              // (`copyModules` above), cheaper for a page of all tags than a chunk of their own, and
+              // kept off the counters' page (only the modules named here join the shared chunk, not
+              // all that they import).
               manualChunks: (id) =>
-                /\/node_modules\/|\/src\/shared\/(?!feed-list)|\/client\/src\/(client|index)\.ts$/.test(
+                /\/node_modules\/|\/src\/shared\/(?!picture\.ts)|\/client\/src\/(client|index)\.ts$/.test(
                   id,
                 )
                   ? 'shared'

@@ -10,7 +10,7 @@ export const minifyTemplates = (): Plugin => ({
   name: 'etw:minify-templates',
   enforce: 'pre',
   transform(code, id) {
-    if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css)`/.test(code)) return null
+    if (!/\/src\/.*\.ts(\?|$)/.test(id) || !/\b(html|css)`/.test(code)) return null
     const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true)
     const edits: { start: number; end: number; text: string }[] = []
     const squeeze = (tag: string, text: string) => {

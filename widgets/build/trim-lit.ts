@@ -17,6 +17,10 @@ export interface LitFeatures {
   mathml: boolean
   /** `<script>`, `<style>`, `<textarea>` or `<title>` in a template (bindings inside them). */
   rawText: boolean
+  /** HTML comments in a template (bindings inside them). */
+  comments: boolean
+  /** An attribute value of text and a binding, or of several bindings (`viewBox="0 0 ${…} ${…}"`). */
+  interpolations: boolean
   /** Directives (`lit/directive.js`, `lit/directives/…`, async directives, element bindings). */
   directives: boolean
   /** The `renderBefore` and `creationScope` options of `render`. */
@@ -33,6 +37,8 @@ const ALL: LitFeatures = {
   svg: true,
   mathml: true,
   rawText: true,
+  comments: true,
+  interpolations: true,
   directives: true,
   renderOptions: true,
 }
@@ -46,6 +52,8 @@ export const litFeatures = (files: { name: string; code: string }[]): LitFeature
     svg: false,
     mathml: false,
     rawText: false,
+    comments: false,
+    interpolations: false,
     directives: false,
     renderOptions: false,
   }
@@ -72,12 +80,22 @@ export const litFeatures = (files: { name: string; code: string }[]): LitFeature
         const spans = parts.length - 1
         parts.forEach((text, i) => {
           if (/<(script|style|textarea|title)\b/i.test(text)) used.rawText = true
+          if (text.includes('<!--')) used.comments = true
           // The text before a `${…}` ends with the attribute it binds, if any.
           if (i < spans) {
             const prefix = /\s([.?@])[^\s"'>/=]+=["']?$/.exec(text)?.[1]
             if (prefix === '@') used.events = true
             if (prefix === '.') used.properties = true
             if (prefix === '?') used.booleans = true
+            // A value with text before or after the binding, quoted or not.
+            const next = parts[i + 1]!
+            const quoted = /\s[^\s"'>/=]+=(["'])([^"']*)$/.exec(text)
+            const bare = /\s[^\s"'>/=]+=([^\s"'>]*)$/.exec(text)
+            if (quoted && (quoted[2] !== '' || !next.startsWith(quoted[1]!))) {
+              used.interpolations = true
+            } else if (!quoted && bare && (bare[1] !== '' || /^[^\s>/]/.test(next))) {
+              used.interpolations = true
+            }
           }
         })
       }
@@ -122,6 +140,32 @@ const CUTS: Cut[] = [
     unless: 'directives',
     find: 'function M(t,i,s=t,e){if(i===E)return i;let h=void 0!==e?s._$Co?.[e]:s._$Cl;const o=a(i)?void 0:i._$litDirective$;return h?.constructor!==o&&(h?._$AO?.(!1),void 0===o?h=void 0:(h=new o(t),h._$AT(t,s,e)),void 0!==e?(s._$Co??=[])[e]=h:s._$Cl=h),void 0!==h&&(i=M(t,h._$AS(t,i.values),h,e)),i}',
     replace: 'function M(t,i){return i}',
+  },
+  {
+    unless: 'comments',
+    find: 'else{let t=-1;for(;-1!==(t=r.data.indexOf(o,t+1));)d.push({type:7,index:l}),t+=o.length-1}',
+    replace: '',
+  },
+  // Attribute parts of one binding only.
+  {
+    unless: 'interpolations',
+    find: 's.length>2||""!==s[0]||""!==s[1]?(this._$AH=Array(s.length-1).fill(new String),this.strings=s):this._$AH=A',
+    replace: 'this._$AH=A',
+  },
+  {
+    unless: 'interpolations',
+    find: 'else{const e=t;let n,r;for(t=h[0],n=0;n<h.length-1;n++)r=M(this,e[s+n],i,n),r===E&&(r=this._$AH[n]),o||=!a(r)||r!==this._$AH[n],r===A?t=A:t!==A&&(t+=(r??"")+h[n+1]),this._$AH[n]=r}',
+    replace: '',
+  },
+  {
+    unless: 'interpolations',
+    find: 'void 0!==s.strings?(s._$AI(t,s,i),i+=s.strings.length-2):s._$AI(t[i])',
+    replace: 's._$AI(t[i])',
+  },
+  // ShadyDOM's `wrap`, the identity without its polyfill (whose hook is cut below).
+  {
+    find: 'const s=i(t).nextSibling;i(t).remove()',
+    replace: 'const s=t.nextSibling;t.remove()',
   },
   // An element binding (`<div ${…}>`) does something only through a directive.
   { unless: 'directives', find: ':6===r.type&&(i=new Z(h,this,t))', replace: ':0' },
@@ -195,7 +239,8 @@ const sources = (dir: string) =>
 
 /**
  * Self-hosted build: leaves out of lit-html the code of features no source under `srcDir` uses —
- * event, property and boolean bindings, `svg`, `mathml`, bindings inside raw-text elements,
+ * event, property and boolean bindings, `svg`, `mathml`, bindings inside raw-text elements and
+ * comments, attribute values of more than one binding,
  * directives (and the parts' getters only they read), `render`'s `renderBefore`/`creationScope` —
  * and its polyfill hook. A feature comes back as soon as a source uses it; the npm build keeps Lit
  * whole (it is a dependency there).

@@ -23,6 +23,8 @@ const none: LitFeatures = {
   svg: false,
   mathml: false,
   rawText: false,
+  comments: false,
+  interpolations: false,
   directives: false,
   renderOptions: false,
 }
@@ -57,6 +59,28 @@ describe('litFeatures', () => {
     })
   })
 
+  it('should find HTML comments in a template', () => {
+    const code = `import { html } from 'lit/html.js'
+      const note = html\`<!-- \${label} --><p>\${text}</p>\``
+    expect(litFeatures(source(code))).toEqual({ ...none, comments: true })
+  })
+
+  it('should find attribute values of text and bindings, quoted or not', () => {
+    for (const template of [
+      '<svg viewBox="0 0 ${w} ${h}"></svg>',
+      '<p class="note ${kind}"></p>',
+      '<p class="${kind} note"></p>',
+      '<p class=${kind}-note></p>',
+      '<p class=note-${kind}></p>',
+    ]) {
+      const code = `import { html } from 'lit/html.js'\nconst p = html\`${template}\``
+      expect(litFeatures(source(code)), template).toEqual({ ...none, interpolations: true })
+    }
+    const single = `import { html } from 'lit/html.js'
+      const p = html\`<p class="\${kind}" title=\${title}>\${text}</p><img alt=\${alt}/>\``
+    expect(litFeatures(source(single))).toEqual(none)
+  })
+
   it('should keep all of lit-html for a source that uses LitElement', () => {
     const code = `import { LitElement } from 'lit'`
     expect(Object.values(litFeatures(source(code))).every(Boolean)).toBe(true)
@@ -72,6 +96,8 @@ describe('trimLitSource', () => {
     expect(trimmed.code).not.toContain('litHtmlPolyfillSupport')
     // The event part's class stays in the module, unused, for Rollup to leave out.
     expect(trimmed.code).not.toContain('"@"===e[1]')
+    expect(trimmed.code).not.toContain('type:7')
+    expect(trimmed.code).not.toContain('fill(new String)')
   })
 
   it('should keep the svg wrapping without the mathml one for svg templates only', () => {
@@ -92,6 +118,8 @@ describe('trimLitSource', () => {
       svg: true,
       mathml: true,
       rawText: true,
+      comments: true,
+      interpolations: true,
       directives: true,
       renderOptions: true,
     }
@@ -101,5 +129,7 @@ describe('trimLitSource', () => {
     expect(trimmed.code).toContain('<math>')
     expect(trimmed.code).toContain('_$litDirective$')
     expect(trimmed.code).toContain('renderBefore')
+    expect(trimmed.code).toContain('type:7')
+    expect(trimmed.code).toContain('fill(new String)')
   })
 })

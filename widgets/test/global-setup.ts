@@ -10,6 +10,9 @@ export default function setup() {
     {
       cwd,
       stdio: 'inherit',
+      // Vitest sets NODE_ENV=test, with which Vite would bundle Lit's development build, untrimmed
+      // (`build/trim-lit.ts`): the tests load what the CMS serves.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   )
 }

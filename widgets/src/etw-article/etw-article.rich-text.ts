@@ -1,7 +1,8 @@
 import type { RichTextBlock, RichTextInline, RichTextList, RichTextText } from '@etw/client'
 import { html, nothing } from 'lit/html.js'
 import type { TemplateResult } from 'lit/html.js'
-import { picture, safeUrl } from '../shared/items'
+import { safeUrl } from '../shared/items'
+import { picture } from '../shared/picture'
 
 /**
  * A heading of `level` (clamped to 1–6) around `content`, with `part` when given, in the direction

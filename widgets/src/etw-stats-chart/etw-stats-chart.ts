@@ -224,7 +224,7 @@ export class EtwStatsChart extends FeedElement<ChartData> {
         aria-labelledby="title"
         width=${w}
         height=${h}
-        viewBox="0 0 ${w} ${h}"
+        viewBox=${`0 0 ${w} ${h}`}
       >
         ${this.#title}
         <desc id="desc">${summary}</desc>

@@ -1,4 +1,5 @@
-import { hasIntlData, translator } from '../shared/i18n'
+import { translator } from '../shared/i18n'
+import { formatDate } from '../shared/items'
 
 /**
  * English strings of `<etw-stats>`; other languages are in `src/locales/`. `{d}` is a date, `{n}`
@@ -22,5 +23,4 @@ export const formatChange = (format: (n: number) => string, change: number): str
  * zone; `formatted`, the CMS's text of it, when this browser lacks the locale's data.
  */
 export const formatDay = (locale: string, day: string, formatted?: string): string =>
-  (!hasIntlData(locale) && formatted) ||
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(day))
+  formatDate(locale, day, formatted, 'UTC')

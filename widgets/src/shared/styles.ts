@@ -42,10 +42,6 @@ export const baseStyles = css`
   :focus-visible {
     outline: 2px solid var(--_accent);
   }
-  mark {
-    background: light-dark(#fff3a3, #5c4800);
-    color: var(--_fg);
-  }
   p {
     margin-block: 0.25em;
   }
