@@ -55,6 +55,14 @@ const COVER_ALT = 'Учасники семінару в аудиторії ун�
 const DRAFT_TITLE = 'Семінар eTwinning в Івано-Франківську: фотозвіт'
 const EVENT_TITLE = 'Вебінар eTwinning для вчителів Азербайджану'
 const EVENT_TITLE_EN = 'eTwinning webinar for teachers in Azerbaijan'
+/**
+ * Azerbaijan's earlier teachers figures, the demo content's (the CMS starts here without it): the
+ * snapshot form shows the latest of them beside the new figure, the list's trend chart all three.
+ */
+const EARLIER_TEACHERS = [
+  { value: 4180, asOf: '2023-05-15' },
+  { value: 4308, asOf: '2025-02-07' },
+]
 
 const describeE2e = chromiumMissing ? describe.skip : describeWithBuild()
 
@@ -160,6 +168,16 @@ describeE2e('an editor in the admin, a university website with the widgets', () 
       },
       `JWT ${token}`,
     )
+    for (const figure of EARLIER_TEACHERS) {
+      await rest(
+        '/statistics',
+        {
+          method: 'POST',
+          body: JSON.stringify({ ...figure, metric: 'teachers', scope: 'country', country: 'AZ' }),
+        },
+        `JWT ${token}`,
+      )
+    }
     const login = await rest<{ token: string }>('/users/login', {
       method: 'POST',
       body: JSON.stringify(EDITOR),
@@ -295,6 +313,10 @@ describeE2e('an editor in the admin, a university website with the widgets', () 
     await whenFormSettled(admin)
     await chooseOption(admin, '#field-scope', 'Краї', 'Країна')
     await chooseOption(admin, '#field-country', 'Азерб', 'Азербайджан')
+    // The last figure of the same metric and scope, to check the new one against.
+    const previous = admin.locator('[data-previous-figure="found"]')
+    await previous.waitFor()
+    expect(await previous.innerText()).toMatch(/4\s308 · Станом на 7 лют\. 2025/)
     await admin.locator('#action-save').click()
     await admin.waitForURL(/\/admin\/collections\/statistics\/\d+/)
 
@@ -317,6 +339,14 @@ describeE2e('an editor in the admin, a university website with the widgets', () 
     expect(en).toEqual(['4,400'])
     await site.goto(university.url('uk'))
     await settle(site)
+    await admin.goto(`${cms.url}/admin/collections/statistics`)
+    await admin.locator('.etw-table').waitFor()
+    // Azerbaijan's teachers: 4,180 (May 2023), 4,308, then the figure just recorded.
+    const trend = admin.locator(
+      'tbody[data-scope="country:AZ"] tr[data-metric="teachers"] .etw-trend',
+    )
+    expect(await trend.getAttribute('data-points')).toBe('3')
+    expect(await trend.getAttribute('aria-label')).toMatch(/4\s180 .* → 4\s400 /)
     expect(siteProblems.errors).toEqual([])
     expect(siteProblems.violations).toEqual([])
     await shoot('2-statistics')

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { contextOptions, launch, watch } from '../../widgets/test/support/browser'
 import { isProductionBuildCurrent } from '../scripts/production-build'
-import { freePort } from './helpers/cms-process'
 
 /**
  * Every publishable package installs from what it ships: each is built and packed (`pnpm pack`),
@@ -85,14 +84,34 @@ export default buildConfig({
 })
 `
 
-/** The university's API server: Payload's endpoints through \`handleEndpoints\`, no Next. */
-const PAYLOAD_SERVER = `import http from 'node:http'
+/**
+ * The university's API server: Payload's endpoints through `handleEndpoints`, no Next. It listens on
+ * a port of the system's choosing and prints it (`listening on <port>`), so no other process can
+ * take the port between a test's choice and the server's start. Each start-up step is printed as it
+ * begins: Node 20 exits with code 13 and says nothing when a top-level await never settles, so the
+ * server says itself where it stopped.
+ */
+const PAYLOAD_SERVER = `import { writeSync } from 'node:fs'
+import http from 'node:http'
 
-import { getPayload, handleEndpoints } from 'payload'
+let step = 'start'
+const begin = (name) => {
+  step = name
+  writeSync(2, 'server.js: ' + name + '\\n')
+}
+process.on('exit', () => {
+  if (process.exitCode === 13) {
+    writeSync(2, 'server.js: exit 13, a top-level await never settled in: ' + step + '\\n')
+  }
+})
 
-import config from './payload.config.js'
-
+begin('import payload')
+const { getPayload, handleEndpoints } = await import('payload')
+begin('import payload.config.js')
+const { default: config } = await import('./payload.config.js')
+begin('getPayload')
 const payload = await getPayload({ config })
+begin('create statistics')
 for (const [metric, value] of [['teachers', 4308], ['schools', 1141], ['projects', 5103]]) {
   await payload.create({
     collection: 'statistics',
@@ -100,6 +119,7 @@ for (const [metric, value] of [['teachers', 4308], ['schools', 1141], ['projects
   })
 }
 
+begin('listen')
 const server = http.createServer(async (req, res) => {
   const chunks = []
   for await (const chunk of req) chunks.push(chunk)
@@ -114,15 +134,53 @@ const server = http.createServer(async (req, res) => {
   res.writeHead(response.status, Object.fromEntries(response.headers))
   res.end(Buffer.from(await response.arrayBuffer()))
 })
-server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listening'))
+server.listen(0, '127.0.0.1', () => console.log('listening on ' + server.address().port))
 `
+
+/** How long the Payload host may take to start: seconds when idle, far longer on a busy machine. */
+const HOST_START_MS = 180_000
+
+/**
+ * Resolves with the host's URL once it prints `listening on <port>`. When it exits first, or has
+ * not started within `timeout` ms, rejects with its exit code and everything it printed on stdout
+ * and stderr, read to the end of both pipes.
+ */
+const hostReady = (child: ChildProcess, timeout: number): Promise<string> => {
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const printed = () => `--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`the Payload host did not start within ${timeout} ms:\n${printed()}`))
+    }, timeout)
+    const listening = () => {
+      const port = /listening on (\d+)/.exec(stdout)?.[1]
+      if (!port) return
+      clearTimeout(timer)
+      child.stdout?.off('data', listening)
+      child.off('close', closed)
+      resolve(`http://127.0.0.1:${port}`)
+    }
+    // 'close' comes after the exit and the end of both pipes: nothing the host printed is lost.
+    const closed = (code: number | null, signal: NodeJS.Signals | null) => {
+      clearTimeout(timer)
+      reject(
+        new Error(`the Payload host exited (${code ?? signal}) before it listened:\n${printed()}`),
+      )
+    }
+    child.stdout?.on('data', listening)
+    child.once('close', closed)
+  })
+}
 
 describe('the published packages, installed from their tarballs', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etw-distribution-'))
   const packs: Record<string, string> = {}
   let api: ChildProcess | undefined
   let apiUrl = ''
-  let apiLog = ''
 
   beforeAll(() => {
     for (const pkg of PUBLISHED) {
@@ -143,7 +201,7 @@ describe('the published packages, installed from their tarballs', () => {
   }, 600_000)
 
   afterAll(async () => {
-    if (api && api.exitCode === null) {
+    if (api && api.exitCode === null && api.signalCode === null) {
       api.kill('SIGTERM')
       await new Promise((resolve) => api!.once('exit', resolve))
     }
@@ -187,8 +245,16 @@ describe('the published packages, installed from their tarballs', () => {
     fs.writeFileSync(path.join(host, 'server.js'), PAYLOAD_SERVER)
     run(host, 'pnpm', ['install', '--prefer-offline'])
     const payloadBin = path.join(host, 'node_modules', 'payload', 'bin.js')
-    const env = { PAYLOAD_CONFIG_PATH: 'payload.config.js' }
-    // Payload's bin loads its TypeScript through tsx's loader thread, and now and then exits 0
+    // Lexical's Node entry points choose their development or production build with a top-level
+    // `await import()`, which under Node 20 now and then never settles on a busy machine; a
+    // process whose event loop has then nothing left exits without a word (see the server below).
+    // The `production` condition, which the CMS's own scripts set too, imports Lexical's
+    // production build directly.
+    const env = {
+      PAYLOAD_CONFIG_PATH: 'payload.config.js',
+      NODE_OPTIONS: '--conditions=production',
+    }
+    // Payload's bin loads its TypeScript through tsx's loader thread, and has been seen to exit 0
     // before running the command, printing nothing: such a run is tried again.
     const payloadCommand = (args: string[], done: RegExp) => {
       let output = ''
@@ -202,27 +268,15 @@ describe('the published packages, installed from their tarballs', () => {
     )
     expect(payloadCommand(['migrate'], /Migrated: +\S+_initial/)).toMatch(/Migrated: +\S+_initial/)
 
-    const port = await freePort()
-    apiUrl = `http://127.0.0.1:${port}`
-    api = spawn(process.execPath, ['server.js'], {
+    // With the `production` condition too: without it, a top-level await in Lexical's Node entry
+    // points left the server's import of its config unsettled now and then (exit 13).
+    api = spawn(process.execPath, ['--conditions=production', 'server.js'], {
       cwd: host,
-      env: { ...process.env, PORT: String(port), NODE_ENV: 'production' },
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
-    api.stdout?.on('data', (chunk: Buffer) => (apiLog += chunk.toString()))
-    api.stderr?.on('data', (chunk: Buffer) => (apiLog += chunk.toString()))
-    const deadline = Date.now() + 90_000
-    let response: Response | undefined
-    while (!response) {
-      if (api.exitCode !== null) {
-        // Its last words arrive after the exit.
-        await new Promise((resolve) => setTimeout(resolve, 500))
-        throw new Error(`the Payload host exited (${api.exitCode}):\n${apiLog}`)
-      }
-      if (Date.now() > deadline) throw new Error(`the Payload host did not answer:\n${apiLog}`)
-      response = await fetch(`${apiUrl}/api/etw/v1/stats?country=AZ`).catch(() => undefined)
-      if (!response) await new Promise((resolve) => setTimeout(resolve, 500))
-    }
+    apiUrl = await hostReady(api, HOST_START_MS)
+    const response = await fetch(`${apiUrl}/api/etw/v1/stats?country=AZ`)
     expect(response.status).toBe(200)
     const body = (await response.json()) as { metrics: { key: string; value: number }[] }
     expect(body.metrics.map(({ key, value }) => [key, value])).toEqual([
@@ -230,7 +284,7 @@ describe('the published packages, installed from their tarballs', () => {
       ['schools', 1141],
       ['projects', 5103],
     ])
-  }, 300_000)
+  }, 480_000)
 
   it('should let a plain Vite page import the widgets and render their tags', async () => {
     expect(apiUrl, 'the Payload host serves the data').not.toBe('')

@@ -59,6 +59,8 @@ export const PreviousFigure = () => {
       })
         .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
         .then((body: { docs?: SnapshotRow[] }) => {
+          // An answer read before the fields changed again is not this form's any more.
+          if (controller.signal.aborted) return
           const [snapshot] = body.docs ?? []
           setFound(snapshot ? { state: 'found', snapshot } : { state: 'none' })
         })
