@@ -130,8 +130,13 @@ export const startInstanceSync = async (options: {
   feed: Feed
   target: DatabaseTarget
   banUrls: string[]
+  /**
+   * Called with the collection of each change heard (this instance's too, once committed), and
+   * with `undefined` when changes may have been missed: for caches other than the feed's.
+   */
+  onHeard?: (collection: string | undefined) => void
 }): Promise<InstanceSync | undefined> => {
-  const { payload, feed, target, banUrls } = options
+  const { payload, feed, target, banUrls, onHeard } = options
   if (target.kind !== 'postgres') return undefined
   const { sql } = await import('@payloadcms/db-postgres/drizzle')
   const instance = randomUUID()
@@ -156,6 +161,7 @@ export const startInstanceSync = async (options: {
     } catch {
       // An unreadable message still clears the cache.
     }
+    onHeard?.(message.collection)
     if (message.instance === instance && banUrls.length > 0) {
       const patterns = affectedUrls(message.collection ?? '')
       void banInHttpCaches(banUrls, patterns, logError)
@@ -189,6 +195,7 @@ export const startInstanceSync = async (options: {
     if (failures > 0) {
       // Changes made while this instance was not listening were not heard.
       feed.invalidate()
+      onHeard?.(undefined)
       payload.logger.info('instance sync: listening again; feed cache cleared')
     }
     failures = 0

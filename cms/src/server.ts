@@ -47,12 +47,15 @@ const feed = getFeed(payload)
 ;(
   payload.db as { pool?: { on: (event: 'error', listener: (error: Error) => void) => void } }
 ).pool?.on('error', (error) => payload.logger.warn(`database connection lost: ${error.message}`))
+// Checks its files again on every media change, this instance's at once, others' when heard.
+const serveMedia = mediaServerFor(payload)
 // On PostgreSQL, every instance hears every other's changes and clears its caches at once.
 const sync = await startInstanceSync({
   payload,
   feed,
   target: resolveDatabaseTarget(process.env.DATABASE_URL),
   banUrls: readBanUrls(process.env),
+  onHeard: serveMedia.changed,
 })
 if (sync) {
   // Several instances on one database: only the elected one runs the job queue each minute.
@@ -67,7 +70,6 @@ const handleWithNext = app.getRequestHandler()
 await app.prepare()
 
 const serveWidgetAsset = createWidgetAssets()
-const serveMedia = mediaServerFor(payload)
 
 // Per-client budgets of REST and GraphQL (shared by every instance when REDIS_URL is set). A REST
 // request spends its cost from its URL; a GraphQL request spends 1 here and its document's cost

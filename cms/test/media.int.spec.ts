@@ -144,6 +144,23 @@ describeDb('images on the fast path', () => {
     expect(res.status).toBe(404)
   })
 
+  it('should stop serving a file it holds once its media document is deleted', async () => {
+    const data = await png(320, 180)
+    const doc = await ctx.payload.create({
+      collection: 'media',
+      data: { alt: 'Held, then deleted' },
+      file: { data, mimetype: 'image/png', name: `held-${Date.now()}.png`, size: data.length },
+      overrideAccess: true,
+    })
+    const { bodyHash } = await import('@etw/payload-plugin')
+    const webp = `${doc.filename}.webp`
+    const url = `${base}/media/${bodyHash(fs.readFileSync(path.join(dir, webp)))}/${webp}`
+    expect((await fetch(url)).status).toBe(200)
+    expect((await fetch(url)).status).toBe(200)
+    await ctx.payload.delete({ collection: 'media', id: doc.id, overrideAccess: true })
+    expect((await fetch(url)).status).toBe(404)
+  })
+
   it('should remove the variants with the media document', async () => {
     const data = await png(500, 300)
     const doc = await ctx.payload.create({
