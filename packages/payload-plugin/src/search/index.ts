@@ -201,7 +201,7 @@ export interface ReindexResult {
 export interface ReindexOptions {
   /** @default ['news', 'events'] */
   collections?: readonly SearchableCollection[]
-  /** Documents read at a time. @default 500 */
+  /** Documents read at a time. @default 1000 */
   batchSize?: number
   /** Runs in this request's transaction (a migration's); else one transaction per collection. */
   req?: PayloadRequest
@@ -215,7 +215,7 @@ export interface ReindexOptions {
  */
 export const reindexSearch = async (
   payload: Payload,
-  { batchSize = 500, collections = [NEWS_SLUG, EVENTS_SLUG], req: given }: ReindexOptions = {},
+  { batchSize = 1000, collections = [NEWS_SLUG, EVENTS_SLUG], req: given }: ReindexOptions = {},
 ): Promise<ReindexResult> => {
   const started = performance.now()
   const store = await searchStore(payload)
@@ -224,7 +224,6 @@ export const reindexSearch = async (
     const transactionID = given ? undefined : ((await payload.db.beginTransaction?.()) ?? undefined)
     const req = given ?? ({ payload, transactionID } as PayloadRequest)
     try {
-      await store.clear(collection, req)
       const base = {
         collection,
         depth: 0,
@@ -234,26 +233,27 @@ export const reindexSearch = async (
         select: selectFor(collection),
       } as const
       // Keyset pages (ids after the last one read): a deep offset would cost more each batch.
-      for (let last: number | string | undefined; ;) {
-        const main = await payload.find({
-          ...base,
-          draft: false,
-          limit: batchSize,
-          pagination: false,
-          sort: 'id',
-          where: last === undefined ? {} : { id: { greater_than: last } },
-        })
-        const latest = await payload.find({
-          ...base,
-          draft: true,
-          limit: batchSize,
-          pagination: false,
-          where: { id: { in: main.docs.map((doc) => doc.id) } },
-        })
-        const latestById = new Map(latest.docs.map((doc) => [String(doc.id), doc]))
-        await store.append(
-          collection,
-          main.docs.map((doc) => ({
+      const batches = async function* () {
+        for (let last: number | string | undefined; ;) {
+          const main = await payload.find({
+            ...base,
+            draft: false,
+            limit: batchSize,
+            pagination: false,
+            sort: 'id',
+            where: last === undefined ? {} : { id: { greater_than: last } },
+          })
+          if (main.docs.length === 0) return
+          const latest = await payload.find({
+            ...base,
+            draft: true,
+            limit: batchSize,
+            pagination: false,
+            where: { id: { in: main.docs.map((doc) => doc.id) } },
+          })
+          const latestById = new Map(latest.docs.map((doc) => [String(doc.id), doc]))
+          documents += main.docs.length
+          yield main.docs.map((doc) => ({
             id: String(doc.id),
             rows: rowsFor(
               payload,
@@ -261,13 +261,12 @@ export const reindexSearch = async (
               doc as unknown as Record<string, unknown>,
               latestById.get(String(doc.id)) as unknown as Record<string, unknown> | undefined,
             ),
-          })),
-          req,
-        )
-        documents += main.docs.length
-        if (main.docs.length < batchSize) break
-        last = main.docs.at(-1)!.id
+          }))
+          if (main.docs.length < batchSize) return
+          last = main.docs.at(-1)!.id
+        }
       }
+      await store.rebuild(collection, batches(), req)
       if (transactionID !== undefined) await payload.db.commitTransaction(transactionID)
     } catch (error) {
       if (transactionID !== undefined) await payload.db.rollbackTransaction(transactionID)

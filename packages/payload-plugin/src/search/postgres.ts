@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import type { SearchRow, SearchStore } from './store'
+import type { IndexedDoc, SearchStore } from './store'
 
-import { drizzleOf } from './store'
+import { drizzleOf, rebuildByAppending } from './store'
 
 /**
  * The index's table on PostgreSQL, created only where it is missing (the CMS's migration and a
@@ -41,11 +41,7 @@ export const postgresStore = async (payload: Payload): Promise<SearchStore> => {
   const db = (req?: Parameters<SearchStore['clear']>[1]) => drizzleOf<Db>(payload, req)
 
   /** Inserts the rows of `docs`, a few hundred per statement. */
-  const insert = async (
-    handle: Db,
-    collection: string,
-    docs: readonly { id: string; rows: readonly SearchRow[] }[],
-  ) => {
+  const insert = async (handle: Db, collection: string, docs: readonly IndexedDoc[]) => {
     const all = docs.flatMap(({ id, rows }) => rows.map((row) => ({ id, row })))
     for (let start = 0; start < all.length; start += CHUNK) {
       const values = all.slice(start, start + CHUNK).map(
@@ -61,7 +57,7 @@ export const postgresStore = async (payload: Payload): Promise<SearchStore> => {
     }
   }
 
-  return {
+  const store: SearchStore = {
     async replace(collection, id, rows, req) {
       const handle = await db(req)
       await handle.execute(
@@ -71,6 +67,9 @@ export const postgresStore = async (payload: Payload): Promise<SearchStore> => {
     },
     async append(collection, docs, req) {
       await insert(await db(req), collection, docs)
+    },
+    async rebuild(collection, batches, req) {
+      await rebuildByAppending(store, collection, batches, req)
     },
     async search(query, req) {
       const handle = await db(req)
@@ -98,4 +97,5 @@ export const postgresStore = async (payload: Payload): Promise<SearchStore> => {
       return rows.length === 0
     },
   }
+  return store
 }

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { SearchRow, SearchStore } from './store'
+import type { IndexedDoc, SearchStore } from './store'
 
 import { drizzleOf, WEIGHTS } from './store'
 
@@ -28,6 +28,13 @@ export const SQLITE_SEARCH_SCHEMA: readonly string[] = [
 /** Index rows per statement (each binds 5 values; SQLite allows 32,766). */
 const CHUNK = 500
 
+/** FTS5's default memory for pending terms, and that of a rebuild's one large insert. */
+const FTS5_HASH_SIZE = 1024 * 1024
+const BULK_HASH_SIZE = 64 * 1024 * 1024
+
+/** Where a rebuild gathers the words of its rows: a table of its own connection, dropped after. */
+const STAGING = 'temp.etw_search_load'
+
 interface Db {
   all(query: unknown): Promise<Record<string, unknown>[]>
   run(query: unknown): Promise<unknown>
@@ -51,11 +58,15 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
     )
   }
 
-  /** Inserts the rows of `docs`, a few hundred per statement. */
+  /**
+   * Inserts the rows of `docs`, a few hundred per statement: their names into `etw_search_docs`,
+   * their words into `words` (the FTS5 table, or the staging table of a rebuild).
+   */
   const insert = async (
     handle: Db,
     collection: string,
-    docs: readonly { id: string; rows: readonly SearchRow[] }[],
+    docs: readonly IndexedDoc[],
+    words: 'etw_search' | typeof STAGING = 'etw_search',
   ) => {
     const all = docs.flatMap(({ id, rows }) => rows.map((row) => ({ id, row })))
     for (let start = 0; start < all.length; start += CHUNK) {
@@ -73,7 +84,7 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
       const rowids = new Map(
         inserted.map((row) => [`${row.doc_id}\u0000${row.locale}\u0000${row.state}`, row.id]),
       )
-      await handle.run(sql`INSERT INTO etw_search (rowid, scope, title, summary, body)
+      await handle.run(sql`INSERT INTO ${sql.raw(words)} (rowid, scope, title, summary, body)
         VALUES ${sql.join(
           chunk.map(
             ({ id, row }) =>
@@ -86,6 +97,12 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
     }
   }
 
+  const clear = async (handle: Db, collection: string) => {
+    await handle.run(sql`DELETE FROM etw_search WHERE rowid IN
+      (SELECT id FROM etw_search_docs WHERE collection = ${collection})`)
+    await handle.run(sql`DELETE FROM etw_search_docs WHERE collection = ${collection}`)
+  }
+
   return {
     async replace(collection, id, rows, req) {
       const handle = await db(req)
@@ -94,6 +111,30 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
     },
     async append(collection, docs, req) {
       await insert(await db(req), collection, docs)
+    },
+    // The words wait in a plain table of the transaction's connection and enter FTS5 in one
+    // INSERT … SELECT in rowid order, with room for 64 MB of pending terms (FTS5 flushes a segment
+    // to merge later at each megabyte by default): FTS5 writes fastest so.
+    async rebuild(collection, batches, req) {
+      const handle = await db(req)
+      await clear(handle, collection)
+      await handle.run(sql.raw(`DROP TABLE IF EXISTS ${STAGING}`))
+      await handle.run(
+        sql.raw(`CREATE TEMP TABLE ${STAGING.slice('temp.'.length)}
+          (rowid integer PRIMARY KEY, scope text, title text, summary text, body text)`),
+      )
+      for await (const docs of batches) await insert(handle, collection, docs, STAGING)
+      await handle.run(
+        sql.raw(`INSERT INTO etw_search (etw_search, rank) VALUES ('hashsize', ${BULK_HASH_SIZE})`),
+      )
+      await handle.run(
+        sql.raw(`INSERT INTO etw_search (rowid, scope, title, summary, body)
+        SELECT rowid, scope, title, summary, body FROM ${STAGING} ORDER BY rowid`),
+      )
+      await handle.run(
+        sql.raw(`INSERT INTO etw_search (etw_search, rank) VALUES ('hashsize', ${FTS5_HASH_SIZE})`),
+      )
+      await handle.run(sql.raw(`DROP TABLE ${STAGING}`))
     },
     async search(query, req) {
       const handle = await db(req)
@@ -110,10 +151,7 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
       return rows.map((row) => String(row.id))
     },
     async clear(collection, req) {
-      const handle = await db(req)
-      await handle.run(sql`DELETE FROM etw_search WHERE rowid IN
-        (SELECT id FROM etw_search_docs WHERE collection = ${collection})`)
-      await handle.run(sql`DELETE FROM etw_search_docs WHERE collection = ${collection}`)
+      await clear(await db(req), collection)
     },
     async ensureSchema() {
       const handle = await db()
