@@ -191,6 +191,9 @@ export const searchIds = async (
   return numeric ? ids.map(Number) : ids
 }
 
+/** Slug of the job task that rebuilds the search index (`./task`). */
+export const REINDEX_SEARCH_TASK = 'reindexSearch'
+
 /** What a full reindex did. */
 export interface ReindexResult {
   documents: number
@@ -277,10 +280,13 @@ export const reindexSearch = async (
 }
 
 /**
- * Fills an empty index from the stored news and events (the first start after the migration that
- * created it, or after the index was emptied); an index with rows is left as it is.
+ * Queues a full reindex (the `reindexSearch` job task) when the index is empty and news or events are
+ * stored (the first start after the migration that created it, or after the index was emptied),
+ * unless one is already waiting: the job runner fills the index, so a start with many documents is
+ * not held up; saves index their documents meanwhile. An index with rows is left as it is. Gives
+ * the id of the job queued.
  */
-export const ensureSearchIndex = async (payload: Payload): Promise<ReindexResult | undefined> => {
+export const ensureSearchIndex = async (payload: Payload): Promise<number | string | undefined> => {
   // Another database adapter (a host's own) has no index to fill.
   if (!SEARCH_ADAPTERS.includes(payload.db?.name)) return undefined
   const store = await searchStore(payload)
@@ -292,11 +298,21 @@ export const ensureSearchIndex = async (payload: Payload): Promise<ReindexResult
     ),
   )
   if (counts.every(({ totalDocs }) => totalDocs === 0)) return undefined
-  const result = await reindexSearch(payload)
-  payload.logger.info(
-    `search: indexed ${result.documents} documents in ${Math.round(result.milliseconds)} ms`,
-  )
-  return result
+  const waiting = await payload.count({
+    collection: 'payload-jobs',
+    overrideAccess: true,
+    where: {
+      and: [
+        { taskSlug: { equals: REINDEX_SEARCH_TASK } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+      ],
+    },
+  })
+  if (waiting.totalDocs > 0) return undefined
+  const job = await payload.jobs.queue({ input: {}, task: REINDEX_SEARCH_TASK } as never)
+  payload.logger.info('search: the index is empty; a full reindex is queued')
+  return (job as { id: number | string }).id
 }
 
 /**
