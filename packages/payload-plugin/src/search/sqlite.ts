@@ -25,6 +25,8 @@ export const SQLITE_SEARCH_SCHEMA: readonly string[] = [
   )`,
 ]
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 /** Index rows per statement (each binds 5 values; SQLite allows 32,766). */
 const CHUNK = 500
 
@@ -68,7 +70,10 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
     docs: readonly IndexedDoc[],
     words: 'etw_search' | typeof STAGING = 'etw_search',
   ) => {
-    const all = docs.flatMap(({ id, rows }) => rows.map((row) => ({ id, row })))
+    // Grouped by locale and state: a search reads one of each, so its rows stand together.
+    const all = docs
+      .flatMap(({ id, rows }) => rows.map((row) => ({ id, row })))
+      .sort((a, b) => compare(a.row.locale, b.row.locale) || compare(a.row.state, b.row.state))
     for (let start = 0; start < all.length; start += CHUNK) {
       const chunk = all.slice(start, start + CHUNK)
       const inserted = await handle.all(sql`INSERT INTO etw_search_docs
