@@ -76,6 +76,13 @@ export const postgresStore = async (payload: Payload): Promise<SearchStore> => {
     },
     async rebuild(collection, batches, req) {
       await rebuildByAppending(store, collection, batches, req)
+      // The new rows wait in the GIN index's pending list (up to gin_pending_list_limit, 4 MB),
+      // which every search reads through until autovacuum moves them: moved into the index now,
+      // where the database user owns it (10,000 news: 466 pages in 89 ms; "вчителі" 7.9 → 6.2 ms).
+      await (
+        await db(req)
+      ).execute(sql`SELECT gin_clean_pending_list(c.oid) FROM pg_class c
+        WHERE c.oid = to_regclass('etw_search_vector_idx') AND pg_has_role(c.relowner, 'USAGE')`)
     },
     async search(query, req) {
       const handle = await db(req)
