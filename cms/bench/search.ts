@@ -54,6 +54,13 @@ const SYLLABLES: Record<string, string[]> = {
   az: 'ba lə mə şa gö çi ya ta rü qa nə sə dü xə ğı ka lı mu cə vü'.split(' '),
 }
 
+/** The machine's load average over 1, 5 and 15 minutes, as `uptime` prints it. */
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ')
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
 
@@ -141,11 +148,12 @@ const runChild = async (): Promise<void> => {
   }
   log(
     label(
-      `inserted ${NEWS} news × 3 locales in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `inserted ${NEWS} news × 3 locales in ${((performance.now() - started) / 1000).toFixed(1)} s (batched SQL inserts into the news tables, not through Payload)`,
     ),
   )
 
   // 2. Full reindex.
+  log(label(`load average before the reindex: ${loadAverage()}`))
   const { documents, milliseconds } = await plugin.reindexSearch(payload)
   log(
     label(
@@ -156,6 +164,7 @@ const runChild = async (): Promise<void> => {
 
   // 3. Queries: the index alone, and the feed's uncached answer.
   const feed = plugin.getFeed(payload)
+  log(label(`load average before the queries: ${loadAverage()}`))
   log(label(`queries (${RUNS} runs each; ms)            index p50   p95 | feed p50   p95 | hits`))
   for (const [locale, q, note] of QUERIES) {
     const index: number[] = []
@@ -233,6 +242,7 @@ const runChild = async (): Promise<void> => {
       `save (update of one news, median of ${withIndex.length}): ${median(withIndex).toFixed(1)} ms with the index, ${median(without).toFixed(1)} ms without: +${(median(withIndex) - median(without)).toFixed(1)} ms per save`,
     ),
   )
+  log(label(`load average at the end: ${loadAverage()}`))
   await payload.destroy()
 }
 

@@ -121,6 +121,7 @@ export interface Config {
       schedulePublish: TaskSchedulePublish;
       etwDeliverWebhook: TaskEtwDeliverWebhook;
       importStatistics: TaskImportStatistics;
+      reindexSearch: TaskReindexSearch;
       inline: {
         input: unknown;
         output: unknown;
@@ -1868,7 +1869,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish' | 'etwDeliverWebhook' | 'importStatistics';
+        taskSlug: 'inline' | 'schedulePublish' | 'etwDeliverWebhook' | 'importStatistics' | 'reindexSearch';
         taskID: string;
         input?:
           | {
@@ -1901,7 +1902,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish' | 'etwDeliverWebhook' | 'importStatistics') | null;
+  taskSlug?: ('inline' | 'schedulePublish' | 'etwDeliverWebhook' | 'importStatistics' | 'reindexSearch') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -2406,6 +2407,17 @@ export interface TaskImportStatistics {
     status?: string | null;
     created?: number | null;
     skipped?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReindexSearch".
+ */
+export interface TaskReindexSearch {
+  input?: unknown;
+  output: {
+    documents?: number | null;
+    milliseconds?: number | null;
   };
 }
 /**

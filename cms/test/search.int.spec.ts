@@ -1,12 +1,12 @@
 import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
-import { reindexSearch, searchIds } from '@etw/payload-plugin'
+import { ensureSearchIndex, reindexSearch, searchIds } from '@etw/payload-plugin'
 
 import { paragraphs } from '../src/seed/lexical'
 import { callFeed } from './helpers/feed'
 import type { IntContext } from './helpers/payload'
-import { bootPayload, describeDb } from './helpers/payload'
+import { bootPayload, databaseProbe, describeDb } from './helpers/payload'
 import type { TestUser } from './helpers/users'
 import { createTestUser } from './helpers/users'
 
@@ -450,4 +450,44 @@ describeDb('search', () => {
       }),
     ).toEqual(before.map((id) => (payload.db.defaultIDType === 'number' ? Number(id) : id)))
   })
+
+  // MongoDB's index is a collection of its own: emptying it here would need another helper.
+  const onSql = databaseProbe.kind === 'sqlite' || databaseProbe.kind === 'postgres' ? it : it.skip
+
+  onSql(
+    'should queue a full reindex for an empty index at start, and fill it in the job',
+    async () => {
+      const robotics = () =>
+        searchIds(payload, {
+          collection: 'news',
+          locale: 'en',
+          query: 'robotics',
+          state: 'published',
+        })
+      const before = await robotics()
+      expect(before.length).toBeGreaterThan(0)
+      const drizzle = (
+        payload.db as unknown as { drizzle: Record<string, (q: unknown) => unknown> }
+      ).drizzle
+      if (databaseProbe.kind === 'sqlite') {
+        const { sql } = await import('@payloadcms/db-sqlite')
+        await drizzle.run!(sql`DELETE FROM etw_search`)
+        await drizzle.run!(sql`DELETE FROM etw_search_docs`)
+      } else {
+        const { sql } = await import('@payloadcms/db-postgres')
+        await drizzle.execute!(sql`DELETE FROM etw_search`)
+      }
+      expect(await robotics()).toEqual([])
+
+      const job = await ensureSearchIndex(payload)
+      expect(job).toBeDefined()
+      // The start queues the job and returns; a second start finds it waiting.
+      expect(await robotics()).toEqual([])
+      expect(await ensureSearchIndex(payload)).toBeUndefined()
+
+      await payload.jobs.runByID({ id: job! })
+      expect(await robotics()).toEqual(before)
+      expect(await ensureSearchIndex(payload)).toBeUndefined()
+    },
+  )
 })

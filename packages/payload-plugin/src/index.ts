@@ -87,6 +87,7 @@ export {
   ensureSearchIndex,
   indexDocument,
   MAX_SEARCH_HITS,
+  REINDEX_SEARCH_TASK,
   reindexSearch,
   searchIds,
 } from './search'

@@ -114,6 +114,7 @@ describe('etwPlugin', () => {
       'schedulePublish',
       'etwDeliverWebhook',
       'importStatistics',
+      'reindexSearch',
     ])
     expect(config.jobs?.tasks?.[0]).toBe(task)
     expect(config.jobs?.autoRun).toEqual([

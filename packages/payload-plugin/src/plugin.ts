@@ -30,6 +30,7 @@ import {
 } from './hooks/boundQueries'
 import { withHiddenUnreadableLinks } from './hooks/hideUnreadableLinks'
 import { ensureSearchIndex, withSearchIndex } from './search'
+import { reindexSearchTask } from './search/task'
 import { withLivePreview } from './preview/livePreview'
 import { previewEndpoints } from './preview/routes'
 import { guardScheduleQueue } from './scheduling/guardQueue'
@@ -179,6 +180,7 @@ export const etwPlugin =
           generateSchedulePublishTask(collections, globals, authCollections) as TaskConfig,
           deliverWebhookTask,
           importStatisticsTask,
+          reindexSearchTask,
         ]
     const hostOnInit = config.onInit
     const supportedLanguages = config.i18n?.supportedLanguages ?? { az, en, uk }
@@ -229,6 +231,7 @@ export const etwPlugin =
               guardScheduleQueue(payload)
               await hostOnInit?.(payload)
               // After the host's own start-up, which may apply the migration creating the index.
+              // An empty index is filled by a queued job, not here.
               await ensureSearchIndex(payload)
             },
         localization: config.localization ?? {

@@ -4,6 +4,7 @@ import * as migration_20261201_084840_webhooks_event_time_zones from './20261201
 import * as migration_20261201_085338_reader_links from './20261201_085338_reader_links';
 import * as migration_20261201_152746_statistics_import from './20261201_152746_statistics_import';
 import * as migration_20261201_153000_search_index from './20261201_153000_search_index';
+import * as migration_20261201_190000_search_reindex_job from './20261201_190000_search_reindex_job';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261201_153000_search_index.up,
     down: migration_20261201_153000_search_index.down,
     name: '20261201_153000_search_index'
+  },
+  {
+    up: migration_20261201_190000_search_reindex_job.up,
+    down: migration_20261201_190000_search_reindex_job.down,
+    name: '20261201_190000_search_reindex_job'
   },
 ];

@@ -69,15 +69,29 @@ export const words = (text: string): Word[] =>
     start: match.index,
   }))
 
+/** What {@link indexText} keeps of each word read: its tokens, then its transliteration's, as text. */
+const indexed = new Map<string, readonly [tokens: string, latin: string]>()
+
 /**
  * What the index stores for `text`: its folded tokens, then those of its transliteration where
- * they differ (`Київ` → `київ kyiv`), separated by spaces.
+ * they differ (`Київ` → `київ kyiv`), separated by spaces. A full reindex folds every text, so
+ * this reads each word once and keeps no positions (about a tenth of the time of {@link words}).
  */
 export const indexText = (text: string): string => {
-  const all = words(text)
-  return [...all.flatMap((word) => word.tokens), ...all.flatMap((word) => word.latin ?? [])].join(
-    ' ',
-  )
+  const tokens: string[] = []
+  const latin: string[] = []
+  for (const [word] of text.matchAll(WORD)) {
+    let known = indexed.get(word)
+    if (!known) {
+      const spelt = spell(word)
+      known = [spelt.tokens.join(' '), spelt.latin?.join(' ') ?? '']
+      if (indexed.size >= MAX_SPELLINGS) indexed.clear()
+      indexed.set(word, known)
+    }
+    if (known[0]) tokens.push(known[0])
+    if (known[1]) latin.push(known[1])
+  }
+  return (latin.length ? [...tokens, ...latin] : tokens).join(' ')
 }
 
 /** Most words a query is made of; further words are ignored. */

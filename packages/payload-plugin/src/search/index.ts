@@ -191,6 +191,9 @@ export const searchIds = async (
   return numeric ? ids.map(Number) : ids
 }
 
+/** Slug of the job task that rebuilds the search index (`./task`). */
+export const REINDEX_SEARCH_TASK = 'reindexSearch'
+
 /** What a full reindex did. */
 export interface ReindexResult {
   documents: number
@@ -201,7 +204,7 @@ export interface ReindexResult {
 export interface ReindexOptions {
   /** @default ['news', 'events'] */
   collections?: readonly SearchableCollection[]
-  /** Documents read at a time. @default 500 */
+  /** Documents read at a time. @default 1000 */
   batchSize?: number
   /** Runs in this request's transaction (a migration's); else one transaction per collection. */
   req?: PayloadRequest
@@ -215,7 +218,7 @@ export interface ReindexOptions {
  */
 export const reindexSearch = async (
   payload: Payload,
-  { batchSize = 500, collections = [NEWS_SLUG, EVENTS_SLUG], req: given }: ReindexOptions = {},
+  { batchSize = 1000, collections = [NEWS_SLUG, EVENTS_SLUG], req: given }: ReindexOptions = {},
 ): Promise<ReindexResult> => {
   const started = performance.now()
   const store = await searchStore(payload)
@@ -224,7 +227,6 @@ export const reindexSearch = async (
     const transactionID = given ? undefined : ((await payload.db.beginTransaction?.()) ?? undefined)
     const req = given ?? ({ payload, transactionID } as PayloadRequest)
     try {
-      await store.clear(collection, req)
       const base = {
         collection,
         depth: 0,
@@ -234,26 +236,27 @@ export const reindexSearch = async (
         select: selectFor(collection),
       } as const
       // Keyset pages (ids after the last one read): a deep offset would cost more each batch.
-      for (let last: number | string | undefined; ;) {
-        const main = await payload.find({
-          ...base,
-          draft: false,
-          limit: batchSize,
-          pagination: false,
-          sort: 'id',
-          where: last === undefined ? {} : { id: { greater_than: last } },
-        })
-        const latest = await payload.find({
-          ...base,
-          draft: true,
-          limit: batchSize,
-          pagination: false,
-          where: { id: { in: main.docs.map((doc) => doc.id) } },
-        })
-        const latestById = new Map(latest.docs.map((doc) => [String(doc.id), doc]))
-        await store.append(
-          collection,
-          main.docs.map((doc) => ({
+      const batches = async function* () {
+        for (let last: number | string | undefined; ;) {
+          const main = await payload.find({
+            ...base,
+            draft: false,
+            limit: batchSize,
+            pagination: false,
+            sort: 'id',
+            where: last === undefined ? {} : { id: { greater_than: last } },
+          })
+          if (main.docs.length === 0) return
+          const latest = await payload.find({
+            ...base,
+            draft: true,
+            limit: batchSize,
+            pagination: false,
+            where: { id: { in: main.docs.map((doc) => doc.id) } },
+          })
+          const latestById = new Map(latest.docs.map((doc) => [String(doc.id), doc]))
+          documents += main.docs.length
+          yield main.docs.map((doc) => ({
             id: String(doc.id),
             rows: rowsFor(
               payload,
@@ -261,13 +264,12 @@ export const reindexSearch = async (
               doc as unknown as Record<string, unknown>,
               latestById.get(String(doc.id)) as unknown as Record<string, unknown> | undefined,
             ),
-          })),
-          req,
-        )
-        documents += main.docs.length
-        if (main.docs.length < batchSize) break
-        last = main.docs.at(-1)!.id
+          }))
+          if (main.docs.length < batchSize) return
+          last = main.docs.at(-1)!.id
+        }
       }
+      await store.rebuild(collection, batches(), req)
       if (transactionID !== undefined) await payload.db.commitTransaction(transactionID)
     } catch (error) {
       if (transactionID !== undefined) await payload.db.rollbackTransaction(transactionID)
@@ -278,10 +280,13 @@ export const reindexSearch = async (
 }
 
 /**
- * Fills an empty index from the stored news and events (the first start after the migration that
- * created it, or after the index was emptied); an index with rows is left as it is.
+ * Queues a full reindex (the `reindexSearch` job task) when the index is empty and news or events are
+ * stored (the first start after the migration that created it, or after the index was emptied),
+ * unless one is already waiting: the job runner fills the index, so a start with many documents is
+ * not held up; saves index their documents meanwhile. An index with rows is left as it is. Gives
+ * the id of the job queued.
  */
-export const ensureSearchIndex = async (payload: Payload): Promise<ReindexResult | undefined> => {
+export const ensureSearchIndex = async (payload: Payload): Promise<number | string | undefined> => {
   // Another database adapter (a host's own) has no index to fill.
   if (!SEARCH_ADAPTERS.includes(payload.db?.name)) return undefined
   const store = await searchStore(payload)
@@ -293,11 +298,21 @@ export const ensureSearchIndex = async (payload: Payload): Promise<ReindexResult
     ),
   )
   if (counts.every(({ totalDocs }) => totalDocs === 0)) return undefined
-  const result = await reindexSearch(payload)
-  payload.logger.info(
-    `search: indexed ${result.documents} documents in ${Math.round(result.milliseconds)} ms`,
-  )
-  return result
+  const waiting = await payload.count({
+    collection: 'payload-jobs',
+    overrideAccess: true,
+    where: {
+      and: [
+        { taskSlug: { equals: REINDEX_SEARCH_TASK } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+      ],
+    },
+  })
+  if (waiting.totalDocs > 0) return undefined
+  const job = await payload.jobs.queue({ input: {}, task: REINDEX_SEARCH_TASK } as never)
+  payload.logger.info('search: the index is empty; a full reindex is queued')
+  return (job as { id: number | string }).id
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { SearchStore } from './store'
 
-import { WEIGHTS } from './store'
+import { rebuildByAppending, WEIGHTS } from './store'
 
 /** The part of a MongoDB collection (the driver's) that the index uses. */
 interface Collection {
@@ -70,6 +70,9 @@ export const mongoStore = async (payload: Payload): Promise<SearchStore> => {
         })),
         options,
       )
+    },
+    async rebuild(name, batches, req) {
+      await rebuildByAppending(store, name, batches, req)
     },
     async search(query, req) {
       const filter = {

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { SearchRow, SearchStore } from './store'
+import type { IndexedDoc, SearchStore } from './store'
 
 import { drizzleOf, WEIGHTS } from './store'
 
@@ -31,8 +31,17 @@ export const SQLITE_SEARCH_DROP: readonly string[] = [
   'DROP TABLE etw_search_docs',
 ]
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 /** Index rows per statement (each binds 5 values; SQLite allows 32,766). */
 const CHUNK = 500
+
+/** FTS5's default memory for pending terms, and that of a rebuild's one large insert. */
+const FTS5_HASH_SIZE = 1024 * 1024
+const BULK_HASH_SIZE = 64 * 1024 * 1024
+
+/** Where a rebuild gathers the words of its rows: a table of its own connection, dropped after. */
+const STAGING = 'temp.etw_search_load'
 
 interface Db {
   all(query: unknown): Promise<Record<string, unknown>[]>
@@ -57,13 +66,20 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
     )
   }
 
-  /** Inserts the rows of `docs`, a few hundred per statement. */
+  /**
+   * Inserts the rows of `docs`, a few hundred per statement: their names into `etw_search_docs`,
+   * their words into `words` (the FTS5 table, or the staging table of a rebuild).
+   */
   const insert = async (
     handle: Db,
     collection: string,
-    docs: readonly { id: string; rows: readonly SearchRow[] }[],
+    docs: readonly IndexedDoc[],
+    words: 'etw_search' | typeof STAGING = 'etw_search',
   ) => {
-    const all = docs.flatMap(({ id, rows }) => rows.map((row) => ({ id, row })))
+    // Grouped by locale and state: a search reads one of each, so its rows stand together.
+    const all = docs
+      .flatMap(({ id, rows }) => rows.map((row) => ({ id, row })))
+      .sort((a, b) => compare(a.row.locale, b.row.locale) || compare(a.row.state, b.row.state))
     for (let start = 0; start < all.length; start += CHUNK) {
       const chunk = all.slice(start, start + CHUNK)
       const inserted = await handle.all(sql`INSERT INTO etw_search_docs
@@ -79,7 +95,7 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
       const rowids = new Map(
         inserted.map((row) => [`${row.doc_id}\u0000${row.locale}\u0000${row.state}`, row.id]),
       )
-      await handle.run(sql`INSERT INTO etw_search (rowid, scope, title, summary, body)
+      await handle.run(sql`INSERT INTO ${sql.raw(words)} (rowid, scope, title, summary, body)
         VALUES ${sql.join(
           chunk.map(
             ({ id, row }) =>
@@ -92,6 +108,12 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
     }
   }
 
+  const clear = async (handle: Db, collection: string) => {
+    await handle.run(sql`DELETE FROM etw_search WHERE rowid IN
+      (SELECT id FROM etw_search_docs WHERE collection = ${collection})`)
+    await handle.run(sql`DELETE FROM etw_search_docs WHERE collection = ${collection}`)
+  }
+
   return {
     async replace(collection, id, rows, req) {
       const handle = await db(req)
@@ -100,6 +122,30 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
     },
     async append(collection, docs, req) {
       await insert(await db(req), collection, docs)
+    },
+    // The words wait in a plain table of the transaction's connection and enter FTS5 in one
+    // INSERT … SELECT in rowid order, with room for 64 MB of pending terms (FTS5 flushes a segment
+    // to merge later at each megabyte by default): FTS5 writes fastest so.
+    async rebuild(collection, batches, req) {
+      const handle = await db(req)
+      await clear(handle, collection)
+      await handle.run(sql.raw(`DROP TABLE IF EXISTS ${STAGING}`))
+      await handle.run(
+        sql.raw(`CREATE TEMP TABLE ${STAGING.slice('temp.'.length)}
+          (rowid integer PRIMARY KEY, scope text, title text, summary text, body text)`),
+      )
+      for await (const docs of batches) await insert(handle, collection, docs, STAGING)
+      await handle.run(
+        sql.raw(`INSERT INTO etw_search (etw_search, rank) VALUES ('hashsize', ${BULK_HASH_SIZE})`),
+      )
+      await handle.run(
+        sql.raw(`INSERT INTO etw_search (rowid, scope, title, summary, body)
+        SELECT rowid, scope, title, summary, body FROM ${STAGING} ORDER BY rowid`),
+      )
+      await handle.run(
+        sql.raw(`INSERT INTO etw_search (etw_search, rank) VALUES ('hashsize', ${FTS5_HASH_SIZE})`),
+      )
+      await handle.run(sql.raw(`DROP TABLE ${STAGING}`))
     },
     async search(query, req) {
       const handle = await db(req)
@@ -116,10 +162,7 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
       return rows.map((row) => String(row.id))
     },
     async clear(collection, req) {
-      const handle = await db(req)
-      await handle.run(sql`DELETE FROM etw_search WHERE rowid IN
-        (SELECT id FROM etw_search_docs WHERE collection = ${collection})`)
-      await handle.run(sql`DELETE FROM etw_search_docs WHERE collection = ${collection}`)
+      await clear(await db(req), collection)
     },
     async ensureSchema() {
       const handle = await db()

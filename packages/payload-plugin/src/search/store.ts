@@ -18,6 +18,12 @@ export interface SearchRow {
   body: string
 }
 
+/** The rows of one document (none: it leaves the index). */
+export interface IndexedDoc {
+  id: string
+  rows: readonly SearchRow[]
+}
+
 /** A search the index answers: ranked ids of `collection`'s documents. */
 export interface SearchQuery {
   collection: string
@@ -41,9 +47,15 @@ export interface SearchStore {
     req?: PayloadRequest,
   ): Promise<void>
   /** Adds the rows of documents that have none (a reindex, after {@link SearchStore.clear}). */
-  append(
+  append(collection: string, docs: readonly IndexedDoc[], req?: PayloadRequest): Promise<void>
+  /**
+   * Replaces the whole index of `collection` with the documents of `batches` (a full reindex), in
+   * `req`'s transaction: the batches are read as they are written, so a large collection is never
+   * held in memory at once.
+   */
+  rebuild(
     collection: string,
-    docs: readonly { id: string; rows: readonly SearchRow[] }[],
+    batches: AsyncIterable<readonly IndexedDoc[]>,
     req?: PayloadRequest,
   ): Promise<void>
   /** Ids of the best matches, most relevant first, then the latest `sortAt`. */
@@ -57,6 +69,17 @@ export interface SearchStore {
    * app's own migrations know nothing of them (Payload's schema does not describe them).
    */
   ensureSchema(): Promise<void>
+}
+
+/** {@link SearchStore.rebuild} as {@link SearchStore.clear} then {@link SearchStore.append} of each batch. */
+export const rebuildByAppending = async (
+  store: Pick<SearchStore, 'append' | 'clear'>,
+  collection: string,
+  batches: AsyncIterable<readonly IndexedDoc[]>,
+  req?: PayloadRequest,
+): Promise<void> => {
+  await store.clear(collection, req)
+  for await (const docs of batches) await store.append(collection, docs, req)
 }
 
 /** Title, summary and body weigh 10, 4 and 1 in relevance. */
