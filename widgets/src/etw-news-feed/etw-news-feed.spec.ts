@@ -136,6 +136,22 @@ describe.skipIf(chromiumMissing)('<etw-news-feed>', () => {
     expect(problems.errors).toEqual([])
   })
 
+  it('should lay the search box out right to left in an Arabic widget on a left-to-right page', async () => {
+    const { page } = await h.open('<etw-news-feed search lang="ar"></etw-news-feed>')
+    await loaded(page)
+    const form = page.locator('etw-news-feed form[role="search"]')
+    expect(await form.evaluate((node) => getComputedStyle(node).direction)).toBe('rtl')
+    // The label starts the line on the right, the input follows to its left.
+    const label = (await form.locator('label').boundingBox())!
+    const input = (await form.locator('input').boundingBox())!
+    expect(label.x).toBeGreaterThan(input.x)
+    expect(
+      await page
+        .locator('etw-news-feed [aria-live="polite"]')
+        .evaluate((node) => getComputedStyle(node).direction),
+    ).toBe('rtl')
+  })
+
   it('should show a fixed search with q and no search box without search', async () => {
     const { page } = await h.open('<etw-news-feed q="baku"></etw-news-feed>')
     await loaded(page)

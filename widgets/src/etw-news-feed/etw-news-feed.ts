@@ -3,6 +3,7 @@ import { applyLinkTemplate } from '@etw/client'
 import { html, nothing } from 'lit/html.js'
 import type { PropertyDeclarations } from '../shared/element'
 import { t } from './etw-news-feed.strings'
+import { direction } from '../shared/direction'
 import { date, safeUrl } from '../shared/items'
 import { picture } from '../shared/picture'
 import { itemStyles } from '../shared/items.styles'
@@ -121,11 +122,13 @@ export class EtwNewsFeed extends FeedListElement<NewsResponse> {
     if (this.search == null) return list
     const locale = this.resolvedLocale
     const count = this.data?.items.length
-    return html`<form part="search" role="search">
+    // The box speaks the widget's language, in its direction, like the list under it.
+    const dir = direction(locale)
+    return html`<form part="search" role="search" lang=${locale} dir=${dir}>
         <label for="q">${t(locale, 'searchLabel')}</label>
         <input id="q" type="search" maxlength="200" value=${this.typed ?? this.q ?? ''} />
       </form>
-      <p class="meta" aria-live="polite">
+      <p class="meta" aria-live="polite" lang=${locale} dir=${dir}>
         ${this.#query && count !== undefined ? `${t(locale, 'searchFound')} ${count}` : ''}
       </p>
       ${list}`

@@ -6,6 +6,13 @@ import { loaded, useHarness } from '../../test/support/harness'
 const values = (page: Page, selector = 'etw-stats') =>
   page.locator(selector).locator('.cur').allInnerTexts()
 
+/** Each change line as it reads: its words and the difference, without the template's spacing. */
+const changes = (page: Page) =>
+  page
+    .locator('etw-stats [part="change"]')
+    .evaluateAll((lines) =>
+      lines.map((line) => [...line.children].map((part) => part.textContent).join('')),
+    )
 const reduce = { contextOptions: { reducedMotion: 'reduce' as const } }
 
 describe.skipIf(chromiumMissing)('<etw-stats>', () => {
@@ -105,11 +112,37 @@ describe.skipIf(chromiumMissing)('<etw-stats>', () => {
   it('should show the change since the previous snapshot with show-change', async () => {
     const { page } = await h.open('<etw-stats country="AZ" show-change></etw-stats>', reduce)
     await loaded(page)
-    expect(await page.locator('etw-stats [part="change"]').allInnerTexts()).toEqual([
+    expect(await changes(page)).toEqual([
       '+128 since May 15, 2023',
       '0 since May 15, 2023',
       '+658 since May 15, 2023',
     ])
+  })
+
+  it('should keep the change in view where the language writes it after a long date', async () => {
+    // Azerbaijani: "{d} tarixindən bəri {n}"; three counters in 480 px leave no room for the line.
+    const { page } = await h.open(
+      '<etw-stats country="AZ" lang="az" show-change style="inline-size: 480px"></etw-stats>',
+      reduce,
+    )
+    await loaded(page)
+    expect(await changes(page)).toEqual([
+      '15 may 2023 tarixindən bəri +128',
+      '15 may 2023 tarixindən bəri 0',
+      '15 may 2023 tarixindən bəri +658',
+    ])
+    const shown = await page.locator('etw-stats [part="change"]').evaluateAll((lines) =>
+      lines.map((line) => {
+        const box = line.getBoundingClientRect()
+        const words = line.querySelector('span')!
+        const change = line.querySelector('bdi')!.getBoundingClientRect()
+        return {
+          cut: words.scrollWidth > words.clientWidth,
+          inside: change.left >= box.left - 0.5 && change.right <= box.right + 0.5,
+        }
+      }),
+    )
+    expect(shown).toEqual(Array(3).fill({ cut: true, inside: true }))
   })
 
   it('should write the date and the change in Ukrainian', async () => {
@@ -118,9 +151,7 @@ describe.skipIf(chromiumMissing)('<etw-stats>', () => {
       reduce,
     )
     await loaded(page)
-    expect(await page.locator('etw-stats [part="change"]').innerText()).toMatch(
-      /^\+128 з 15 трав\. 2023/,
-    )
+    expect((await changes(page))[0]).toMatch(/^\+128 з 15 трав\. 2023/)
     expect(await page.locator('etw-stats [part="note"]').innerText()).toMatch(/^Станом на 1 вер/)
   })
 

@@ -71,6 +71,18 @@ export const statsStyles = css`
   dd.line {
     order: -1;
   }
+  .change {
+    display: flex;
+    justify-content: var(--etw-stat-align, center);
+  }
+  .change span {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: pre;
+  }
+  .change bdi {
+    flex: none;
+  }
   .sr {
     position: absolute;
     inline-size: 1px;

@@ -171,7 +171,6 @@ export class EtwStats extends FeedElement<StatsResponse> {
           const format = numberFormat(locale, metric.value, metric.formatted?.value)
           const plus = metric.approximate ? '+' : ''
           const final = format(metric.value) + plus
-          const previous = metric.previous
           return html`<div part="item" class="item">
             <dt part="label" dir="auto">${labels[metric.key] || metric.label || metric.key}</dt>
             <dd part="value">
@@ -183,26 +182,34 @@ export class EtwStats extends FeedElement<StatsResponse> {
                 ></span
               >
             </dd>
-            ${
-              this.showChange
-                ? html`<dd part="change" class="line">
-                    ${
-                      previous
-                        ? t(locale, 'since')
-                            .replace('{n}', formatChange(format, metric.value - previous.value))
-                            .replace(
-                              '{d}',
-                              formatDay(locale, previous.asOf, previous.formatted?.asOf),
-                            )
-                        : ''
-                    }
-                  </dd>`
-                : ''
-            }
+            ${this.showChange ? this.#change(locale, format, metric) : ''}
           </div>`
         })}
       </dl>
       ${this.#note(metrics, locale)}`
+  }
+
+  /**
+   * The change since the previous snapshot, on one line. The difference never gives way to the
+   * ellipsis: where the language puts it after the date ("15 may 2023 tarixindən bəri +128"), the
+   * words around it are what a narrow column cuts.
+   */
+  #change(locale: string, format: (n: number) => string, metric: StatMetric) {
+    const previous = metric.previous
+    const [before, after] = previous
+      ? t(locale, 'since')
+          .replace('{d}', formatDay(locale, previous.asOf, previous.formatted?.asOf))
+          .split('{n}')
+      : []
+    return html`<dd part="change" class="line change">
+      ${
+        previous
+          ? html`<span>${before}</span
+              ><bdi dir="ltr">${formatChange(format, metric.value - previous.value)}</bdi
+              ><span>${after}</span>`
+          : ''
+      }
+    </dd>`
   }
 
   /** The dates and sources of `metrics`, each once, under the counters. */
