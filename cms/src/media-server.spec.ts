@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import type { IncomingHttpHeaders } from 'node:http'
-import { createServer, request } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo, Server } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,19 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { MediaServer, MediaServerOptions } from './media-server'
 import { createMediaServer } from './media-server'
-
-const get = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
-  new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const req = request(new URL(url), { method, headers }, (res) => {
-      const parts: Buffer[] = []
-      res.on('data', (part: Buffer) => parts.push(part))
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) }),
-      )
-    })
-    req.on('error', reject)
-    req.end()
-  })
+import { rawGet as get } from '../test/helpers/raw-get'
 
 /** The headers of an answer that are the server's own, not the connection's. */
 const own = ({

@@ -1,6 +1,5 @@
 import fs from 'node:fs'
-import type { IncomingHttpHeaders } from 'node:http'
-import { createServer, request } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,20 +13,7 @@ import {
   resolveWidgetAsset,
   widgetRelease,
 } from '../src/widget-assets'
-
-/** `fetch` would decode the body; `node:http` leaves it as sent. */
-const get = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
-  new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const req = request(new URL(url), { method, headers }, (res) => {
-      const parts: Buffer[] = []
-      res.on('data', (part: Buffer) => parts.push(part))
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) }),
-      )
-    })
-    req.on('error', reject)
-    req.end()
-  })
+import { rawGet as get } from './helpers/raw-get'
 
 describe('widget files served by the CMS', () => {
   let base: string
