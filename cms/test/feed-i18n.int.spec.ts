@@ -98,6 +98,37 @@ describeDb('public feed: formatted values and the locale each text came in', () 
     expect(res.json.items[1].formatted.publishedAt).toBe('15 may 2023')
   })
 
+  it('should serve the default locale for a language it has no content in, and say so', async () => {
+    const english = await call(`${V1}/news?tag=i18n&locale=en&limit=7`)
+    const res = await call(`${V1}/news?tag=i18n&locale=ar&limit=7`)
+    expect(res.status).toBe(200)
+    expect(res.headers['content-language']).toBe('en')
+    expect(res.json.locale).toBe('en')
+    expect(res.json.items.map((item: any) => item.locale)).toEqual(['en', 'en'])
+    // `ar` and `en` give the same content: one cache entry, one entity tag.
+    expect(res.headers['x-etw-cache']).toBe('hit')
+    expect(res.headers.etag).toBe(english.headers.etag)
+  })
+
+  it("should serve a tag's language when it has no content locale for its region", async () => {
+    const res = await call(`${V1}/stats?country=AZ&locale=az-Latn-AZ`)
+    expect(res.status).toBe(200)
+    expect(res.headers['content-language']).toBe('az')
+    expect(res.json.locale).toBe('az')
+    const item = await call(`${V1}/events?when=upcoming&country=AZ&locale=EL&limit=50`)
+    expect(item.headers['content-language']).toBe('en')
+    expect(item.json.locale).toBe('en')
+  })
+
+  it.each(['en_US', 'a', `en-${'x'.repeat(40)}`, 'ar!'])(
+    'should refuse locale=%s, which is not a language tag, naming it',
+    async (value) => {
+      const res = await call(`${V1}/news?locale=${encodeURIComponent(value)}`)
+      expect(res.status).toBe(400)
+      expect(res.json.error).toMatchObject({ code: 'invalid_parameter', parameter: 'locale' })
+    },
+  )
+
   it('should mark every item with the requested locale when it is the default one', async () => {
     const res = await call(`${V1}/news?tag=i18n&locale=en`)
     expect(res.json.items.map((item: any) => item.locale)).toEqual(['en', 'en'])

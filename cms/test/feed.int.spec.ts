@@ -303,7 +303,7 @@ describeDb('public feed: JSON endpoints', () => {
       ['page=0', 'page'],
       ['page=1&cursor=abc', 'cursor'],
       ['cursor=not-a-cursor', 'cursor'],
-      ['locale=fr', 'locale'],
+      ['locale=en_US', 'locale'],
       ['country=XX', 'country'],
       ['organization=Bad%20Slug', 'organization'],
       ['organization=nobody', 'organization'],

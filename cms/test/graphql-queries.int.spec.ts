@@ -188,6 +188,21 @@ describeDb('GraphQL consumer queries', () => {
       })
     })
 
+    it('should take any language tag and answer in the best content locale it has', async () => {
+      const res = await gql(
+        `{ ar: newsFeed(country: "AZ", locale: "ar") { locale items { locale } }
+           uk: newsFeed(country: "AZ", locale: "uk-UA") { locale } }`,
+      )
+      expect(res.body.data).toEqual({
+        ar: { locale: 'en', items: [{ locale: 'en' }] },
+        uk: { locale: 'uk' },
+      })
+      const bad = await gql(`{ newsFeed(locale: "en_US") { locale } }`)
+      expect(bad.body.errors?.[0]).toMatchObject({
+        extensions: { statusCode: 400, data: { parameter: 'locale' } },
+      })
+    })
+
     it('should filter by tag and leave drafts out, even for an administrator', async () => {
       const res = await gql(`{ newsFeed(tag: "Seminar") { items { slug } } }`, {}, admin.auth)
       expect(res.body.data.newsFeed.items).toEqual([{ slug: 'etwinning-seminar-baku-2023' }])

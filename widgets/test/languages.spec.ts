@@ -144,17 +144,34 @@ describe.skipIf(chromiumMissing)('languages', () => {
     expect(await parts(page, 'calendar')).toEqual(['Add to calendar'])
   })
 
-  it('should ask the CMS in any language and fall back to its default locale when it lacks it', async () => {
-    const { page } = await h.open('<etw-stats country="AZ"></etw-stats>', {
-      lang: 'ka',
-      contextOptions: reduce,
-    })
+  it('should ask the CMS in the page language once and show what it serves, marked with its locale', async () => {
+    const before = h.cms.requests.length
+    const { page, problems } = await h.open(
+      '<etw-stats country="AZ"></etw-stats><etw-news-feed limit="1"></etw-news-feed>',
+      { lang: 'ar', contextOptions: reduce },
+    )
     await loaded(page)
-    const asked = h.cms.requests.map((request) => request.url)
-    expect(asked).toContain('/api/etw/v1/stats?country=AZ&locale=ka')
-    expect(asked.at(-1)).toBe('/api/etw/v1/stats?country=AZ')
-    // The labels of an English answer come from the widget's Georgian strings.
-    expect(await parts(page, 'label')).toEqual(['მასწავლებლები', 'სკოლები', 'პროექტები'])
+    const asked = h.cms.requests.slice(before).map((request) => request.url)
+    // One request per widget, in Arabic as the page is; no second one without the locale.
+    expect(asked.filter((url) => url.startsWith('/api/etw/v1/stats'))).toEqual([
+      '/api/etw/v1/stats?country=AZ&locale=ar',
+    ])
+    expect(asked.filter((url) => url.startsWith('/api/etw/v1/news'))).toEqual([
+      '/api/etw/v1/news?limit=1&locale=ar',
+    ])
+    expect(problems).toEqual({ errors: [], console: [], violations: [] })
+    const marks = await page.evaluate(() => {
+      const root = document.querySelector('etw-news-feed')!.shadowRoot!
+      const base = root.querySelector('[part="base"]')!
+      return {
+        base: [base.getAttribute('lang'), base.getAttribute('dir')],
+        title: root.querySelector('[part="title"]')!.getAttribute('lang'),
+      }
+    })
+    // The UI is Arabic, right to left; the texts the CMS served in English say so.
+    expect(marks).toEqual({ base: ['ar', 'rtl'], title: 'en' })
+    // The labels of the English answer come from the widget's Arabic strings.
+    expect(await parts(page, 'label')).toEqual(['المعلمون', 'المدارس', 'المشاريع'])
   })
 
   it('should mark each text with the locale it came in, not the one asked for', async () => {

@@ -7,7 +7,7 @@ import { WidgetElement } from './element'
 import { getDefaultApiBase } from './config'
 import { EtwErrorEvent, EtwLoadEvent } from './events'
 import { direction } from './direction'
-import { canonicalLocale, language, loadStrings, strings } from './i18n'
+import { canonicalLocale, loadStrings, strings } from './i18n'
 import { forget, hint, load, recall } from './load'
 
 /** The feed endpoint a widget reads and its query (without `locale`, which the widget adds). */
@@ -79,11 +79,11 @@ export abstract class FeedElement<T> extends WidgetElement {
   }
 
   /**
-   * `locale` for the feed API: the page's language, whichever content locales the CMS has (one
-   * without it answers 400, and the widget asks for the default locale instead).
+   * `locale` for the feed API: the page's language as it is (`ar`, `pt-BR`). The feed answers in
+   * the best content locale it has and marks each text with it; the UI strings stay in this one.
    */
   protected get apiLocale(): string {
-    return language(this.resolvedLocale)
+    return this.resolvedLocale
   }
 
   /** The feed endpoint and query for the current attributes. */
@@ -98,25 +98,8 @@ export abstract class FeedElement<T> extends WidgetElement {
     const localized = { ...query, locale: this.apiLocale }
     // The shared request outlives any one widget, so it gets no widget's abort signal; the
     // client's timeout bounds it.
-    const call = (query: FeedQuery['query']) => client.getJson<T>(client.url(kind, query))
-    return {
-      url: client.url(kind, localized),
-      fetch: async () => {
-        try {
-          return await call(localized)
-        } catch (error) {
-          // A CMS without this content locale answers 400: ask for its default language instead.
-          if (
-            error instanceof FeedError &&
-            error.status === 400 &&
-            error.body?.error.parameter === 'locale'
-          ) {
-            return call(query)
-          }
-          throw error
-        }
-      },
-    }
+    const url = client.url(kind, localized)
+    return { url, fetch: () => client.getJson<T>(url) }
   }
 
   /** Fresh data, else the last good copy from an earlier visit, else nothing. */

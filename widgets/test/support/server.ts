@@ -30,7 +30,7 @@ export interface TestServer {
   mode: ApiMode
   /** Feed API requests received (path and query). */
   requests: { url: string; at: number }[]
-  /** Content locales of the fake CMS: any other `locale` is answered with a 400, as by the feed. */
+  /** Content locales of the fake CMS, the default first: any other `locale` is answered in the best of them, as by the feed. */
   locales: string[]
   pages: Map<string, Page>
   close: () => Promise<void>
@@ -110,7 +110,7 @@ export const startServer = async (host = '127.0.0.1'): Promise<TestServer> => {
     if (url.pathname.startsWith('/media/')) return send(200, 'image/svg+xml', svg)
     if (url.pathname.startsWith('/api/etw/v1/')) {
       // Cross-origin pages can read Retry-After only when it is exposed.
-      const cors = {
+      const cors: Record<string, string> = {
         'access-control-allow-origin': '*',
         'access-control-expose-headers': 'ETag, Retry-After',
       }
@@ -129,16 +129,27 @@ export const startServer = async (host = '127.0.0.1'): Promise<TestServer> => {
         return send(503, 'application/json', JSON.stringify(body), { ...cors, 'retry-after': '1' })
       }
       const endpoint = url.pathname.slice('/api/etw/v1/'.length)
+      // As the feed: any language tag is taken and answered in the best content locale there is
+      // (exact, then its language, then the default), which the answer names; a malformed one is a 400.
       const locale = url.searchParams.get('locale')
-      if (locale !== null && !state.locales.includes(locale)) {
-        const body = {
-          error: {
-            code: 'invalid_parameter',
-            message: `"locale" must be one of ${state.locales.join(', ')}.`,
-            parameter: 'locale',
-          },
+      if (locale !== null) {
+        if (!/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(locale) || locale.length > 35) {
+          const body = {
+            error: {
+              code: 'invalid_parameter',
+              message: '"locale" must be a BCP 47 language tag such as en or pt-BR.',
+              parameter: 'locale',
+            },
+          }
+          return send(400, 'application/json', JSON.stringify(body), cors)
         }
-        return send(400, 'application/json', JSON.stringify(body), cors)
+        const wanted = locale.toLowerCase()
+        const served =
+          state.locales.find((l) => l.toLowerCase() === wanted) ??
+          state.locales.find((l) => l.toLowerCase() === wanted.split('-')[0]) ??
+          state.locales[0]!
+        url.searchParams.set('locale', served)
+        cors['content-language'] = served
       }
       const json =
         endpoint === 'stats'

@@ -139,8 +139,36 @@ export interface ParameterSettings {
   maxLimit: number
 }
 
-/** The values of `locale`: one of the configured content locales. */
-export const localeValue = (locales: readonly string[]) => z.enum(locales as [string, ...string[]])
+/** The longest `locale` taken: room for a language, script, region and a variant or two. */
+export const MAX_LOCALE_LENGTH = 35
+
+/**
+ * The values of `locale`: a BCP 47 language tag's shape (a language of 2 to 8 letters, then
+ * subtags of 1 to 8 letters or digits, hyphen-separated), at most {@link MAX_LOCALE_LENGTH}
+ * characters. The feed serves the best content locale it has for it ({@link bestContentLocale}).
+ */
+export const localeValue = z
+  .string()
+  .max(MAX_LOCALE_LENGTH)
+  .regex(/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/)
+
+/**
+ * The content locale served for a requested language tag: the configured locale equal to it (in
+ * any case), else the one equal to its language (`pt-BR` → `pt`), else `defaultLocale`.
+ */
+export const bestContentLocale = (
+  tag: string,
+  locales: readonly string[],
+  defaultLocale: string,
+): string => {
+  const wanted = tag.toLowerCase()
+  const language = wanted.split('-', 1)[0]
+  return (
+    locales.find((locale) => locale.toLowerCase() === wanted) ??
+    locales.find((locale) => locale.toLowerCase() === language) ??
+    defaultLocale
+  )
+}
 
 /**
  * The feed's parameters by OpenAPI component name, with the configured locales and `maxLimit`.
@@ -176,8 +204,9 @@ export const parameterDefinitions = ({
   Locale: {
     name: 'locale',
     in: 'query',
-    description: `A content locale of the CMS; missing translations fall back to the default locale (\`${defaultLocale}\`).`,
-    schema: localeValue(locales).default(defaultLocale),
+    description: `A BCP 47 language tag (\`en\`, \`pt-BR\`, \`ar\`), at most ${MAX_LOCALE_LENGTH} characters. The feed serves the best of its content locales (${locales.map((l) => `\`${l}\``).join(', ')} here): the one equal to the tag, else the one of its language (\`pt-BR\` → \`pt\`), else the default locale (\`${defaultLocale}\`); the response's \`locale\` and its \`Content-Language\` header name the one served. Items without a translation fall back to the default locale (their own \`locale\` says so). A tag not of that shape is refused with \`400\`.`,
+    schema: localeValue.default(defaultLocale),
+    example: 'pt-BR',
   },
   Tag: {
     name: 'tag',

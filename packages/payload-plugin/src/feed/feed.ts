@@ -101,7 +101,8 @@ export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
     refuseUnknownParameters(query, handler.parameters)
     const context = contextOf(request, pathname)
     const params = handler.parse(query, context)
-    const key = cacheKey(route, handler.normalize(params), context.origin)
+    const normalized = handler.normalize(params)
+    const key = cacheKey(route, normalized, context.origin)
     let produced = false
     const entry = await cache.get(key, async (): Promise<CacheEntry> => {
       produced = true
@@ -111,7 +112,11 @@ export const createFeed = (payload: Payload, options: FeedOptions): Feed => {
     })
     return entryResponse(entry, {
       encoding: negotiateEncoding(readHeader(request.headers, 'accept-encoding')),
-      extraHeaders: { [CACHE_STATUS_HEADER]: produced ? 'miss' : 'hit' },
+      extraHeaders: {
+        // The content locale served (`ar` is answered in the default locale), as the body says.
+        ...(typeof normalized.locale === 'string' ? { 'content-language': normalized.locale } : {}),
+        [CACHE_STATUS_HEADER]: produced ? 'miss' : 'hit',
+      },
       ifNoneMatch: readHeader(request.headers, 'if-none-match'),
       method,
       policy: options,

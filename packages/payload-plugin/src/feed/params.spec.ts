@@ -99,9 +99,25 @@ describe('parseLocale', () => {
     expect(parseLocale(undefined, ['en', 'uk'], 'en')).toBe('en')
   })
 
-  it('should refuse a locale the config does not have', () => {
-    expect(errorOf(() => parseLocale('fr', ['en', 'uk'], 'en')).parameter).toBe('locale')
+  it('should serve the default locale for a language the config does not have', () => {
+    expect(parseLocale('ar', ['en', 'uk'], 'en')).toBe('en')
   })
+
+  it('should serve the configured locale equal to the tag, in any case', () => {
+    expect(parseLocale('PT-br', ['en', 'pt', 'pt-BR'], 'en')).toBe('pt-BR')
+  })
+
+  it("should serve the tag's language when the config has not its region (pt-BR → pt)", () => {
+    expect(parseLocale('pt-BR', ['en', 'pt'], 'en')).toBe('pt')
+    expect(parseLocale('uk-UA', ['en', 'uk'], 'en')).toBe('uk')
+  })
+
+  it.each(['en_US', 'e', '-en', 'en-', 'en--US', 'ar-toolongsubtag', `en-${'a'.repeat(40)}`, ''])(
+    'should refuse %j, which is not a language tag',
+    (value) => {
+      expect(errorOf(() => parseLocale(value, ['en', 'uk'], 'en')).parameter).toBe('locale')
+    },
+  )
 })
 
 describe('parseSlug and parseTag', () => {

@@ -4,7 +4,9 @@ import {
   countryValue,
   DateOrDateTime,
   documentIdValue,
+  bestContentLocale,
   localeValue,
+  MAX_LOCALE_LENGTH,
   MAX_COMPARE_COUNTRIES,
   MAX_PAGE,
   MAX_PARAMETER_LENGTH,
@@ -38,7 +40,6 @@ const cached = <A, T>(make: (argument: A) => T): ((argument: A) => T) => {
 }
 
 const limitValue = cached(wholeNumber)
-const localesValue = cached((locales: string) => localeValue(locales.split(',')))
 
 /** `value` as `schema` outputs it, or the error `refuse` makes. */
 const check = <T extends z.ZodType>(schema: T, value: string, refuse: () => Error): z.output<T> => {
@@ -140,16 +141,24 @@ export const parseCountryList = (name: string, value: string): string[] => {
   return codes
 }
 
-/** One of the configured content locales; the default locale when absent. */
+/**
+ * The content locale to serve for `locale`, a BCP 47 language tag: the best configured one
+ * ({@link bestContentLocale}); the default locale when absent. A value not shaped as a language tag
+ * is refused.
+ */
 export const parseLocale = (
   value: string | undefined,
   locales: readonly string[],
   defaultLocale: string,
 ): string => {
   if (value === undefined) return defaultLocale
-  return check(localesValue(locales.join(',')), value, () =>
-    invalidParameter('locale', `"locale" must be one of ${locales.join(', ')}.`),
+  const tag = check(localeValue, value, () =>
+    invalidParameter(
+      'locale',
+      `"locale" must be a BCP 47 language tag such as en or pt-BR, at most ${MAX_LOCALE_LENGTH} characters.`,
+    ),
   )
+  return bestContentLocale(tag, locales, defaultLocale)
 }
 
 /** A slug (`k-pnu`), as organizations store it. */

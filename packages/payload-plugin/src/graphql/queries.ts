@@ -402,7 +402,9 @@ export const feedQueries = (
     },
   })
 
-  const locale = text('Content locale (en, uk, az); the default locale when absent.')
+  const locale = text(
+    "A BCP 47 language tag (en, pt-BR, ar): the best content locale is served (the one equal to it, else its language, else the default locale), named by the answer's locale; the default locale when absent. A tag not of that shape is refused.",
+  )
   const country = text('ISO 3166-1 alpha-2 code, e.g. AZ.')
   const organization = text('Organization slug, e.g. k-pnu.')
   const q = text(
