@@ -1,7 +1,14 @@
 import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
-import { ensureSearchIndex, reindexSearch, searchIds } from '@etw/payload-plugin'
+import type { IndexedDoc } from '@etw/payload-plugin'
+import {
+  ensureSearchIndex,
+  reindexSearch,
+  SEARCH_CANDIDATES,
+  searchIds,
+  searchStore,
+} from '@etw/payload-plugin'
 
 import { paragraphs } from '../src/seed/lexical'
 import { callFeed } from './helpers/feed'
@@ -449,6 +456,66 @@ describeDb('search', () => {
         state: 'published',
       }),
     ).toEqual(before.map((id) => (payload.db.defaultIDType === 'number' ? Number(id) : id)))
+  })
+
+  it('should rank only the most recent matches of a term found in more rows than it ranks', async () => {
+    // A collection of the index's own, so that the news of the other tests are not touched.
+    const collection = 'candidates'
+    const store = await searchStore(payload)
+    const count = SEARCH_CANDIDATES + 200
+    const docOf = (index: number, title = `Meeting ${index}`): IndexedDoc => ({
+      id: `c${index}`,
+      rows: [
+        {
+          locale: 'en',
+          state: 'published',
+          sortAt: new Date(Date.UTC(2020, 0, 1, 0, index)).toISOString(),
+          title: title.toLowerCase(),
+          summary: '',
+          body: 'robotics club',
+        },
+      ],
+    })
+    const titled = new Set([5, count - 50])
+    const docs = Array.from({ length: count }, (_, index) =>
+      docOf(index, titled.has(index) ? `Robotics final ${index}` : undefined),
+    )
+    // Batches newest first: the stored order comes from the rows' dates, not from the batches'.
+    async function* batches() {
+      for (let end = count; end > 0; end -= 300) yield docs.slice(Math.max(0, end - 300), end)
+    }
+    const search = (query: string, limit = 1000) =>
+      store.search({
+        collection,
+        limit,
+        locale: 'en',
+        state: 'published',
+        terms: query.split(' ').map((word) => [word]),
+      })
+    try {
+      await store.rebuild(collection, batches())
+      const found = await search('robotics')
+      expect(found).toHaveLength(SEARCH_CANDIDATES)
+      // The title match among the recent ones comes first, then the others newest first.
+      expect(found.slice(0, 3)).toEqual([`c${count - 50}`, `c${count - 1}`, `c${count - 2}`])
+      // The 200 oldest matches are not ranked, the old title match among them.
+      expect(found).not.toContain('c5')
+      expect(found).not.toContain('c199')
+      expect(found).toContain('c200')
+      // A rarer term is ranked over all its matches.
+      expect(await search('final')).toEqual([`c${count - 50}`, 'c5'])
+
+      // An edit keeps its place in recency; a new document takes the newest.
+      await store.replace(collection, 'c200', docOf(200, 'Robotics edited').rows)
+      await store.replace(collection, 'c9999', docOf(count + 1).rows)
+      const after = await search('robotics')
+      expect(after).toHaveLength(SEARCH_CANDIDATES)
+      expect(after.slice(0, 2)).toEqual([`c${count - 50}`, 'c9999'])
+      expect(after).toContain('c201')
+      expect(after).not.toContain('c200')
+    } finally {
+      await store.clear(collection)
+    }
   })
 
   // MongoDB's index is a collection of its own: emptying it here would need another helper.

@@ -81,8 +81,14 @@ export { PREVIEW_PATH } from './preview/routes'
 
 export { fold, indexText, queryTerms } from './search/fold'
 export { highlight, matchRanges } from './search/highlight'
-export { POSTGRES_SEARCH_DROP, POSTGRES_SEARCH_SCHEMA } from './search/postgres'
+export {
+  POSTGRES_SEARCH_DROP,
+  POSTGRES_SEARCH_RETIRED,
+  POSTGRES_SEARCH_SCHEMA,
+} from './search/postgres'
 export { SQLITE_SEARCH_DROP, SQLITE_SEARCH_SCHEMA } from './search/sqlite'
+export { SEARCH_CANDIDATES, searchStore } from './search/store'
+export type { IndexedDoc, SearchRow, SearchStore } from './search/store'
 export {
   ensureSearchIndex,
   indexDocument,

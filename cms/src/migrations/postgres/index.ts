@@ -5,6 +5,7 @@ import * as migration_20261201_085338_reader_links from './20261201_085338_reade
 import * as migration_20261201_152746_statistics_import from './20261201_152746_statistics_import';
 import * as migration_20261201_153000_search_index from './20261201_153000_search_index';
 import * as migration_20261201_190000_search_reindex_job from './20261201_190000_search_reindex_job';
+import * as migration_20261201_233000_search_recent_index from './20261201_233000_search_recent_index';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261201_190000_search_reindex_job.up,
     down: migration_20261201_190000_search_reindex_job.down,
     name: '20261201_190000_search_reindex_job'
+  },
+  {
+    up: migration_20261201_233000_search_recent_index.up,
+    down: migration_20261201_233000_search_recent_index.down,
+    name: '20261201_233000_search_recent_index'
   },
 ];

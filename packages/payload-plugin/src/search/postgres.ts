@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { IndexedDoc, SearchStore } from './store'
 
-import { drizzleOf, rebuildByAppending } from './store'
+import { drizzleOf, rebuildByAppending, rowsInOrder, SEARCH_CANDIDATES } from './store'
 
 /**
  * The index's table on PostgreSQL, created only where it is missing (the CMS's migration and a
@@ -21,13 +21,18 @@ export const POSTGRES_SEARCH_SCHEMA: readonly string[] = [
     PRIMARY KEY ("collection", "doc_id", "locale", "state")
   )`,
   'CREATE INDEX IF NOT EXISTS "etw_search_vector_idx" ON "etw_search" USING gin ("vector")',
-  'CREATE INDEX IF NOT EXISTS "etw_search_scope_idx" ON "etw_search" ("collection", "locale", "state")',
+  // A search's most recent matches: for a common term, read in this order until enough match.
+  `CREATE INDEX IF NOT EXISTS "etw_search_recent_idx"
+    ON "etw_search" ("collection", "locale", "state", "sort_at" DESC NULLS LAST)`,
+]
+
+/** Indexes that {@link POSTGRES_SEARCH_SCHEMA} no longer has: `etw_search_recent_idx` covers it. */
+export const POSTGRES_SEARCH_RETIRED: readonly string[] = [
+  'DROP INDEX IF EXISTS "etw_search_scope_idx"',
 ]
 
 /** Removes the index's table on PostgreSQL (a migration's `down`; `unaccent` stays). */
 export const POSTGRES_SEARCH_DROP: readonly string[] = ['DROP TABLE "etw_search"']
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Index rows per statement (each binds 8 values; PostgreSQL allows 65,535). */
 const CHUNK = 500
@@ -39,7 +44,8 @@ interface Db {
 /**
  * The index on PostgreSQL: one row per document, locale and state in `etw_search`, its words in a
  * `tsvector` made with the `simple` configuration and `unaccent` (title weighted A, summary B,
- * body D), searched through a GIN index with prefix queries and ranked by `ts_rank`.
+ * body D), searched through a GIN index with prefix queries and ranked by `ts_rank` (a term's
+ * {@link SEARCH_CANDIDATES} most recent matches at most).
  */
 export const postgresStore = async (payload: Payload): Promise<SearchStore> => {
   const { sql } = await import('@payloadcms/db-postgres')
@@ -49,9 +55,7 @@ export const postgresStore = async (payload: Payload): Promise<SearchStore> => {
   const insert = async (handle: Db, collection: string, docs: readonly IndexedDoc[]) => {
     // Grouped by locale and state: a search reads one of each, and rows of the same kind stored
     // together fill fewer pages (100,000 news interleaved: 23,918 matches on 23,906 pages).
-    const all = docs
-      .flatMap(({ id, rows }) => rows.map((row) => ({ id, row })))
-      .sort((a, b) => compare(a.row.locale, b.row.locale) || compare(a.row.state, b.row.state))
+    const all = rowsInOrder(docs)
     for (let start = 0; start < all.length; start += CHUNK) {
       const values = all.slice(start, start + CHUNK).map(
         ({ id, row }) =>
@@ -93,11 +97,15 @@ export const postgresStore = async (payload: Payload): Promise<SearchStore> => {
       const text = query.terms
         .map((spellings) => `(${spellings.map((term) => `'${term}':*`).join(' | ')})`)
         .join(' & ')
-      const { rows } = await handle.execute(sql`SELECT doc_id AS id
-        FROM etw_search, CAST(${text} AS tsquery) AS q
-        WHERE collection = ${query.collection} AND locale = ${query.locale}
-          AND state = ${query.state} AND vector @@ q
-        ORDER BY ts_rank(vector, q) DESC, sort_at DESC NULLS LAST
+      // The most recent SEARCH_CANDIDATES matches, then ranked: the planner reads a common term
+      // through etw_search_recent_idx until enough rows match, a rare one through the GIN index.
+      const { rows } = await handle.execute(sql`SELECT c.doc_id AS id
+        FROM (SELECT doc_id, vector, sort_at FROM etw_search
+          WHERE collection = ${query.collection} AND locale = ${query.locale}
+            AND state = ${query.state} AND vector @@ CAST(${text} AS tsquery)
+          ORDER BY sort_at DESC NULLS LAST
+          LIMIT ${SEARCH_CANDIDATES}) AS c, CAST(${text} AS tsquery) AS q
+        ORDER BY ts_rank(c.vector, q) DESC, c.sort_at DESC NULLS LAST
         LIMIT ${query.limit}`)
       return rows.map((row) => String(row.id))
     },

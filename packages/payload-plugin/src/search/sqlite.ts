@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { IndexedDoc, SearchStore } from './store'
 
-import { drizzleOf, WEIGHTS } from './store'
+import { drizzleOf, rowsInOrder, SEARCH_CANDIDATES, WEIGHTS } from './store'
 
 /**
  * The index's tables on SQLite, each created only where it is missing (the CMS's migration and a
@@ -31,8 +31,6 @@ export const SQLITE_SEARCH_DROP: readonly string[] = [
   'DROP TABLE etw_search_docs',
 ]
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
 /** Index rows per statement (each binds 5 values; SQLite allows 32,766). */
 const CHUNK = 500
 
@@ -43,6 +41,9 @@ const BULK_HASH_SIZE = 64 * 1024 * 1024
 /** Where a rebuild gathers the words of its rows: a table of its own connection, dropped after. */
 const STAGING = 'temp.etw_search_load'
 
+/** A rebuild's old and new rowids. */
+const ORDER = 'temp.etw_search_order'
+
 interface Db {
   all(query: unknown): Promise<Record<string, unknown>[]>
   run(query: unknown): Promise<unknown>
@@ -52,54 +53,61 @@ interface Db {
  * The index on SQLite: `etw_search_docs` names the rows (collection, document, locale, state) and
  * the FTS5 table `etw_search` (same rowid) holds their words, tokenized by `unicode61` with
  * diacritics removed. `scope` holds one token naming collection, locale and state, so a search
- * reads only the rows it may find.
+ * reads only the rows it may find. Within a scope, rowids follow recency (a rebuild numbers the
+ * rows oldest first, a new document takes the next rowid, an edit keeps its own), so a search
+ * ranks a term's {@link SEARCH_CANDIDATES} most recent matches without reading the others.
  */
 export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
   const { sql } = await import('@payloadcms/db-sqlite')
   const db = (req?: Parameters<SearchStore['clear']>[1]) => drizzleOf<Db>(payload, req)
 
+  /** Removes the rows of one document; gives their rowids by locale and state. */
   const remove = async (handle: Db, collection: string, id: string) => {
+    const removed = await handle.all(sql`SELECT id, locale, state FROM etw_search_docs
+      WHERE collection = ${collection} AND doc_id = ${id}`)
     await handle.run(sql`DELETE FROM etw_search WHERE rowid IN
       (SELECT id FROM etw_search_docs WHERE collection = ${collection} AND doc_id = ${id})`)
     await handle.run(
       sql`DELETE FROM etw_search_docs WHERE collection = ${collection} AND doc_id = ${id}`,
     )
+    return new Map(removed.map((row) => [`${row.locale}\u0000${row.state}`, row.id]))
   }
 
   /**
    * Inserts the rows of `docs`, a few hundred per statement: their names into `etw_search_docs`,
-   * their words into `words` (the FTS5 table, or the staging table of a rebuild).
+   * their words into `words` (the FTS5 table, or the staging table of a rebuild). A row whose
+   * locale and state are in `rowids` takes that rowid back (an edit keeps its place in recency
+   * order); the others take the next ones.
    */
   const insert = async (
     handle: Db,
     collection: string,
     docs: readonly IndexedDoc[],
     words: 'etw_search' | typeof STAGING = 'etw_search',
+    rowids: ReadonlyMap<string, unknown> = new Map(),
   ) => {
-    // Grouped by locale and state: a search reads one of each, so its rows stand together.
-    const all = docs
-      .flatMap(({ id, rows }) => rows.map((row) => ({ id, row })))
-      .sort((a, b) => compare(a.row.locale, b.row.locale) || compare(a.row.state, b.row.state))
+    const all = rowsInOrder(docs)
     for (let start = 0; start < all.length; start += CHUNK) {
       const chunk = all.slice(start, start + CHUNK)
       const inserted = await handle.all(sql`INSERT INTO etw_search_docs
-        (collection, doc_id, locale, state, sort_at)
+        (id, collection, doc_id, locale, state, sort_at)
         VALUES ${sql.join(
           chunk.map(
             ({ id, row }) =>
-              sql`(${collection}, ${id}, ${row.locale}, ${row.state}, ${row.sortAt})`,
+              sql`(${rowids.get(`${row.locale}\u0000${row.state}`) ?? null}, ${collection}, ${id},
+                ${row.locale}, ${row.state}, ${row.sortAt})`,
           ),
           sql`, `,
         )}
         RETURNING id, doc_id, locale, state`)
-      const rowids = new Map(
+      const inserts = new Map(
         inserted.map((row) => [`${row.doc_id}\u0000${row.locale}\u0000${row.state}`, row.id]),
       )
       await handle.run(sql`INSERT INTO ${sql.raw(words)} (rowid, scope, title, summary, body)
         VALUES ${sql.join(
           chunk.map(
             ({ id, row }) =>
-              sql`(${rowids.get(`${id}\u0000${row.locale}\u0000${row.state}`)},
+              sql`(${inserts.get(`${id}\u0000${row.locale}\u0000${row.state}`)},
                 ${scopeToken(collection, row.locale, row.state)},
                 ${row.title}, ${row.summary}, ${row.body})`,
           ),
@@ -117,8 +125,8 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
   return {
     async replace(collection, id, rows, req) {
       const handle = await db(req)
-      await remove(handle, collection, id)
-      await insert(handle, collection, [{ id, rows }])
+      const rowids = await remove(handle, collection, id)
+      await insert(handle, collection, [{ id, rows }], 'etw_search', rowids)
     },
     async append(collection, docs, req) {
       await insert(await db(req), collection, docs)
@@ -135,6 +143,27 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
           (rowid integer PRIMARY KEY, scope text, title text, summary text, body text)`),
       )
       for await (const docs of batches) await insert(handle, collection, docs, STAGING)
+      // Batches come in id order; the rows get new rowids in the stored order (locale, state, then
+      // the oldest first), above every rowid in use, so that a search can take a term's most
+      // recent matches straight off FTS5's rowid order. Later saves take the next rowids.
+      await handle.run(sql.raw(`DROP TABLE IF EXISTS ${ORDER}`))
+      await handle.run(
+        sql.raw(`CREATE TEMP TABLE ${ORDER.slice('temp.'.length)}
+          (old integer PRIMARY KEY, new integer NOT NULL)`),
+      )
+      await handle.run(sql`INSERT INTO ${sql.raw(ORDER)} (old, new)
+        SELECT id, (SELECT max(id) FROM etw_search_docs)
+          + row_number() OVER (ORDER BY locale, state, sort_at, id)
+        FROM etw_search_docs WHERE collection = ${collection}`)
+      await handle.run(sql`UPDATE etw_search_docs
+        SET id = (SELECT new FROM ${sql.raw(ORDER)} WHERE old = etw_search_docs.id)
+        WHERE collection = ${collection}`)
+      await handle.run(
+        sql.raw(
+          `UPDATE ${STAGING} SET rowid = (SELECT new FROM ${ORDER} WHERE old = ${STAGING}.rowid)`,
+        ),
+      )
+      await handle.run(sql.raw(`DROP TABLE ${ORDER}`))
       await handle.run(
         sql.raw(`INSERT INTO etw_search (etw_search, rank) VALUES ('hashsize', ${BULK_HASH_SIZE})`),
       )
@@ -153,11 +182,15 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
         .map((spellings) => `(${spellings.map((term) => `"${term}"*`).join(' OR ')})`)
         .join(' AND ')
       const match = `scope:${scopeToken(query.collection, query.locale, query.state)} AND {title summary body}: (${words})`
+      // The most recent matches, newest rowid first, which FTS5 reads in index order and stops
+      // after SEARCH_CANDIDATES; bm25 is worked out for those rows only, then they are ranked.
       const rows = await handle.all(sql`SELECT d.doc_id AS id
-        FROM etw_search JOIN etw_search_docs d ON d.id = etw_search.rowid
-        WHERE etw_search MATCH ${match}
-        ORDER BY bm25(etw_search, 0, ${WEIGHTS.title}, ${WEIGHTS.summary}, ${WEIGHTS.body}),
-          d.sort_at DESC
+        FROM (SELECT rowid AS rid,
+            bm25(etw_search, 0, ${WEIGHTS.title}, ${WEIGHTS.summary}, ${WEIGHTS.body}) AS score
+          FROM etw_search WHERE etw_search MATCH ${match}
+          ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES}) AS c
+        JOIN etw_search_docs d ON d.id = c.rid
+        ORDER BY c.score, d.sort_at DESC
         LIMIT ${query.limit}`)
       return rows.map((row) => String(row.id))
     },

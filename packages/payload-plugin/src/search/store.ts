@@ -82,6 +82,31 @@ export const rebuildByAppending = async (
   for await (const docs of batches) await store.append(collection, docs, req)
 }
 
+/**
+ * Most matches one search ranks. A term found in more rows than this (a word in nearly every
+ * title) is ranked among its most recent matches only: ranking all of them cost 250–670 ms at
+ * 100,000 news, and a search reads no deeper than its first 1,000 hits anyway.
+ */
+export const SEARCH_CANDIDATES = 1000
+
+const compare = (a: string | null, b: string | null) =>
+  a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : a > b ? 1 : 0
+
+/**
+ * The rows of `docs`, each with its document's id, in the order the index stores them: by locale
+ * and state (a search reads one of each, so its rows stand together), then the oldest first, so
+ * that within one locale and state a later row is a more recent document.
+ */
+export const rowsInOrder = (docs: readonly IndexedDoc[]): { id: string; row: SearchRow }[] =>
+  docs
+    .flatMap(({ id, rows }) => rows.map((row) => ({ id, row })))
+    .sort(
+      (a, b) =>
+        compare(a.row.locale, b.row.locale) ||
+        compare(a.row.state, b.row.state) ||
+        compare(a.row.sortAt, b.row.sortAt),
+    )
+
 /** Title, summary and body weigh 10, 4 and 1 in relevance. */
 export const WEIGHTS = { body: 1, summary: 4, title: 10 } as const
 
