@@ -178,10 +178,24 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
     },
     async search(query, req) {
       const handle = await db(req)
-      const words = query.terms
-        .map((spellings) => `(${spellings.map((term) => `"${term}"*`).join(' OR ')})`)
-        .join(' AND ')
-      const match = `scope:${scopeToken(query.collection, query.locale, query.state)} AND {title summary body}: (${words})`
+      const matchOf = (prefix: boolean) => {
+        const words = query.terms
+          .map(
+            (spellings) =>
+              `(${spellings.map((term) => `"${term}"${prefix ? '*' : ''}`).join(' OR ')})`,
+          )
+          .join(' AND ')
+        return `scope:${scopeToken(query.collection, query.locale, query.state)} AND {title summary body}: (${words})`
+      }
+      // FTS5 answers a prefix query from one list of every row holding any word with that prefix,
+      // which it builds whole before reading it (600,000 rows for a word in every title of 100,000
+      // news: 90 ms); whole words it reads lazily, newest first. So when the words as they stand
+      // already have SEARCH_CANDIDATES recent matches, those are the candidates.
+      const exact = matchOf(false)
+      const [{ found } = { found: 0 }] = await handle.all(sql`SELECT count(*) AS found
+        FROM (SELECT rowid FROM etw_search WHERE etw_search MATCH ${exact}
+          ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES})`)
+      const match = Number(found) >= SEARCH_CANDIDATES ? exact : matchOf(true)
       // The most recent matches, newest rowid first, which FTS5 reads in index order and stops
       // after SEARCH_CANDIDATES; bm25 is worked out for those rows only, then they are ranked.
       const rows = await handle.all(sql`SELECT d.doc_id AS id
