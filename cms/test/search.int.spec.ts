@@ -505,6 +505,19 @@ describeDb('search', () => {
       // A rarer term is ranked over all its matches.
       expect(await search('final')).toEqual([`c${count - 50}`, 'c5'])
 
+      // A document's first publication adds rows beside those that keep their rowids: on the
+      // newest document, a new row must not take a rowid that a kept one comes back to.
+      const draft = docOf(count + 2, `Draft ${count + 2}`).rows[0]!
+      const latest = ['en', 'uk'].map((locale) => ({ ...draft, locale, state: 'latest' as const }))
+      await store.replace(collection, 'c8888', latest)
+      await store.replace(
+        collection,
+        'c8888',
+        latest.flatMap((row) => [row, { ...row, state: 'published' as const }]),
+      )
+      expect(await search('draft')).toEqual(['c8888'])
+      await store.replace(collection, 'c8888', [])
+
       // An edit keeps its place in recency; a new document takes the newest.
       await store.replace(collection, 'c200', docOf(200, 'Robotics edited').rows)
       await store.replace(collection, 'c9999', docOf(count + 1).rows)

@@ -86,7 +86,11 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
     words: 'etw_search' | typeof STAGING = 'etw_search',
     rowids: ReadonlyMap<string, unknown> = new Map(),
   ) => {
-    const all = rowsInOrder(docs)
+    const kept = ({ row }: { row: IndexedDoc['rows'][number] }) =>
+      rowids.has(`${row.locale}\u0000${row.state}`) ? 0 : 1
+    // Rows that take their rowid back go first: a row without one takes the highest rowid + 1 at
+    // the moment it is written, which could be one of those.
+    const all = rowsInOrder(docs).sort((a, b) => kept(a) - kept(b))
     for (let start = 0; start < all.length; start += CHUNK) {
       const chunk = all.slice(start, start + CHUNK)
       const inserted = await handle.all(sql`INSERT INTO etw_search_docs
