@@ -36,7 +36,14 @@ const chunkName = (file) => file.replace(/^chunks\//, '').replace(/-[\w-]{8}\.js
 const chunks = Object.fromEntries(
   [...new Set(Object.values(manifest.tags).flat())].map((file) => [chunkName(file), file]),
 )
-const files = { loader: manifest.loader, ...chunks }
+// The combined module and the chart's copy that imports it: what a page of several tags loads.
+const combined = Object.fromEntries(
+  [...new Set(Object.values(manifest.combined.modules).flat())].map((file) => [
+    chunkName(file),
+    file,
+  ]),
+)
+const files = { loader: manifest.loader, ...chunks, ...combined }
 const size = Object.fromEntries(Object.entries(files).map(([key, file]) => [key, sizeOf(file)]))
 const sum = (keys) =>
   keys.reduce(
@@ -65,13 +72,28 @@ for (const tag of TAGS) {
   const needs = manifest.tags[tag].map(chunkName)
   over = line(`loader + ${needs.join(' + ')}`, sum(['loader', ...needs]), BUDGETS.oneTag) || over
 }
-// "Every tag" is the counters, news, events and article: what the 13 kB budget was set for.
-const everything = ['loader', ...new Set(TAGS.flatMap((tag) => manifest.tags[tag].map(chunkName)))]
-over = line(`loader + every chunk of ${TAGS.join(', ')}`, sum(everything), BUDGETS.all) || over
+// "Every tag" is the counters, news, events and article: what the 13 kB budget was set for. A page
+// with two or more of them takes the combined module.
+const all = manifest.combined.modules[TAGS[0]].map(chunkName)
+over =
+  line(`loader + ${all.join(' + ')} (${TAGS.join(', ')})`, sum(['loader', ...all]), BUDGETS.all) ||
+  over
 const chartNeeds = manifest.tags[CHART].map(chunkName)
 const own = chartNeeds.filter((name) => name !== 'shared')
 over = line(`${own.join(' + ')} on top of loader + shared`, sum(own), BUDGETS.chart) || over
+const chartAll = manifest.combined.modules[CHART].map(chunkName).filter(
+  (name) => !all.includes(name),
+)
+over =
+  line(
+    `${chartAll.join(' + ')} on top of loader + ${all.join(' + ')}`,
+    sum(chartAll),
+    BUDGETS.chart,
+  ) || over
 line(`loader + ${chartNeeds.join(' + ')}`, sum(['loader', ...chartNeeds]))
+// A page that starts with one tag and gets the others later keeps to the shared chunk.
+const split = ['loader', ...new Set(TAGS.flatMap((tag) => manifest.tags[tag].map(chunkName)))]
+line(`loader + every chunk of ${TAGS.join(', ')}, one tag first`, sum(split))
 
 const npm = [
   'index.js',

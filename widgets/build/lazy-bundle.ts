@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, rmSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { brotliCompressSync, constants } from 'node:zlib'
 import { gzipAsync } from '@gfx/zopfli'
 import { build } from 'esbuild'
@@ -44,6 +44,8 @@ interface LazyBundleOptions {
   define: Record<string, string>
   /** Folder of the module chunks under `outDir`; files of earlier builds are removed from it. */
   chunksDir: string
+  /** Tags whose modules the combined module holds, with the shared chunk (`chunks/all-<hash>.js`). */
+  combined: string[]
 }
 
 /** `dist/etw-widgets.json`: what the self-hosted build wrote. */
@@ -54,6 +56,67 @@ export interface BundleManifest {
   integrity: string
   /** Per tag, the chunks it needs (paths under `dist/`), its own last. */
   tags: Record<string, string[]>
+  /**
+   * What a page of two or more of `combined.tags` loads instead: per tag, the combined module and,
+   * for a tag it does not hold, that tag's own module importing it.
+   */
+  combined: { tags: string[]; modules: Record<string, string[]> }
+}
+
+/** A short content hash for a file name, as Rollup's `[hash]`. */
+const nameHash = (source: string) =>
+  createHash('sha256').update(source).digest('base64url').slice(0, 8)
+
+/** Terser, after esbuild has bundled and folded: its passes save a few more bytes. */
+const squeeze = async (code: string, module: boolean) =>
+  (
+    await minify(code, {
+      compress: { passes: 3 },
+      ecma: 2020,
+      module,
+      format: { comments: module ? /^!/ : false },
+    })
+  ).code!
+
+/**
+ * One ES module of `files` (chunks of `bundle`, dependencies first): `export *` of the first — the
+ * shared chunk, whose exports other chunks import — and `element` of each tag's module exported
+ * under the tag's name. Bundled again by esbuild, so the modules' code shares one scope and one
+ * compression window.
+ */
+const combine = async (bundle: OutputBundle, shared: string, tags: Record<string, string>) => {
+  const entry = [
+    `export * from './${basename(shared)}'`,
+    ...Object.entries(tags).map(
+      ([tag, file]) => `export { element as ${JSON.stringify(tag)} } from './${basename(file)}'`,
+    ),
+  ].join('\n')
+  const dir = dirname(shared)
+  const result = await build({
+    stdin: { contents: entry, resolveDir: '/', sourcefile: 'all.js', loader: 'js' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'inline',
+    plugins: [
+      {
+        name: 'etw:chunks',
+        setup(plugin) {
+          plugin.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => ({
+            path: `${dir}/${args.path.slice(2)}`,
+            namespace: 'chunk',
+          }))
+          plugin.onLoad({ filter: /./, namespace: 'chunk' }, (args) => ({
+            contents: (bundle[args.path] as OutputChunk).code,
+            loader: 'js',
+          }))
+        },
+      },
+    ],
+  })
+  return squeeze(result.outputFiles[0]!.text, true)
 }
 
 /** Static imports of `chunk`, transitively, dependencies first. */
@@ -79,19 +142,48 @@ export const lazyBundle = (options: LazyBundleOptions): Plugin => ({
   apply: 'build',
   enforce: 'post',
   async generateBundle(_output, bundle) {
-    // Per tag, the chunks it needs (names under `chunksDir`, without `.js`), its own last; and
-    // each chunk's integrity, which the loader gives the browser with its URL.
+    // Per tag, the chunks it needs (names under `chunksDir`, without `.js`): the shared chunk, which
+    // every tag imports, and its own module.
     const tags: Record<string, string[]> = {}
-    const modules: Record<string, [name: string, integrity: string][]> = {}
     for (const chunk of Object.values(bundle)) {
       if (chunk.type === 'chunk' && chunk.isEntry) {
-        const files = [...importsOf(chunk, bundle), chunk.fileName]
-        tags[chunk.name] = files.map((file) => basename(file, '.js'))
-        modules[chunk.name] = files.map((file) => {
-          const code = (bundle[file] as OutputChunk).code
-          return [basename(file, '.js'), integrity('sha256', code)]
-        })
+        tags[chunk.name] = [...importsOf(chunk, bundle), chunk.fileName].map((file) =>
+          basename(file, '.js'),
+        )
       }
+    }
+    const sharedNames = new Set(Object.values(tags).map((names) => names.slice(0, -1).join()))
+    const [sharedName] = sharedNames
+    if (sharedNames.size !== 1 || !sharedName || sharedName.includes(',')) {
+      throw new Error(`every tag must import exactly one shared chunk, not ${[...sharedNames]}`)
+    }
+    const fileOf = (name: string) => `${options.chunksDir}/${name}.js`
+    const codeOf = (name: string) => (bundle[fileOf(name)] as OutputChunk).code
+    // What the loader needs of a module: its name and the integrity it gives the browser with it.
+    const module = (name: string, code = codeOf(name)): [string, string] => [
+      name,
+      integrity('sha256', code),
+    ]
+    const own = (tag: string) => tags[tag]!.at(-1)!
+
+    // The combined module, and each other tag's module importing it instead of the shared chunk.
+    const all = await combine(
+      bundle,
+      fileOf(sharedName),
+      Object.fromEntries(options.combined.map((tag) => [tag, fileOf(own(tag))])),
+    )
+    const allName = `all-${nameHash(all)}`
+    this.emitFile({ type: 'asset', fileName: fileOf(allName), source: all })
+    const combined: BundleManifest['combined'] = { tags: options.combined, modules: {} }
+    const outside: Record<string, [string, string]> = {}
+    for (const tag of Object.keys(tags)) {
+      combined.modules[tag] = [fileOf(allName)]
+      if (options.combined.includes(tag)) continue
+      const code = codeOf(own(tag)).replaceAll(`"./${sharedName}.js"`, `"./${allName}.js"`)
+      const name = `${tag}-all-${nameHash(code)}`
+      this.emitFile({ type: 'asset', fileName: fileOf(name), source: code })
+      outside[tag] = module(name, code)
+      combined.modules[tag].push(fileOf(name))
     }
     const result = await build({
       entryPoints: [options.loader],
@@ -101,25 +193,24 @@ export const lazyBundle = (options: LazyBundleOptions): Plugin => ({
       target: 'es2022',
       minify: true,
       legalComments: 'none',
-      define: { ...options.define, __ETW_TAGS__: JSON.stringify(modules) },
+      define: {
+        ...options.define,
+        __ETW_SHARED__: JSON.stringify(module(sharedName)),
+        __ETW_TAGS__: JSON.stringify(
+          Object.fromEntries(Object.keys(tags).map((tag) => [tag, module(own(tag))])),
+        ),
+        __ETW_ALL__: JSON.stringify([...module(allName, all), outside]),
+      },
     })
-    // esbuild bundles and folds the defines; Terser's passes then save a few more bytes.
-    const minified = await minify(result.outputFiles[0]!.text, {
-      compress: { passes: 3 },
-      ecma: 2020,
-      format: { comments: false },
-    })
-    const loader = minified.code!
+    const loader = await squeeze(result.outputFiles[0]!.text, false)
     this.emitFile({ type: 'asset', fileName: options.fileName, source: loader })
     const manifest: BundleManifest = {
       loader: options.fileName,
       integrity: integrity('sha384', loader),
       tags: Object.fromEntries(
-        Object.entries(tags).map(([tag, names]) => [
-          tag,
-          names.map((name) => `${options.chunksDir}/${name}.js`),
-        ]),
+        Object.entries(tags).map(([tag, names]) => [tag, names.map(fileOf)]),
       ),
+      combined,
     }
     // Read by the CMS (routes, the SRI hash it shows) and by `pnpm bench:widgets`.
     this.emitFile({
