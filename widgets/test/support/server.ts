@@ -4,6 +4,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import {
+  bestContentLocale,
+  LOCALE_TAG,
+  MAX_LOCALE_LENGTH,
+} from '../../../packages/payload-plugin/src/contract/locale-tags'
 import { article, events, news, stats, statsCompare, statsHistory } from './fixtures'
 
 const widgetsDir = fileURLToPath(new URL('../..', import.meta.url))
@@ -133,7 +138,7 @@ export const startServer = async (host = '127.0.0.1'): Promise<TestServer> => {
       // (exact, then its language, then the default), which the answer names; a malformed one is a 400.
       const locale = url.searchParams.get('locale')
       if (locale !== null) {
-        if (!/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(locale) || locale.length > 35) {
+        if (!LOCALE_TAG.test(locale) || locale.length > MAX_LOCALE_LENGTH) {
           const body = {
             error: {
               code: 'invalid_parameter',
@@ -143,11 +148,7 @@ export const startServer = async (host = '127.0.0.1'): Promise<TestServer> => {
           }
           return send(400, 'application/json', JSON.stringify(body), cors)
         }
-        const wanted = locale.toLowerCase()
-        const served =
-          state.locales.find((l) => l.toLowerCase() === wanted) ??
-          state.locales.find((l) => l.toLowerCase() === wanted.split('-')[0]) ??
-          state.locales[0]!
+        const served = bestContentLocale(locale, state.locales, state.locales[0]!)
         url.searchParams.set('locale', served)
         cors['content-language'] = served
       }

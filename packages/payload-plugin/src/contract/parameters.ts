@@ -1,6 +1,7 @@
 import * as z from 'zod'
 
 import { isCountryCode } from '../utilities/countries'
+import { bestContentLocale, LOCALE_TAG, MAX_LOCALE_LENGTH } from './locale-tags'
 import { EventsWhen, MetricKey, named } from './schemas'
 
 /**
@@ -139,36 +140,14 @@ export interface ParameterSettings {
   maxLimit: number
 }
 
-/** The longest `locale` taken: room for a language, script, region and a variant or two. */
-export const MAX_LOCALE_LENGTH = 35
+export { bestContentLocale, MAX_LOCALE_LENGTH }
 
 /**
- * The values of `locale`: a BCP 47 language tag's shape (a language of 2 to 8 letters, then
- * subtags of 1 to 8 letters or digits, hyphen-separated), at most {@link MAX_LOCALE_LENGTH}
- * characters. The feed serves the best content locale it has for it ({@link bestContentLocale}).
+ * The values of `locale`: a BCP 47 language tag's shape ({@link LOCALE_TAG}), at most
+ * {@link MAX_LOCALE_LENGTH} characters. The feed serves the best content locale it has for it
+ * ({@link bestContentLocale}).
  */
-export const localeValue = z
-  .string()
-  .max(MAX_LOCALE_LENGTH)
-  .regex(/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/)
-
-/**
- * The content locale served for a requested language tag: the configured locale equal to it (in
- * any case), else the one equal to its language (`pt-BR` → `pt`), else `defaultLocale`.
- */
-export const bestContentLocale = (
-  tag: string,
-  locales: readonly string[],
-  defaultLocale: string,
-): string => {
-  const wanted = tag.toLowerCase()
-  const language = wanted.split('-', 1)[0]
-  return (
-    locales.find((locale) => locale.toLowerCase() === wanted) ??
-    locales.find((locale) => locale.toLowerCase() === language) ??
-    defaultLocale
-  )
-}
+export const localeValue = z.string().max(MAX_LOCALE_LENGTH).regex(LOCALE_TAG)
 
 /**
  * The feed's parameters by OpenAPI component name, with the configured locales and `maxLimit`.
