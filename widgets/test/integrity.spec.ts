@@ -7,9 +7,16 @@ const PAGE = '<etw-stats country="AZ"><p id="fallback">4308 teachers in Azerbaij
 describe.skipIf(chromiumMissing)('module integrity', () => {
   const h = useHarness()
 
-  for (const [which, pattern] of [
-    ["the tag's module", /\/chunks\/etw-stats-[^/]+\.js$/],
-    ['the shared module', /\/chunks\/shared-[^/]+\.js$/],
+  for (const [which, pattern, body, loads] of [
+    ["the tag's module", /\/chunks\/etw-stats-[^/]+\.js$/, PAGE, '/chunks/shared-'],
+    ['the shared module', /\/chunks\/shared-[^/]+\.js$/, PAGE, '/chunks/shared-'],
+    // Two tags: the page takes the combined module.
+    [
+      'the combined module',
+      /\/chunks\/all-[^/]+\.js$/,
+      `${PAGE}<etw-news-feed limit="1"></etw-news-feed>`,
+      '/chunks/all-',
+    ],
   ] as const) {
     it(`should refuse ${which} when its bytes differ from the build's, and keep the fallback`, async () => {
       const context = await h.browser.newContext({ reducedMotion: 'reduce' })
@@ -23,11 +30,11 @@ describe.skipIf(chromiumMissing)('module integrity', () => {
             body: `${await response.text()}\nwindow.etwTampered = true`,
           })
         })
-        const { page, problems } = await h.open(PAGE, { context })
-        await page.waitForFunction(() =>
-          performance
-            .getEntriesByType('resource')
-            .some((entry) => entry.name.includes('/chunks/shared-')),
+        const { page, problems } = await h.open(body, { context })
+        await page.waitForFunction(
+          (name) =>
+            performance.getEntriesByType('resource').some((entry) => entry.name.includes(name)),
+          loads,
         )
         await page.waitForLoadState('networkidle')
         expect(tampered.length).toBeGreaterThan(0)
