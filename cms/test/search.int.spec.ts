@@ -577,10 +577,12 @@ describeDb('search', () => {
       expect(await search('alpha1 beta')).toEqual(ids(0))
       expect(await search('alpha1 b')).toEqual(ids(0))
       expect(await search('alphax')).toEqual([])
+      expect(await search('gamma alphax')).toEqual([])
       expect(await search('alpha1 delta')).toEqual([])
       // A word that an edit brings is found at once, and the one it took away no more.
       await store.replace(collection, 'p0', docOf(0, 'omega1 beta').rows)
       expect(await search('omega')).toEqual(ids(0))
+      expect(await search('beta omega')).toEqual(ids(0))
       expect(await search('alpha1 beta')).toEqual([])
       expect(await search('alpha1')).toEqual(ids(1, ...range(10, 19)))
     } finally {
