@@ -7,7 +7,9 @@
  * asserts nothing about speed.
  *
  *   BENCH_NEWS (default 100000), BENCH_RUNS (default 40), BENCH_DATABASES (default sqlite,postgres),
- *   ETW_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test).
+ *   ETW_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test),
+ *   BENCH_KEEP=1 (keeps each database at the end and prints its URL or file, to study query plans:
+ *   drop it by hand afterwards, `drop database etw_bench_search_<pid>` or the file's folder).
  */
 import { fork } from 'node:child_process'
 import fs from 'node:fs'
@@ -284,7 +286,8 @@ const runParent = async (): Promise<void> => {
       execArgv: ['--import', 'tsx'],
     })
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-    await drop()
+    if (process.env.BENCH_KEEP === '1') log(`${kind}: kept the database ${url}`)
+    else await drop()
     if (code !== 0) throw new Error(`${kind}: the benchmark exited with ${code}`)
   }
 }

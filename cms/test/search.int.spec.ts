@@ -531,6 +531,65 @@ describeDb('search', () => {
     }
   })
 
+  it('should match a prefix the same whether it starts a few words or many', async () => {
+    // A collection of the index's own. `alpha` starts 41 words, `alpha1` 11 of them.
+    const collection = 'prefixes'
+    const store = await searchStore(payload)
+    const docOf = (index: number, title: string): IndexedDoc => ({
+      id: `p${index}`,
+      rows: [
+        {
+          locale: 'en',
+          state: 'published',
+          sortAt: new Date(Date.UTC(2021, 0, 1, 0, index)).toISOString(),
+          title,
+          summary: '',
+          body: '',
+        },
+      ],
+    })
+    const docs = [
+      docOf(0, 'alpha1 beta'),
+      ...Array.from({ length: 40 }, (_, i) => docOf(i + 1, `alpha${i + 1} gamma`)),
+    ]
+    async function* batches() {
+      yield docs
+    }
+    const search = async (query: string) =>
+      (
+        await store.search({
+          collection,
+          limit: 1000,
+          locale: 'en',
+          state: 'published',
+          terms: query.split(' ').map((word) => [word]),
+        })
+      ).sort()
+    const ids = (...indexes: number[]) => indexes.map((index) => `p${index}`).sort()
+    const range = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => from + i)
+    try {
+      await store.rebuild(collection, batches())
+      expect(await search('alpha')).toEqual(ids(...range(0, 40)))
+      expect(await search('alpha gamma')).toEqual(ids(...range(1, 40)))
+      expect(await search('alpha1 gamma')).toEqual(ids(1, ...range(10, 19)))
+      expect(await search('gamma alpha4')).toEqual(ids(4, 40))
+      expect(await search('alpha1 beta')).toEqual(ids(0))
+      expect(await search('alpha1 b')).toEqual(ids(0))
+      expect(await search('alphax')).toEqual([])
+      expect(await search('gamma alphax')).toEqual([])
+      expect(await search('alpha1 delta')).toEqual([])
+      // A word that an edit brings is found at once, and the one it took away no more.
+      await store.replace(collection, 'p0', docOf(0, 'omega1 beta').rows)
+      expect(await search('omega')).toEqual(ids(0))
+      expect(await search('beta omega')).toEqual(ids(0))
+      expect(await search('alpha1 beta')).toEqual([])
+      expect(await search('alpha1')).toEqual(ids(1, ...range(10, 19)))
+    } finally {
+      await store.clear(collection)
+    }
+  })
+
   // MongoDB's index is a collection of its own: emptying it here would need another helper.
   const onSql = databaseProbe.kind === 'sqlite' || databaseProbe.kind === 'postgres' ? it : it.skip
 

@@ -6,6 +6,7 @@ import * as migration_20261201_152746_statistics_import from './20261201_152746_
 import * as migration_20261201_153000_search_index from './20261201_153000_search_index';
 import * as migration_20261201_190000_search_reindex_job from './20261201_190000_search_reindex_job';
 import * as migration_20261201_233000_search_recent_index from './20261201_233000_search_recent_index';
+import * as migration_20261202_013000_search_words from './20261202_013000_search_words';
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261201_233000_search_recent_index.up,
     down: migration_20261201_233000_search_recent_index.down,
     name: '20261201_233000_search_recent_index'
+  },
+  {
+    up: migration_20261202_013000_search_words.up,
+    down: migration_20261202_013000_search_words.down,
+    name: '20261202_013000_search_words'
   },
 ];
