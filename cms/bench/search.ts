@@ -163,6 +163,25 @@ const runChild = async (): Promise<void> => {
     ),
   )
   await run(sql`ANALYZE`)
+  const rows = async (query: unknown) => {
+    const result = (await run(query)) as { rows: Record<string, unknown>[] }
+    return result.rows
+  }
+  const mb = (bytes: unknown) => `${(Number(bytes) / 1024 / 1024).toFixed(1)} MB`
+  if (kind === 'sqlite') {
+    const [{ index: indexBytes } = {}] = await rows(
+      sql`SELECT sum(pgsize) AS "index" FROM dbstat WHERE name LIKE 'etw_search%'`,
+    )
+    const [{ bytes } = {}] = await rows(
+      sql`SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()`,
+    )
+    log(label(`index on disk: ${mb(indexBytes)} (etw_search*, dbstat); database ${mb(bytes)}`))
+  } else {
+    const [{ index: indexBytes } = {}] = await rows(
+      sql`SELECT pg_total_relation_size('etw_search') AS "index"`,
+    )
+    log(label(`index on disk: ${mb(indexBytes)} (etw_search with its indexes and TOAST)`))
+  }
 
   // 3. Queries: the index alone, and the feed's uncached answer.
   const feed = plugin.getFeed(payload)

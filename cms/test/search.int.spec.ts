@@ -7,6 +7,7 @@ import {
   reindexSearch,
   SEARCH_CANDIDATES,
   searchIds,
+  SQLITE_SEARCH_PREFIXES,
   searchStore,
 } from '@etw/payload-plugin'
 
@@ -627,6 +628,91 @@ describeDb('search', () => {
       await payload.jobs.runByID({ id: job! })
       expect(await robotics()).toEqual(before)
       expect(await ensureSearchIndex(payload)).toBeUndefined()
+    },
+  )
+
+  // The FTS5 table and its prefix indexes are SQLite's own.
+  const onSqlite = databaseProbe.kind === 'sqlite' ? it : it.skip
+
+  onSqlite(
+    'should keep every match when the migration recreates the FTS5 table with longer prefix indexes',
+    async () => {
+      const { sql } = await import('@payloadcms/db-sqlite')
+      const drizzle = (
+        payload.db as unknown as {
+          drizzle: {
+            all: (q: unknown) => Promise<Record<string, unknown>[]>
+            run: (q: unknown) => Promise<unknown>
+          }
+        }
+      ).drizzle
+      const migration =
+        await import('../src/migrations/sqlite/20261202_013000_search_prefix_indexes')
+      const definition = async () =>
+        String(
+          (await drizzle.all(sql`SELECT sql FROM sqlite_schema WHERE name = 'etw_search'`))[0]?.sql,
+        )
+      const rowids = async () =>
+        (await drizzle.all(sql`SELECT rowid AS id FROM etw_search ORDER BY rowid`)).map(
+          (row) => row.id,
+        )
+      // Queries of every prefix length from 1 to 9 letters, whole words and two words among them.
+      const queries: [string, Locale][] = [
+        ['r', 'en'],
+        ['ro', 'en'],
+        ['robotics', 'en'],
+        ['к', 'uk'],
+        ['семі', 'uk'],
+        ['семін', 'uk'],
+        ['семіна', 'uk'],
+        ['kyiv', 'uk'],
+        ['конфер киї', 'uk'],
+        ['kamianet', 'uk'],
+        ['kamianets', 'uk'],
+        ['baki', 'az'],
+      ]
+      // The index itself: the feed keeps its answers.
+      const find = (query: string, locale: Locale) =>
+        searchIds(payload, { collection: 'news', locale, query, state: 'published' })
+      const answers = async () => {
+        const found: (number | string)[][] = []
+        for (const [q, locale] of queries) found.push(await find(q, locale))
+        return found
+      }
+      const current = await answers()
+      expect(current.every((found) => found.length > 0)).toBe(true)
+      expect(await definition()).toContain(`prefix = '${SQLITE_SEARCH_PREFIXES}'`)
+      const rows = await rowids()
+
+      // The table as the index's first migration made it.
+      await migration.down({ db: drizzle, payload, req: {} } as never)
+      expect(await definition()).toContain(`prefix = '2 3'`)
+      expect(await rowids()).toEqual(rows)
+      expect(await answers()).toEqual(current)
+
+      await migration.up({ db: drizzle, payload, req: {} } as never)
+      expect(await definition()).toContain(`prefix = '1 2 3 4 5 6 7 8'`)
+      expect(await rowids()).toEqual(rows)
+      expect(await answers()).toEqual(current)
+
+      // A host app's start recreates a table with other prefix indexes the same way.
+      await migration.down({ db: drizzle, payload, req: {} } as never)
+      await (await searchStore(payload)).ensureSchema()
+      expect(await definition()).toContain(`prefix = '${SQLITE_SEARCH_PREFIXES}'`)
+      expect(await rowids()).toEqual(rows)
+      expect(await answers()).toEqual(current)
+
+      // Saves go on into the new table: an edit is found by its new words only.
+      await payload.update({
+        collection: 'news',
+        data: { title: 'Робототехніка у Вінниці' },
+        id: ids.kyiv!,
+        locale: 'uk',
+        overrideAccess: true,
+      })
+      const id = payload.db.defaultIDType === 'number' ? Number(ids.kyiv) : ids.kyiv
+      expect(await find('вінни', 'uk')).toEqual([id])
+      expect(await find('конфер киї', 'uk')).toEqual([])
     },
   )
 })

@@ -86,7 +86,12 @@ export {
   POSTGRES_SEARCH_RETIRED,
   POSTGRES_SEARCH_SCHEMA,
 } from './search/postgres'
-export { SQLITE_SEARCH_DROP, SQLITE_SEARCH_SCHEMA } from './search/sqlite'
+export {
+  SQLITE_SEARCH_DROP,
+  SQLITE_SEARCH_PREFIXES,
+  SQLITE_SEARCH_SCHEMA,
+  sqliteSearchPrefixes,
+} from './search/sqlite'
 export { SEARCH_CANDIDATES, searchStore } from './search/store'
 export type { IndexedDoc, SearchRow, SearchStore } from './search/store'
 export {

@@ -4,6 +4,7 @@ import * as migration_20261201_084818_webhooks_event_time_zones from './20261201
 import * as migration_20261201_085314_reader_links from './20261201_085314_reader_links';
 import * as migration_20261201_152702_statistics_import from './20261201_152702_statistics_import';
 import * as migration_20261201_153000_search_index from './20261201_153000_search_index';
+import * as migration_20261202_013000_search_prefix_indexes from './20261202_013000_search_prefix_indexes';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261201_153000_search_index.up,
     down: migration_20261201_153000_search_index.down,
     name: '20261201_153000_search_index'
+  },
+  {
+    up: migration_20261202_013000_search_prefix_indexes.up,
+    down: migration_20261202_013000_search_prefix_indexes.down,
+    name: '20261202_013000_search_prefix_indexes'
   },
 ];
