@@ -79,10 +79,9 @@ const squeeze = async (code: string, module: boolean) =>
   ).code!
 
 /**
- * One ES module of `files` (chunks of `bundle`, dependencies first): `export *` of the first — the
- * shared chunk, whose exports other chunks import — and `element` of each tag's module exported
- * under the tag's name. Bundled again by esbuild, so the modules' code shares one scope and one
- * compression window.
+ * One ES module of chunks of `bundle`: `export *` of `shared` — whose exports other chunks import —
+ * and `element` of each tag's module (`tags`: tag → file) exported under the tag's name. Bundled
+ * again by esbuild, so the modules' code shares one scope and one compression window.
  */
 const combine = async (bundle: OutputBundle, shared: string, tags: Record<string, string>) => {
   const entry = [
@@ -199,7 +198,7 @@ export const lazyBundle = (options: LazyBundleOptions): Plugin => ({
         __ETW_TAGS__: JSON.stringify(
           Object.fromEntries(Object.keys(tags).map((tag) => [tag, module(own(tag))])),
         ),
-        __ETW_ALL__: JSON.stringify([...module(allName, all), outside]),
+        __ETW_ALL__: JSON.stringify([module(allName, all), outside]),
       },
     })
     const loader = await squeeze(result.outputFiles[0]!.text, false)

@@ -25,7 +25,7 @@ declare const __ETW_TAGS__: Record<Tag, Module>
  * exported under the tag's name — and, per tag it does not hold, a copy of that tag's own module
  * that imports the combined one instead of the shared chunk.
  */
-declare const __ETW_ALL__: [...all: Module, own: Partial<Record<Tag, Module>>]
+declare const __ETW_ALL__: [all: Module, own: Partial<Record<Tag, Module>>]
 
 type Module = [name: string, integrity: string]
 
@@ -44,7 +44,7 @@ const start = () => {
   const started = new Set<string>()
   const found = new Set<Tag>()
   const preloads = new Map<string, Promise<unknown>>()
-  const [allName, allIntegrity, own] = __ETW_ALL__
+  const [all, own] = __ETW_ALL__
   // Whether this page takes the combined module, decided once, by the first tags found: two or
   // more of the tags it holds weigh less in one file than as the shared chunk and a file each.
   let combined: boolean | undefined
@@ -53,7 +53,7 @@ const start = () => {
     if (started.has(tag) || customElements.get(tag)) return
     started.add(tag)
     const modules = combined
-      ? [[allName, allIntegrity] as Module, ...(own[tag] ? [own[tag]] : [])]
+      ? [all, ...(own[tag] ? [own[tag]] : [])]
       : [__ETW_SHARED__, __ETW_TAGS__[tag]]
     const urls = modules.map(([name]) => new URL(`chunks/${name}.js`, src || document.baseURI).href)
     // Every module of the tag at once, each checked against its hash: a module preload with
