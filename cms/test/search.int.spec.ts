@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
-import type { IndexedDoc } from '@etw/payload-plugin'
+import type { IndexedDoc, SearchStore } from '@etw/payload-plugin'
 import {
   ensureSearchIndex,
   reindexSearch,
@@ -459,24 +459,43 @@ describeDb('search', () => {
     ).toEqual(before.map((id) => (payload.db.defaultIDType === 'number' ? Number(id) : id)))
   })
 
+  /**
+   * A document of a collection of the index's own: one English published row, `minute` minutes
+   * into 2020 (a later minute is a more recent document).
+   */
+  const publishedDoc = (id: string, minute: number, title: string, body = ''): IndexedDoc => ({
+    id,
+    rows: [
+      {
+        locale: 'en',
+        state: 'published',
+        sortAt: new Date(Date.UTC(2020, 0, 1, 0, minute)).toISOString(),
+        title,
+        summary: '',
+        body,
+      },
+    ],
+  })
+
+  /** The ranked ids `store` finds in English published rows of `collection`, one term a word. */
+  const searchIn =
+    (store: SearchStore, collection: string) =>
+    (query: string, limit = 1000) =>
+      store.search({
+        collection,
+        limit,
+        locale: 'en',
+        state: 'published',
+        terms: query.split(' ').map((word) => [word]),
+      })
+
   it('should rank only the most recent matches of a term found in more rows than it ranks', async () => {
     // A collection of the index's own, so that the news of the other tests are not touched.
     const collection = 'candidates'
     const store = await searchStore(payload)
     const count = SEARCH_CANDIDATES + 200
-    const docOf = (index: number, title = `Meeting ${index}`): IndexedDoc => ({
-      id: `c${index}`,
-      rows: [
-        {
-          locale: 'en',
-          state: 'published',
-          sortAt: new Date(Date.UTC(2020, 0, 1, 0, index)).toISOString(),
-          title: title.toLowerCase(),
-          summary: '',
-          body: 'robotics club',
-        },
-      ],
-    })
+    const docOf = (index: number, title = `Meeting ${index}`) =>
+      publishedDoc(`c${index}`, index, title.toLowerCase(), 'robotics club')
     const titled = new Set([5, count - 50])
     const docs = Array.from({ length: count }, (_, index) =>
       docOf(index, titled.has(index) ? `Robotics final ${index}` : undefined),
@@ -485,14 +504,7 @@ describeDb('search', () => {
     async function* batches() {
       for (let end = count; end > 0; end -= 300) yield docs.slice(Math.max(0, end - 300), end)
     }
-    const search = (query: string, limit = 1000) =>
-      store.search({
-        collection,
-        limit,
-        locale: 'en',
-        state: 'published',
-        terms: query.split(' ').map((word) => [word]),
-      })
+    const search = searchIn(store, collection)
     try {
       await store.rebuild(collection, batches())
       const found = await search('robotics')
@@ -536,19 +548,7 @@ describeDb('search', () => {
     // A collection of the index's own. `alpha` starts 41 words, `alpha1` 11 of them.
     const collection = 'prefixes'
     const store = await searchStore(payload)
-    const docOf = (index: number, title: string): IndexedDoc => ({
-      id: `p${index}`,
-      rows: [
-        {
-          locale: 'en',
-          state: 'published',
-          sortAt: new Date(Date.UTC(2021, 0, 1, 0, index)).toISOString(),
-          title,
-          summary: '',
-          body: '',
-        },
-      ],
-    })
+    const docOf = (index: number, title: string) => publishedDoc(`p${index}`, index, title)
     const docs = [
       docOf(0, 'alpha1 beta'),
       ...Array.from({ length: 40 }, (_, i) => docOf(i + 1, `alpha${i + 1} gamma`)),
@@ -556,16 +556,7 @@ describeDb('search', () => {
     async function* batches() {
       yield docs
     }
-    const search = async (query: string) =>
-      (
-        await store.search({
-          collection,
-          limit: 1000,
-          locale: 'en',
-          state: 'published',
-          terms: query.split(' ').map((word) => [word]),
-        })
-      ).sort()
+    const search = async (query: string) => (await searchIn(store, collection)(query)).sort()
     const ids = (...indexes: number[]) => indexes.map((index) => `p${index}`).sort()
     const range = (from: number, to: number) =>
       Array.from({ length: to - from + 1 }, (_, i) => from + i)
