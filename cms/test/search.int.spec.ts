@@ -145,6 +145,20 @@ describeDb('search', () => {
         title: 'Coding clubs',
         summary: 'Robotics for beginners.',
       },
+      // Every word in the title outranks one word in the title and one in the body of a newer item.
+      {
+        key: 'bothInTitle',
+        locale: 'en',
+        publishedAt: '2024-02-01T09:00:00.000Z',
+        title: 'Fenland heron count',
+      },
+      {
+        key: 'oneInBody',
+        locale: 'en',
+        publishedAt: '2024-08-01T09:00:00.000Z',
+        title: 'Fenland walk',
+        body: 'A heron nests by the school.',
+      },
       // Recency breaks ties between equally relevant items.
       {
         key: 'older',
@@ -236,6 +250,10 @@ describeDb('search', () => {
 
   it('should rank a match in the title above the summary, and the summary above the body', async () => {
     expect(await feedIds('robotics')).toEqual([ids.inTitle, ids.inSummary, ids.inBody])
+  })
+
+  it('should weigh each word of the query by where it is found', async () => {
+    expect(await feedIds('fenland heron')).toEqual([ids.bothInTitle, ids.oneInBody])
   })
 
   it('should order equally relevant items newest first', async () => {

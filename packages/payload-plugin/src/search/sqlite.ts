@@ -66,6 +66,9 @@ export const SQLITE_SEARCH_DROP: readonly string[] = [
   'DROP TABLE etw_search_docs',
 ]
 
+/** The columns of words, in the order of `etw_search`. */
+const COLUMNS = ['title', 'summary', 'body'] as const
+
 /** Index rows per statement (each binds 5 values; SQLite allows 32,766). */
 const CHUNK = 500
 
@@ -217,15 +220,13 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
     },
     async search(query, req) {
       const handle = await db(req)
-      const matchOf = (prefix: boolean) => {
-        const words = query.terms
-          .map(
-            (spellings) =>
-              `(${spellings.map((term) => `"${term}"${prefix ? '*' : ''}`).join(' OR ')})`,
-          )
-          .join(' AND ')
-        return `scope:${scopeToken(query.collection, query.locale, query.state)} AND {title summary body}: (${words})`
-      }
+      const scope = `scope:${scopeToken(query.collection, query.locale, query.state)}`
+      const term = (spellings: readonly string[], prefix: boolean) =>
+        `(${spellings.map((spelling) => `"${spelling}"${prefix ? '*' : ''}`).join(' OR ')})`
+      const matchOf = (prefix: boolean) =>
+        `${scope} AND {title summary body}: (${query.terms
+          .map((spellings) => term(spellings, prefix))
+          .join(' AND ')})`
       // FTS5 answers a prefix query from one list of every row holding any word with that prefix,
       // which it builds whole before reading it (600,000 rows for a word in every title of 100,000
       // news: 90 ms); whole words it reads lazily, newest first. So when the words as they stand
@@ -234,16 +235,29 @@ export const sqliteStore = async (payload: Payload): Promise<SearchStore> => {
       const [{ found } = { found: 0 }] = await handle.all(sql`SELECT count(*) AS found
         FROM (SELECT rowid FROM etw_search WHERE etw_search MATCH ${exact}
           ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES})`)
-      const match = Number(found) >= SEARCH_CANDIDATES ? exact : matchOf(true)
+      const prefix = Number(found) < SEARCH_CANDIDATES
+      // Relevance: for each term, the weights of the columns it is found in. Each (term, column)
+      // is one more FTS5 query over the candidates' rowids only, a millisecond or less. FTS5's
+      // bm25 counts every row of the whole table holding each term for its rarity first: 18 ms of
+      // 20 for `etwinning` in every title of 100,000 news, which then weighs nothing.
+      const foundIn = (spellings: readonly string[]) =>
+        sql.join(
+          COLUMNS.map(
+            (column) => sql`${WEIGHTS[column]} * (c.rid IN (SELECT rowid FROM etw_search
+              WHERE etw_search MATCH ${`${scope} AND ${column}: ${term(spellings, prefix)}`}
+                AND rowid BETWEEN (SELECT lo FROM r) AND (SELECT hi FROM r)))`,
+          ),
+          sql` + `,
+        )
       // The most recent matches, newest rowid first, which FTS5 reads in index order and stops
-      // after SEARCH_CANDIDATES; bm25 is worked out for those rows only, then they are ranked.
-      const rows = await handle.all(sql`SELECT d.doc_id AS id
-        FROM (SELECT rowid AS rid,
-            bm25(etw_search, 0, ${WEIGHTS.title}, ${WEIGHTS.summary}, ${WEIGHTS.body}) AS score
-          FROM etw_search WHERE etw_search MATCH ${match}
-          ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES}) AS c
-        JOIN etw_search_docs d ON d.id = c.rid
-        ORDER BY c.score, d.sort_at DESC
+      // after SEARCH_CANDIDATES; then ranked.
+      const rows = await handle.all(sql`WITH
+        c AS MATERIALIZED (SELECT rowid AS rid FROM etw_search
+          WHERE etw_search MATCH ${matchOf(prefix)}
+          ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES}),
+        r AS MATERIALIZED (SELECT min(rid) AS lo, max(rid) AS hi FROM c)
+        SELECT d.doc_id AS id FROM c JOIN etw_search_docs d ON d.id = c.rid
+        ORDER BY (${sql.join(query.terms.map(foundIn), sql` + `)}) DESC, d.sort_at DESC
         LIMIT ${query.limit}`)
       return rows.map((row) => String(row.id))
     },
