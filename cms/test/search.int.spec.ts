@@ -562,6 +562,34 @@ describeDb('search', () => {
     }
   })
 
+  it('should rank the most recent matches of a term that only the newest rows are full of', async () => {
+    // 300 newest rows hold the term, 2,000 older ones not, 900 older still do: a search that took
+    // the term for common from the newest rows alone would find 300 matches, not the 1,000 most
+    // recent.
+    const collection = 'dense'
+    const store = await searchStore(payload)
+    const docs = Array.from({ length: 3200 }, (_, minute) => {
+      const holds = minute < 900 || minute >= 2900
+      const title = minute === 850 ? 'Heather walk' : `Walk ${minute}`
+      return publishedDoc(`d${minute}`, minute, title.toLowerCase(), holds ? 'heather' : 'moss')
+    })
+    async function* batches() {
+      for (let start = 0; start < docs.length; start += 800) yield docs.slice(start, start + 800)
+    }
+    try {
+      await store.rebuild(collection, batches())
+      const found = await searchIn(store, collection)('heather')
+      expect(found).toHaveLength(SEARCH_CANDIDATES)
+      // The older title match outranks the newest body matches.
+      expect(found.slice(0, 3)).toEqual(['d850', 'd3199', 'd3198'])
+      expect(found).toContain('d2900')
+      expect(found).toContain('d200')
+      expect(found).not.toContain('d199')
+    } finally {
+      await store.clear(collection)
+    }
+  })
+
   it('should match a prefix the same whether it starts a few words or many', async () => {
     // A collection of the index's own. `alpha` starts 41 words, `alpha1` 11 of them.
     const collection = 'prefixes'
@@ -640,6 +668,31 @@ describeDb('search', () => {
     },
   )
 
+  // What the migrations that rebuild the index must keep finding: queries of every prefix length
+  // from 1 to 9 letters, whole words and two words among them.
+  const queries: [string, Locale][] = [
+    ['r', 'en'],
+    ['ro', 'en'],
+    ['robotics', 'en'],
+    ['к', 'uk'],
+    ['семі', 'uk'],
+    ['семін', 'uk'],
+    ['семіна', 'uk'],
+    ['kyiv', 'uk'],
+    ['конфер киї', 'uk'],
+    ['kamianet', 'uk'],
+    ['kamianets', 'uk'],
+    ['baki', 'az'],
+  ]
+  // The index itself: the feed keeps its answers.
+  const find = (query: string, locale: Locale) =>
+    searchIds(payload, { collection: 'news', locale, query, state: 'published' })
+  const answers = async () => {
+    const found: (number | string)[][] = []
+    for (const [q, locale] of queries) found.push(await find(q, locale))
+    return found
+  }
+
   // The FTS5 table and its prefix indexes are SQLite's own.
   const onSqlite = databaseProbe.kind === 'sqlite' ? it : it.skip
 
@@ -665,29 +718,6 @@ describeDb('search', () => {
         (await drizzle.all(sql`SELECT rowid AS id FROM etw_search ORDER BY rowid`)).map(
           (row) => row.id,
         )
-      // Queries of every prefix length from 1 to 9 letters, whole words and two words among them.
-      const queries: [string, Locale][] = [
-        ['r', 'en'],
-        ['ro', 'en'],
-        ['robotics', 'en'],
-        ['к', 'uk'],
-        ['семі', 'uk'],
-        ['семін', 'uk'],
-        ['семіна', 'uk'],
-        ['kyiv', 'uk'],
-        ['конфер киї', 'uk'],
-        ['kamianet', 'uk'],
-        ['kamianets', 'uk'],
-        ['baki', 'az'],
-      ]
-      // The index itself: the feed keeps its answers.
-      const find = (query: string, locale: Locale) =>
-        searchIds(payload, { collection: 'news', locale, query, state: 'published' })
-      const answers = async () => {
-        const found: (number | string)[][] = []
-        for (const [q, locale] of queries) found.push(await find(q, locale))
-        return found
-      }
       const current = await answers()
       expect(current.every((found) => found.length > 0)).toBe(true)
       expect(await definition()).toContain(`prefix = '${SQLITE_SEARCH_PREFIXES}'`)
@@ -722,6 +752,61 @@ describeDb('search', () => {
       const id = payload.db.defaultIDType === 'number' ? Number(ids.kyiv) : ids.kyiv
       expect(await find('вінни', 'uk')).toEqual([id])
       expect(await find('конфер киї', 'uk')).toEqual([])
+    },
+  )
+
+  // The generated `scope` column and its indexes are PostgreSQL's own.
+  const onPostgres = databaseProbe.kind === 'postgres' ? it : it.skip
+
+  onPostgres(
+    'should keep every match when the migration gives the index its scope column, and at a host app start',
+    async () => {
+      const { sql } = await import('@payloadcms/db-postgres')
+      const drizzle = (
+        payload.db as unknown as {
+          drizzle: { execute: (q: unknown) => Promise<{ rows: Record<string, unknown>[] }> }
+        }
+      ).drizzle
+      const migration = await import('../src/migrations/postgres/20261202_060000_search_scope')
+      const schema = async () => ({
+        columns: (
+          await drizzle.execute(sql`SELECT column_name FROM information_schema.columns
+            WHERE table_name = 'etw_search' ORDER BY column_name`)
+        ).rows.map((row) => row.column_name),
+        indexes: (
+          await drizzle.execute(sql`SELECT indexname FROM pg_indexes
+            WHERE tablename = 'etw_search' ORDER BY indexname`)
+        ).rows.map((row) => row.indexname),
+      })
+      const current = await answers()
+      expect(current.every((found) => found.length > 0)).toBe(true)
+      const now = await schema()
+      expect(now.columns).toContain('scope')
+      expect(now.indexes).toEqual([
+        'etw_search_pkey',
+        'etw_search_scope_match_idx',
+        'etw_search_scope_recent_idx',
+      ])
+
+      // The index as the migrations before this one left it.
+      await migration.down({ db: drizzle, payload, req: {} } as never)
+      const before = await schema()
+      expect(before.columns).not.toContain('scope')
+      expect(before.indexes).toEqual([
+        'etw_search_match_idx',
+        'etw_search_pkey',
+        'etw_search_recent_idx',
+      ])
+
+      await migration.up({ db: drizzle, payload, req: {} } as never)
+      expect(await schema()).toEqual(now)
+      expect(await answers()).toEqual(current)
+
+      // A host app's start, without the CMS's migrations, does the same.
+      await migration.down({ db: drizzle, payload, req: {} } as never)
+      await (await searchStore(payload)).ensureSchema()
+      expect(await schema()).toEqual(now)
+      expect(await answers()).toEqual(current)
     },
   )
 })

@@ -7,6 +7,7 @@ import * as migration_20261201_153000_search_index from './20261201_153000_searc
 import * as migration_20261201_190000_search_reindex_job from './20261201_190000_search_reindex_job';
 import * as migration_20261201_233000_search_recent_index from './20261201_233000_search_recent_index';
 import * as migration_20261202_013000_search_words from './20261202_013000_search_words';
+import * as migration_20261202_060000_search_scope from './20261202_060000_search_scope';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261202_013000_search_words.up,
     down: migration_20261202_013000_search_words.down,
     name: '20261202_013000_search_words'
+  },
+  {
+    up: migration_20261202_060000_search_scope.up,
+    down: migration_20261202_060000_search_scope.down,
+    name: '20261202_060000_search_scope'
   },
 ];
