@@ -185,14 +185,14 @@ export const postgresStore = async (payload: Payload): Promise<SearchStore> => {
       const scope = `${query.collection}/${query.locale}/${query.state}`
       const match = sql`CAST(${candidates} AS tsquery)`
       /** The scope's `rows` most recent rows, read through etw_search_scope_recent_idx. */
-      const newest = (rows: number) => sql`(SELECT ctid, vector, sort_at FROM etw_search
+      const newest = (rows: number) => sql`(SELECT doc_id, vector, sort_at FROM etw_search
         WHERE scope = ${scope} ORDER BY sort_at DESC NULLS LAST LIMIT ${rows})`
-      /** Ranks `found` (the rows' addresses and dates) by the query as typed; with their count. */
-      const ranked = async (found: typeof match) =>
+      const rank = (vector: typeof match) => sql`ts_rank(${vector}, CAST(${text} AS tsquery))`
+      /** The best of `found` (candidates with their date and rank), with the candidates' count. */
+      const best = async (found: typeof match) =>
         (
-          await handle.execute(sql`SELECT e.doc_id AS id, count(*) OVER () AS found
-            FROM (${found}) AS c JOIN etw_search e ON e.ctid = c.ctid, CAST(${text} AS tsquery) AS q
-            ORDER BY ts_rank(e.vector, q) DESC, c.sort_at DESC NULLS LAST
+          await handle.execute(sql`SELECT c.doc_id AS id, count(*) OVER () AS found
+            FROM (${found}) AS c ORDER BY c.rank DESC, c.sort_at DESC NULLS LAST
             LIMIT ${query.limit}`)
         ).rows
       // The candidates are the SEARCH_CANDIDATES most recent matches. A query found in many rows
@@ -208,20 +208,24 @@ export const postgresStore = async (payload: Payload): Promise<SearchStore> => {
       const hits = Number(sample?.hits ?? 0)
       if (hits * COMMON >= SAMPLE) {
         // Enough newest rows for twice the candidates at the sample's rate (20,000 at most).
-        const rows = await ranked(sql`SELECT r.ctid, r.sort_at
+        const rows = await best(sql`SELECT r.doc_id, r.sort_at, ${rank(sql`r.vector`)} AS rank
           FROM ${newest(Math.ceil((2 * SEARCH_CANDIDATES * SAMPLE) / hits))} AS r
           WHERE r.vector @@ ${match} ORDER BY r.sort_at DESC NULLS LAST
           LIMIT ${SEARCH_CANDIDATES}`)
+        // Fewer: the newest rows hold the query more often than the older ones.
         if (Number(rows[0]?.found ?? 0) >= SEARCH_CANDIDATES) {
           return rows.map((row) => String(row.id))
         }
       }
       // Every match (a materialized set, which the planner cannot read in date order instead),
-      // by its address and date only: the vectors are read again for the ranked ones alone
+      // by its address and date only: the vectors are read again for the candidates alone
       // ("şəki məktəb" at 100,000 news: 3,529 matches, 17 ms with the vectors, 14 ms without).
-      const rows = await ranked(sql`WITH m AS MATERIALIZED (SELECT ctid, sort_at FROM etw_search
+      const rows = await best(sql`WITH m AS MATERIALIZED (SELECT ctid, sort_at FROM etw_search
           WHERE scope = ${scope} AND vector @@ ${match})
-        SELECT ctid, sort_at FROM m ORDER BY sort_at DESC NULLS LAST LIMIT ${SEARCH_CANDIDATES}`)
+        SELECT e.doc_id, c.sort_at, ${rank(sql`e.vector`)} AS rank
+        FROM (SELECT ctid, sort_at FROM m ORDER BY sort_at DESC NULLS LAST
+          LIMIT ${SEARCH_CANDIDATES}) AS c
+        JOIN etw_search e ON e.ctid = c.ctid`)
       return rows.map((row) => String(row.id))
     },
     async clear(collection, req) {
