@@ -39,7 +39,7 @@ sub vcl_recv {
   }
   if (req.url ~ "^/api/etw/" || req.url ~ "^/widgets/" || req.url ~ "^/api/media/file/" ||
       (req.url !~ "^/api(/|\?|$)" &&
-       req.url ~ "^/($|\?|robots\.txt|etw-site\.css|sitemap[^/]*\.xml|[a-z]{2,3}(-[a-z0-9]{2,8})?($|[/?]))")) {
+       req.url ~ "^/($|\?|robots\.txt|etw-site\.css|etw-icon\.svg|sitemap[^/]*\.xml|[a-z]{2,3}(-[a-z0-9]{2,8})?($|[/?]))")) {
     # Public, anonymous answers: credentials never change them, and must not split the cache.
     unset req.http.cookie;
     unset req.http.authorization;

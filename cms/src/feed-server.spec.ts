@@ -16,6 +16,7 @@ describe('isFeedPath', () => {
       '/sitemap-news-1.xml',
       '/robots.txt',
       '/etw-site.css',
+      '/etw-icon.svg',
     ]) {
       expect(isFeedPath(url), url).toBe(true)
     }

@@ -4,10 +4,10 @@ import type { Feed } from '@etw/payload-plugin'
 
 /**
  * Paths of the public site (home, `/{locale}/…`, `/news/…`, `/events/…`, sitemaps, robots.txt, the
- * stylesheet). The feed decides which of them exist; `/admin` and Next's own paths never match.
+ * stylesheet and the icon). The feed decides which of them exist; `/admin` and Next's own paths never match.
  */
 const PUBLIC_PAGE =
-  /^\/(?:$|\?|robots\.txt|sitemap[\w-]*\.xml|etw-site\.css|(?:news|events)\/|[a-z]{2,3}(?:-[a-z0-9]{2,8})?(?:$|[/?]))/i
+  /^\/(?:$|\?|robots\.txt|sitemap[\w-]*\.xml|etw-site\.css|etw-icon\.svg|(?:news|events)\/|[a-z]{2,3}(?:-[a-z0-9]{2,8})?(?:$|[/?]))/i
 
 /** Whether `url` (path and query) belongs to the public feed, the health check or the public pages. */
 export const isFeedPath = (url: string): boolean =>

@@ -26,7 +26,13 @@ describe('affectedUrls', () => {
     for (const url of ['/api', '/api/etw/v1/news', '/api/news', '/admin', '/robots.txt']) {
       expect(pages.test(url), url).toBe(false)
     }
-    for (const url of ['/etw-site.css', '/widgets/etw-widgets.js', '/_next/x', '/media/a.png']) {
+    for (const url of [
+      '/etw-site.css',
+      '/etw-icon.svg',
+      '/widgets/etw-widgets.js',
+      '/_next/x',
+      '/media/a.png',
+    ]) {
       expect(pages.test(url), url).toBe(false)
     }
   })

@@ -22,7 +22,8 @@ export interface ChangeMessage {
 /**
  * The public pages an HTTP cache keeps (a regular expression, PCRE as Varnish reads it, on the path
  * and query): home (`/`, `/{locale}`), the lists and items under `/{locale}/news` and `/{locale}/events`, and the
- * sitemaps; not the API, and not `robots.txt` or the stylesheet, which no content changes.
+ * sitemaps; not the API, and not `robots.txt`, the stylesheet or the icon, which no content
+ * changes.
  */
 export const PUBLIC_PAGES_URL =
   '^/(?!api(?:$|[/?]))(?:$|\\?|sitemap[^/]*\\.xml|[a-z]{2,3}(?:-[a-z0-9]{2,8})?(?:$|[/?]))'

@@ -371,4 +371,14 @@ describeDb('public pages', () => {
     expect(text).toMatch(/@media print\{:root\{color-scheme:light;--bg:#fff;--fg:#000/)
     expect(text).not.toMatch(/margin-left|padding-right|text-align:\s*left/)
   })
+
+  it('should name an icon that it serves, so that a visit asks for no /favicon.ico', async () => {
+    const { dom } = await get('/en/news')
+    const icon = dom.querySelector('link[rel="icon"]')
+    expect(icon?.getAttribute('type')).toBe('image/svg+xml')
+    const { response, text } = await get(icon!.getAttribute('href')!)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('image/svg+xml')
+    expect(text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
+  })
 })

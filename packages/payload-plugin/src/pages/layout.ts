@@ -3,7 +3,7 @@ import { html } from 'ghtml'
 import type { RouteContext } from '../feed/handler'
 import type { Site } from './site'
 
-import { STYLESHEET_PATH } from './styles'
+import { ICON_PATH, STYLESHEET_PATH } from './styles'
 import { languageName, pageText } from './text'
 
 /** A document's `<head>` facts and its body. */
@@ -132,6 +132,7 @@ export const renderDocument = (doc: PageDocument, context: RouteContext): string
       !${defaultAlternate ? html`<link rel="alternate" hreflang="x-default" href="${defaultAlternate}" />` : ''}
       !${meta} !${links}
       <link rel="stylesheet" href="${STYLESHEET_PATH}" />
+      <link rel="icon" href="${ICON_PATH}" type="image/svg+xml" />
       !${jsonLd} !${doc.frame?.head ?? ''}
     </head>
     <body>

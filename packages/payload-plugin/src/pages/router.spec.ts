@@ -22,6 +22,7 @@ describe('matchPage', () => {
       kind: 'sitemap',
     })
     expect(match('/etw-site.css')).toEqual({ kind: 'stylesheet' })
+    expect(match('/etw-icon.svg')).toEqual({ kind: 'icon' })
   })
 
   it('should send /news/{slug} to locale negotiation and name unknown locales', () => {

@@ -16,7 +16,7 @@ import {
 } from './lists'
 import { parseSearchPage, renderSearchPage } from './search'
 import { matchSitemap, renderRobots, renderSitemap } from './sitemap'
-import { STYLESHEET, STYLESHEET_PATH } from './styles'
+import { ICON, ICON_PATH, STYLESHEET, STYLESHEET_PATH } from './styles'
 
 /** What a public path asks for. */
 export type PageMatch =
@@ -26,6 +26,7 @@ export type PageMatch =
   | { kind: 'negotiate'; section: 'events' | 'news'; slug: string }
   | { kind: 'robots' }
   | { kind: 'sitemap'; file: SitemapFile }
+  | { kind: 'icon' }
   | { kind: 'stylesheet' }
   | { kind: 'unknownLocale'; locale: string }
 
@@ -55,6 +56,7 @@ export const matchPage = (
   if (pathname === '/') return { kind: 'home', locale: defaultLocale, path: '/' }
   if (pathname === '/robots.txt') return { kind: 'robots' }
   if (pathname === STYLESHEET_PATH) return { kind: 'stylesheet' }
+  if (pathname === ICON_PATH) return { kind: 'icon' }
   const sitemap = matchSitemap(pathname)
   if (sitemap) return { file: sitemap, kind: 'sitemap' }
   const segments = pathname.slice(1).split('/')
@@ -172,5 +174,7 @@ export const pageHandler = (
         params: {},
         produce: async () => ({ body: STYLESHEET, contentType: 'text/css; charset=utf-8' }),
       }
+    case 'icon':
+      return { params: {}, produce: async () => ({ body: ICON, contentType: 'image/svg+xml' }) }
   }
 }
