@@ -2,26 +2,25 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { SearchStore } from './store'
 
-import { rebuildByAppending, WEIGHTS } from './store'
+import { rebuildByAppending, SEARCH_CANDIDATES, WEIGHTS } from './store'
+
+/** The part of a MongoDB cursor (the driver's) that the index uses. */
+interface Cursor {
+  limit(count: number): { toArray(): Promise<Record<string, unknown>[]> }
+}
 
 /** The part of a MongoDB collection (the driver's) that the index uses. */
 interface Collection {
-  createIndex(keys: Record<string, 1>, options?: { name: string }): Promise<unknown>
+  createIndex(keys: Record<string, -1 | 1>, options?: { name: string }): Promise<unknown>
   deleteMany(filter: object, options?: object): Promise<unknown>
   insertMany(docs: object[], options?: object): Promise<unknown>
-  find(
-    filter: object,
-    options?: object,
-  ): { limit(count: number): { toArray(): Promise<Record<string, unknown>[]> } }
+  find(filter: object, options?: object): Cursor & { sort(keys: Record<string, -1 | 1>): Cursor }
 }
 
 interface MongoAdapter {
   connection: { collection(name: string): Collection }
   sessions?: Record<string, unknown>
 }
-
-/** Most candidates one search ranks on MongoDB. */
-const CANDIDATES = 2000
 
 const words = (text: string): string[] => (text ? text.split(' ') : [])
 
@@ -31,8 +30,9 @@ const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
  * The index on MongoDB: the collection `etw_search`, one document per document, locale and state,
  * with the folded words of each field and a compound multikey index on (collection, locale, state,
  * words). A `$text` index matches whole words only, so terms are matched as anchored prefixes of
- * `words` (which that index serves), and the candidates ranked as the SQL indexes rank them:
- * title, summary and body weighted 10, 4 and 1, then the latest `sortAt`.
+ * `words` (which that index serves), and the {@link SEARCH_CANDIDATES} most recent matches ranked
+ * as the SQL indexes rank them: title, summary and body weighted 10, 4 and 1 for each term, then
+ * the latest `sortAt`.
  */
 export const mongoStore = async (payload: Payload): Promise<SearchStore> => {
   const adapter = payload.db as unknown as MongoAdapter
@@ -42,6 +42,11 @@ export const mongoStore = async (payload: Payload): Promise<SearchStore> => {
     { name: 'etw_search_words' },
   )
   await collection.createIndex({ collection: 1, docId: 1 }, { name: 'etw_search_doc' })
+  // A common term's most recent matches, read in this order until enough match.
+  await collection.createIndex(
+    { collection: 1, locale: 1, state: 1, sortAt: -1 },
+    { name: 'etw_search_recent' },
+  )
   const session = async (req?: PayloadRequest) => {
     const id = req?.transactionID ? await req.transactionID : undefined
     return id === undefined ? {} : { session: adapter.sessions?.[String(id)] }
@@ -85,7 +90,11 @@ export const mongoStore = async (payload: Payload): Promise<SearchStore> => {
       }
       const found = await collection
         .find(filter, { ...(await session(req)), projection: { words: 0 } })
-        .limit(CANDIDATES)
+        // The most recent matches, as on SQL (ISO dates sort as strings; null, undated, last):
+        // a sort with a limit keeps only that many documents in memory, whichever index MongoDB
+        // reads them through.
+        .sort({ sortAt: -1 })
+        .limit(SEARCH_CANDIDATES)
         .toArray()
       const score = (doc: Record<string, unknown>) =>
         query.terms.reduce((total, spellings) => {
