@@ -154,9 +154,15 @@ describeDb('public pages', () => {
   it('should show event times in the event’s zone with the zone named', async () => {
     const { dom } = await get(`/en/events/${EVENT}`)
     const when = dom.querySelector('dl.facts dd')!.textContent
-    expect(when).toContain('May 15, 2023 at 9:00 AM GMT+4')
+    expect(when).toContain('May 15, 2023, 9:00 AM GMT+4')
     expect(when).toContain('Asia/Baku')
     expect(dom.querySelector('dl.facts')!.textContent).toContain('Bulgaria')
+    // The long date and the time joined as each language joins them in its medium date-time,
+    // not by CLDR's long joint, a slash in Azerbaijani (`15 may 2023/09:00`).
+    const whenIn = async (locale: string) =>
+      (await get(`/${locale}/events/${EVENT}`)).dom.querySelector('dl.facts dd')!.textContent
+    expect(await whenIn('az')).toContain('15 may 2023, 09:00 GMT+4')
+    expect(await whenIn('uk')).toContain('15 травня 2023 р., 09:00 GMT+4')
   })
 
   it('should offer the event as an .ics file and as Google and Outlook links', async () => {

@@ -50,13 +50,41 @@ const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.D
 export const formatDay = (locale: string, iso: string): string =>
   dateFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso))
 
-/** A date and time in `locale` and `timeZone`, with the zone's offset (`15 May 2023, 09:00 GMT+4`). */
+/**
+ * What `locale` writes between a date and its time (`, ` in `az`, `en` and `uk`), as its medium
+ * date-time joins them; `null` where the time comes first. The long pattern's joint is the
+ * word "at" in some locales and a slash in Azerbaijani (CLDR 48: `15 may 2023/09:00`).
+ */
+const dateTimeJoint = oncePer((locale): string | null => {
+  const sample = new Date(Date.UTC(2023, 4, 15, 9))
+  const options = { timeZone: 'UTC' } as const
+  const day = dateFormat(locale, { ...options, dateStyle: 'medium' }).format(sample)
+  const time = dateFormat(locale, { ...options, timeStyle: 'short' }).format(sample)
+  const both = dateFormat(locale, { ...options, dateStyle: 'medium', timeStyle: 'short' }).format(
+    sample,
+  )
+  return both.startsWith(day) && both.endsWith(time) && both.length > day.length + time.length
+    ? both.slice(day.length, both.length - time.length)
+    : null
+})
+
+/**
+ * A date and time in `locale` and `timeZone`, with the zone's offset (`15 May 2023, 9:00 AM GMT+4`,
+ * `15 may 2023, 09:00 GMT+4`): the long date and the short time, joined as the medium date-time.
+ */
 export const formatInZone = (locale: string, iso: string, timeZone: string): string => {
   const date = new Date(iso)
   const offset = dateFormat('en', { timeZone, timeZoneName: 'shortOffset' })
     .formatToParts(date)
     .find((part) => part.type === 'timeZoneName')?.value
-  const local = dateFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(date)
+  const joint = dateTimeJoint(locale)
+  const local =
+    joint === null
+      ? dateFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(date)
+      : `${dateFormat(locale, { dateStyle: 'long', timeZone }).format(date)}${joint}${dateFormat(
+          locale,
+          { timeStyle: 'short', timeZone },
+        ).format(date)}`
   return offset ? `${local} ${offset}` : local
 }
 
